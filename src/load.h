@@ -1,0 +1,96 @@
+/*
+ * load.h - read a registry file in any of IANA's forms.
+ *
+ * Formats: "xml" (service-names-port-numbers.xml, read with Expat), "csv"
+ * (RFC 4180), "text" (the registry web page pasted as plain text, the form
+ * of data/seed-excerpt-2024-10-15.txt) and "fixed" (IANA's fixed-width
+ * service-names-port-numbers.txt).  The format is detected from content.
+ *
+ * Errors: a loader that cannot go on returns NULL / -1 and sets *err to a
+ * malloc'd message the caller frees, of the form
+ *   "FILE:LINE:COL: expected ..., found ..."   (":COL" where it applies)
+ * Skippable problems become registry warnings instead (registry_warn).
+ * Loaders never print and never exit.
+ */
+#ifndef PORTREG_LOAD_H
+#define PORTREG_LOAD_H
+
+#include <stddef.h>
+
+struct registry;
+struct record;
+struct person;
+
+enum load_format {
+	LOAD_AUTO = 0,
+	LOAD_XML,
+	LOAD_CSV,
+	LOAD_TEXT,	/* pasted web page */
+	LOAD_FIXED,	/* fixed-width text */
+};
+
+/* Largest file portreg reads (bytes); larger input is an error. */
+#define LOAD_MAX_SIZE	(512UL * 1024 * 1024)
+
+/* "xml" etc. to a format; -1 when unknown. */
+int		 load_format_parse(const char *);
+const char	*load_format_name(enum load_format);
+
+/* Guess the format of a buffer from its content.  Never LOAD_AUTO. */
+enum load_format load_detect(const char *buf, size_t len);
+
+/*
+ * Read the whole of path ("-" is standard input) into a malloc'd,
+ * NUL-terminated buffer.  Refuses directories, and input larger than
+ * LOAD_MAX_SIZE, with a message.  Returns 0 or -1 with *err set.
+ */
+int		 load_read_file(const char *path, char **buf, size_t *len,
+		     char **err);
+
+/*
+ * Load a registry from a file or from a buffer (name is used in messages
+ * and as reg->source).  The returned registry is finished
+ * (registry_finish has run).  NULL on error with *err set.
+ */
+struct registry	*load_file(const char *path, enum load_format, char **err);
+struct registry	*load_buffer(const char *buf, size_t len, const char *name,
+		     enum load_format, char **err);
+
+/*
+ * The loaders proper, for load_buffer and the tests: fill an unfinished
+ * registry from buf (NUL-terminated at buf[len]).  Return 0, or -1 with
+ * *err set.  They set reg->format, reg->updated and reg->title.
+ */
+int		 load_xml(struct registry *, const char *buf, size_t len,
+		     char **err);
+int		 load_csv(struct registry *, const char *buf, size_t len,
+		     char **err);
+int		 load_text(struct registry *, const char *buf, size_t len,
+		     char **err);
+int		 load_fixed(struct registry *, const char *buf, size_t len,
+		     char **err);
+
+/* Make the "FILE:LINE[:COL]: message" error string (col 0: omitted). */
+char		*load_error(const char *file, unsigned line, unsigned col,
+		     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/*
+ * Shared helpers for the loaders.
+ *
+ * load_people_list: parse "[A][B]" (or "[A] [B]") into person ids,
+ * calling registry_add_assignee or _contact (role 'a' or 'c').  Returns
+ * 0, or -1 when the text is not a people list.
+ * load_refs: split "[RFC6335][RFC4727]" / "[RFC8765, Section 6.1]" into
+ * references (contents of each bracket); text that is not bracketed
+ * becomes one reference.
+ * load_person_uri: set person->email / ->uri from one URI as IANA writes
+ * it ("mailto:w&uter.be" -> email "w@uter.be").
+ */
+int		 load_people_list(struct registry *, struct record *, int role,
+		     const char *s, size_t len);
+void		 load_refs(struct registry *, struct record *, const char *s,
+		     size_t len);
+void		 load_person_uri(struct registry *, struct person *,
+		     const char *uri, size_t len);
+
+#endif

@@ -1,0 +1,46 @@
+/*
+ * output.h - write records, people and gaps as table, CSV, JSON or TSV.
+ *
+ * CSV is IANA's format (header included, RFC 4180 quoting) and loads back
+ * unchanged.  TSV is the same columns, tab-separated, with backslash,
+ * tab, newline and carriage return escaped as \\ \t \n \r.  JSON is one
+ * array, one object per record, keys as in SPEC 4 / portreg(1).  The table
+ * is for people: aligned columns, every string sanitized (sanitize.h).
+ */
+#ifndef PORTREG_OUTPUT_H
+#define PORTREG_OUTPUT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+struct registry;
+
+enum output_format {
+	OUTPUT_TABLE = 0,
+	OUTPUT_CSV,
+	OUTPUT_JSON,
+	OUTPUT_TSV,
+};
+
+/* "table" etc.; -1 when unknown. */
+int	 output_format_parse(const char *);
+
+/* The records idx[0..n) in the given format. */
+void	 output_records(FILE *, const struct registry *, const uint32_t *idx,
+	     size_t n, enum output_format);
+/* Person p and all of their assignments (JSON: the person object with an
+   "assignments" array). */
+void	 output_person(FILE *, const struct registry *, uint32_t p,
+	     enum output_format);
+
+struct output_gap {
+	int32_t	 lo;
+	int32_t	 hi;
+	int	 proto;		/* enum proto */
+	int32_t	 record;	/* -1: not a row of the file */
+};
+void	 output_gaps(FILE *, const struct registry *,
+	     const struct output_gap *, size_t n, enum output_format);
+
+#endif

@@ -1,0 +1,781 @@
+/*
+ * registry.c - the in-memory registry: building it, and the queries.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "arena.h"
+#include "registry.h"
+#include "xmalloc.h"
+
+struct registry *
+registry_new(const char *source)
+{
+	struct registry	*reg = xcalloc(1, sizeof *reg);
+
+	reg->source = xstrdup(source != NULL ? source : "-");
+	reg->arena = arena_new();
+	return reg;
+}
+
+void
+registry_free(struct registry *reg)
+{
+	if (reg == NULL)
+		return;
+	free(reg->records);
+	free(reg->people);
+	free(reg->gaps);
+	free(reg->warnings);
+	free(reg->by_port);
+	free(reg->by_name);
+	free(reg->people_by_id);
+	free(reg->person_records);
+	free(reg->person_first);
+	arena_free(reg->arena);
+	free(reg->source);
+	free(reg);
+}
+
+const char *
+registry_strndup(struct registry *reg, const char *s, size_t n)
+{
+	if (s == NULL)
+		return NULL;
+	return arena_strndup(reg->arena, s, n);
+}
+
+const char *
+registry_strdup(struct registry *reg, const char *s)
+{
+	if (s == NULL)
+		return NULL;
+	return arena_strndup(reg->arena, s, strlen(s));
+}
+
+const char *
+registry_strtrim(struct registry *reg, const char *s, size_t n)
+{
+	if (s == NULL)
+		return NULL;
+	while (n > 0 && isspace((unsigned char)*s)) {
+		s++;
+		n--;
+	}
+	while (n > 0 && isspace((unsigned char)s[n - 1]))
+		n--;
+	if (n == 0)
+		return NULL;
+	return arena_strndup(reg->arena, s, n);
+}
+
+void *
+registry_alloc(struct registry *reg, size_t n)
+{
+	return arena_alloc(reg->arena, n);
+}
+
+struct record *
+registry_add_record(struct registry *reg)
+{
+	struct record	*r;
+
+	xgrow((void **)&reg->records, &reg->cap_records, reg->n_records + 1,
+	    sizeof *reg->records);
+	r = &reg->records[reg->n_records++];
+	memset(r, 0, sizeof *r);
+	r->port_lo = r->port_hi = -1;
+	return r;
+}
+
+struct person *
+registry_add_person(struct registry *reg)
+{
+	struct person	*p;
+
+	xgrow((void **)&reg->people, &reg->cap_people, reg->n_people + 1,
+	    sizeof *reg->people);
+	p = &reg->people[reg->n_people++];
+	memset(p, 0, sizeof *p);
+	return p;
+}
+
+/* Append one element to an arena array: the old copy is left behind, which
+   costs little as records name one or two people. */
+static void *
+registry_append(struct registry *reg, const void *old, uint32_t n,
+    size_t size)
+{
+	void	*p = arena_alloc(reg->arena, (n + 1) * size);
+
+	if (n != 0)
+		memcpy(p, old, n * size);
+	return p;
+}
+
+static void
+registry_add_ref_to(struct registry *reg, struct person_ref **list,
+    uint32_t *n, const char *id, size_t len)
+{
+	struct person_ref	*l;
+
+	l = registry_append(reg, *list, *n, sizeof **list);
+	l[*n].id = arena_strndup(reg->arena, id, len);
+	l[*n].person = -1;
+	*list = l;
+	(*n)++;
+}
+
+void
+registry_add_assignee(struct registry *reg, struct record *r, const char *id,
+    size_t len)
+{
+	registry_add_ref_to(reg, &r->assignees, &r->n_assignees, id, len);
+}
+
+void
+registry_add_contact(struct registry *reg, struct record *r, const char *id,
+    size_t len)
+{
+	registry_add_ref_to(reg, &r->contacts, &r->n_contacts, id, len);
+}
+
+void
+registry_add_ref(struct registry *reg, struct record *r, const char *ref,
+    size_t len)
+{
+	const char	**l;
+
+	l = registry_append(reg, r->refs, r->n_refs, sizeof *l);
+	l[r->n_refs++] = arena_strndup(reg->arena, ref, len);
+	r->refs = l;
+}
+
+void
+registry_warn(struct registry *reg, uint32_t line, const char *fmt, ...)
+{
+	va_list		 ap;
+	char		*s;
+	struct warning	*w;
+
+	va_start(ap, fmt);
+	s = xvasprintf(fmt, ap);
+	va_end(ap);
+	xgrow((void **)&reg->warnings, &reg->cap_warnings,
+	    reg->n_warnings + 1, sizeof *reg->warnings);
+	w = &reg->warnings[reg->n_warnings++];
+	w->line = line;
+	w->text = arena_strndup(reg->arena, s, strlen(s));
+	free(s);
+}
+
+/* --- Finishing --------------------------------------------------------- */
+
+/* qsort has no context argument in C11: finish sorts one registry at a
+   time, single-threaded, through this. */
+static const struct registry *sort_reg;
+
+static int
+registry_cmp_person_id(const void *a, const void *b)
+{
+	const struct person	*pa = &sort_reg->people[*(const uint32_t *)a];
+	const struct person	*pb = &sort_reg->people[*(const uint32_t *)b];
+	int			 c = strcmp(pa->id, pb->id);
+
+	if (c != 0)
+		return c;
+	return *(const uint32_t *)a < *(const uint32_t *)b ? -1 : 1;
+}
+
+static int
+registry_cmp_port(const void *a, const void *b)
+{
+	uint32_t		 ia = *(const uint32_t *)a;
+	uint32_t		 ib = *(const uint32_t *)b;
+	const struct record	*ra = &sort_reg->records[ia];
+	const struct record	*rb = &sort_reg->records[ib];
+
+	if (ra->port_lo != rb->port_lo)
+		return ra->port_lo < rb->port_lo ? -1 : 1;
+	return ia < ib ? -1 : ia > ib;
+}
+
+static int
+registry_cmp_name(const void *a, const void *b)
+{
+	uint32_t		 ia = *(const uint32_t *)a;
+	uint32_t		 ib = *(const uint32_t *)b;
+	int			 c;
+
+	c = strcasecmp(sort_reg->records[ia].service,
+	    sort_reg->records[ib].service);
+	if (c != 0)
+		return c;
+	return ia < ib ? -1 : ia > ib;
+}
+
+static int
+registry_cmp_gap(const void *a, const void *b)
+{
+	const struct gap	*ga = a, *gb = b;
+
+	if (ga->lo != gb->lo)
+		return ga->lo < gb->lo ? -1 : 1;
+	if (ga->hi != gb->hi)
+		return ga->hi < gb->hi ? -1 : 1;
+	if (ga->proto != gb->proto)
+		return ga->proto < gb->proto ? -1 : 1;
+	return ga->record < gb->record ? -1 : ga->record > gb->record;
+}
+
+static int
+registry_prefix(const char *s, const char *prefix)
+{
+	return s != NULL && strncasecmp(s, prefix, strlen(prefix)) == 0;
+}
+
+static enum record_kind
+registry_kind(const struct record *r)
+{
+	if (r->service != NULL)
+		return KIND_ASSIGNED;
+	if (registry_prefix(r->description, "reserved"))
+		return KIND_RESERVED;
+	if (registry_prefix(r->description, "unassigned") ||
+	    registry_prefix(r->description, "(unassigned)"))
+		return KIND_UNASSIGNED;
+	return KIND_ASSIGNED;
+}
+
+static void
+registry_resolve(struct registry *reg, struct person_ref *refs, uint32_t n)
+{
+	uint32_t	 i;
+
+	for (i = 0; i < n; i++)
+		refs[i].person = registry_person(reg, refs[i].id);
+}
+
+/* Count each person once per record that names them, in either role. */
+static void
+registry_count_people(struct registry *reg)
+{
+	size_t			 i, total = 0;
+	uint32_t		 j, k, *fill;
+	int32_t			*last;
+	struct record		*r;
+
+	last = xreallocarray(NULL, reg->n_people, sizeof *last);
+	for (i = 0; i < reg->n_people; i++) {
+		last[i] = -1;
+		reg->people[i].n_records = 0;
+	}
+	for (i = 0; i < reg->n_records; i++) {
+		r = &reg->records[i];
+		for (k = 0; k < 2; k++) {
+			struct person_ref *l = k ? r->contacts : r->assignees;
+			uint32_t n = k ? r->n_contacts : r->n_assignees;
+
+			for (j = 0; j < n; j++) {
+				int32_t p = l[j].person;
+
+				if (p < 0 || last[p] == (int32_t)i)
+					continue;
+				last[p] = (int32_t)i;
+				reg->people[p].n_records++;
+				total++;
+			}
+		}
+	}
+
+	reg->person_first = xreallocarray(NULL, reg->n_people + 1,
+	    sizeof *reg->person_first);
+	reg->person_first[0] = 0;
+	for (i = 0; i < reg->n_people; i++) {
+		reg->person_first[i + 1] = reg->person_first[i] +
+		    reg->people[i].n_records;
+		last[i] = -1;
+	}
+	reg->person_records = xreallocarray(NULL, total,
+	    sizeof *reg->person_records);
+	fill = xcalloc(reg->n_people + 1, sizeof *fill);
+	for (i = 0; i < reg->n_records; i++) {
+		r = &reg->records[i];
+		for (k = 0; k < 2; k++) {
+			struct person_ref *l = k ? r->contacts : r->assignees;
+			uint32_t n = k ? r->n_contacts : r->n_assignees;
+
+			for (j = 0; j < n; j++) {
+				int32_t p = l[j].person;
+
+				if (p < 0 || last[p] == (int32_t)i)
+					continue;
+				last[p] = (int32_t)i;
+				reg->person_records[reg->person_first[p] +
+				    fill[p]++] = (uint32_t)i;
+			}
+		}
+	}
+	free(fill);
+	free(last);
+}
+
+static void
+registry_add_gap(struct registry *reg, size_t *cap, int32_t lo, int32_t hi,
+    enum proto proto, int32_t record)
+{
+	struct gap	*g;
+
+	xgrow((void **)&reg->gaps, cap, reg->n_gaps + 1, sizeof *reg->gaps);
+	g = &reg->gaps[reg->n_gaps++];
+	g->lo = lo;
+	g->hi = hi;
+	g->proto = proto;
+	g->record = record;
+}
+
+/* The file's Unassigned rows, and the ranges no row of any protocol lists. */
+static void
+registry_find_gaps(struct registry *reg)
+{
+	unsigned char		*listed;
+	size_t			 i, cap = 0;
+	int32_t			 p, start;
+	const struct record	*r;
+
+	listed = xcalloc(PORT_MAX + 1, 1);
+	for (i = 0; i < reg->n_records; i++) {
+		r = &reg->records[i];
+		if (r->port_lo < 0)
+			continue;
+		memset(listed + r->port_lo, 1, r->port_hi - r->port_lo + 1);
+		if (r->kind == KIND_UNASSIGNED)
+			registry_add_gap(reg, &cap, r->port_lo, r->port_hi,
+			    r->proto, (int32_t)i);
+	}
+	for (p = 0; p <= PORT_MAX; p++) {
+		if (listed[p])
+			continue;
+		start = p;
+		while (p < PORT_MAX && !listed[p + 1])
+			p++;
+		registry_add_gap(reg, &cap, start, p, PROTO_NONE, -1);
+	}
+	free(listed);
+	qsort(reg->gaps, reg->n_gaps, sizeof *reg->gaps, registry_cmp_gap);
+}
+
+void
+registry_finish(struct registry *reg)
+{
+	size_t		 i;
+	struct record	*r;
+
+	sort_reg = reg;
+
+	reg->people_by_id = xreallocarray(NULL, reg->n_people,
+	    sizeof *reg->people_by_id);
+	for (i = 0; i < reg->n_people; i++)
+		reg->people_by_id[i] = (uint32_t)i;
+	qsort(reg->people_by_id, reg->n_people, sizeof *reg->people_by_id,
+	    registry_cmp_person_id);
+	for (i = 1; i < reg->n_people; i++) {
+		const struct person *a = &reg->people[reg->people_by_id[i - 1]];
+		const struct person *b = &reg->people[reg->people_by_id[i]];
+
+		if (strcmp(a->id, b->id) == 0)
+			registry_warn(reg, b->line,
+			    "person [%s] defined again (first at line %u); "
+			    "the first definition is used", b->id, a->line);
+	}
+
+	reg->by_port = xreallocarray(NULL, reg->n_records,
+	    sizeof *reg->by_port);
+	reg->by_name = xreallocarray(NULL, reg->n_records,
+	    sizeof *reg->by_name);
+	reg->n_by_port = reg->n_by_name = 0;
+	for (i = 0; i < reg->n_records; i++) {
+		r = &reg->records[i];
+		/* Loaders validate ports; never trust them here either. */
+		if (r->port_lo < 0 || r->port_lo > PORT_MAX ||
+		    r->port_hi < r->port_lo || r->port_hi > PORT_MAX)
+			r->port_lo = r->port_hi = -1;
+		if ((int)r->proto < 0 || r->proto >= PROTO_COUNT)
+			r->proto = PROTO_NONE;
+		r->kind = registry_kind(r);
+		registry_resolve(reg, r->assignees, r->n_assignees);
+		registry_resolve(reg, r->contacts, r->n_contacts);
+		if (r->port_lo >= 0)
+			reg->by_port[reg->n_by_port++] = (uint32_t)i;
+		if (r->service != NULL)
+			reg->by_name[reg->n_by_name++] = (uint32_t)i;
+	}
+	qsort(reg->by_port, reg->n_by_port, sizeof *reg->by_port,
+	    registry_cmp_port);
+	qsort(reg->by_name, reg->n_by_name, sizeof *reg->by_name,
+	    registry_cmp_name);
+	for (i = 0; i < reg->n_by_port; i++) {
+		r = &reg->records[reg->by_port[i]];
+		if (r->port_hi - r->port_lo > reg->max_span)
+			reg->max_span = r->port_hi - r->port_lo;
+	}
+
+	registry_count_people(reg);
+	registry_find_gaps(reg);
+	sort_reg = NULL;
+}
+
+/* --- Small things -------------------------------------------------------- */
+
+static const char *proto_names[PROTO_COUNT] = {
+	"", "tcp", "udp", "sctp", "dccp"
+};
+
+int
+proto_parse(const char *s, size_t len)
+{
+	int	 i;
+
+	for (i = 1; i < PROTO_COUNT; i++) {
+		if (strlen(proto_names[i]) == len &&
+		    strncasecmp(s, proto_names[i], len) == 0)
+			return i;
+	}
+	return -1;
+}
+
+const char *
+proto_name(enum proto p)
+{
+	if ((int)p < 0 || p >= PROTO_COUNT)
+		return "";
+	return proto_names[p];
+}
+
+enum port_class
+port_class(int32_t port)
+{
+	if (port < 0 || port > PORT_MAX)
+		return CLASS_NONE;
+	if (port <= 1023)
+		return CLASS_SYSTEM;
+	if (port <= 49151)
+		return CLASS_USER;
+	return CLASS_DYNAMIC;
+}
+
+const char *
+port_class_name(enum port_class c)
+{
+	switch (c) {
+	case CLASS_SYSTEM:
+		return "System (0-1023)";
+	case CLASS_USER:
+		return "User (1024-49151)";
+	case CLASS_DYNAMIC:
+		return "Dynamic/Private (49152-65535)";
+	default:
+		return "none (service name only)";
+	}
+}
+
+const char *
+record_kind_name(enum record_kind k)
+{
+	switch (k) {
+	case KIND_RESERVED:
+		return "reserved";
+	case KIND_UNASSIGNED:
+		return "unassigned";
+	default:
+		return "assigned";
+	}
+}
+
+/* --- Queries ------------------------------------------------------------- */
+
+static int
+registry_cmp_u32(const void *a, const void *b)
+{
+	uint32_t	 x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* First by_port position whose record's port_lo >= port. */
+static size_t
+registry_port_lower(const struct registry *reg, int32_t port)
+{
+	size_t	 lo = 0, hi = reg->n_by_port, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (reg->records[reg->by_port[mid]].port_lo < port)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * Collect matches into out (up to cap) and count them all.  When some
+ * were collected out of registry order, sort what was kept: callers want
+ * registry order.  (With more matches than cap, the kept ones are the
+ * first found by port, which is registry order for ported records.)
+ */
+size_t
+registry_in_range(const struct registry *reg, int32_t lo, int32_t hi,
+    enum proto proto, uint32_t *out, size_t cap)
+{
+	size_t			 i, n = 0;
+	int32_t			 from;
+	const struct record	*r;
+
+	if (lo > hi || hi < 0 || lo > PORT_MAX)
+		return 0;
+	from = lo - reg->max_span;
+	for (i = registry_port_lower(reg, from < 0 ? 0 : from);
+	    i < reg->n_by_port; i++) {
+		r = &reg->records[reg->by_port[i]];
+		if (r->port_lo > hi)
+			break;
+		if (r->port_hi < lo)
+			continue;
+		if (proto != PROTO_NONE && r->proto != proto)
+			continue;
+		if (n < cap)
+			out[n] = reg->by_port[i];
+		n++;
+	}
+	qsort(out, n < cap ? n : cap, sizeof *out, registry_cmp_u32);
+	return n;
+}
+
+size_t
+registry_at_port(const struct registry *reg, int32_t port, enum proto proto,
+    uint32_t *out, size_t cap)
+{
+	return registry_in_range(reg, port, port, proto, out, cap);
+}
+
+size_t
+registry_by_name(const struct registry *reg, const char *name,
+    enum proto proto, uint32_t *out, size_t cap)
+{
+	size_t			 lo = 0, hi = reg->n_by_name, mid, n = 0;
+	const struct record	*r;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (strcasecmp(reg->records[reg->by_name[mid]].service,
+		    name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < reg->n_by_name; lo++) {
+		r = &reg->records[reg->by_name[lo]];
+		if (strcasecmp(r->service, name) != 0)
+			break;
+		if (proto != PROTO_NONE && r->proto != proto)
+			continue;
+		if (n < cap)
+			out[n] = reg->by_name[lo];
+		n++;
+	}
+	return n;
+}
+
+int32_t
+registry_next_assignment(const struct registry *reg, uint32_t from, int dir)
+{
+	int32_t			 port;
+	int64_t			 i;
+	const struct record	*r;
+
+	if (from >= reg->n_records)
+		return -1;
+	port = reg->records[from].port_lo;
+	for (i = (int64_t)from + dir; i >= 0 && i < (int64_t)reg->n_records;
+	    i += dir) {
+		r = &reg->records[i];
+		if (r->kind == KIND_ASSIGNED && r->port_lo >= 0 &&
+		    r->port_lo != port)
+			return (int32_t)i;
+	}
+	return -1;
+}
+
+int32_t
+registry_next_gap_record(const struct registry *reg, uint32_t from, int dir)
+{
+	int64_t	 i;
+
+	if (from >= reg->n_records)
+		return -1;
+	for (i = (int64_t)from + dir; i >= 0 && i < (int64_t)reg->n_records;
+	    i += dir) {
+		if (reg->records[i].kind == KIND_UNASSIGNED)
+			return (int32_t)i;
+	}
+	return -1;
+}
+
+int32_t
+registry_gap_at(const struct registry *reg, int32_t port)
+{
+	size_t	 i;
+
+	for (i = 0; i < reg->n_gaps; i++) {
+		if (reg->gaps[i].lo > port)
+			break;
+		if (reg->gaps[i].hi >= port)
+			return (int32_t)i;
+	}
+	return -1;
+}
+
+void
+registry_gap_neighbours(const struct registry *reg, size_t g,
+    int32_t *before, int32_t *after)
+{
+	const struct gap	*gap;
+	const struct record	*r;
+	size_t			 i;
+
+	*before = *after = -1;
+	if (g >= reg->n_gaps)
+		return;
+	gap = &reg->gaps[g];
+	for (i = registry_port_lower(reg, gap->lo); i > 0; i--) {
+		r = &reg->records[reg->by_port[i - 1]];
+		if (r->kind == KIND_ASSIGNED && r->port_lo < gap->lo) {
+			*before = (int32_t)reg->by_port[i - 1];
+			break;
+		}
+	}
+	for (i = registry_port_lower(reg, gap->hi + 1); i < reg->n_by_port;
+	    i++) {
+		r = &reg->records[reg->by_port[i]];
+		if (r->kind == KIND_ASSIGNED) {
+			*after = (int32_t)reg->by_port[i];
+			break;
+		}
+	}
+}
+
+size_t
+registry_free_ranges(const struct registry *reg, enum proto proto,
+    int32_t lo, int32_t hi, void (*fn)(int32_t, int32_t, void *), void *arg)
+{
+	unsigned char		*used;
+	const struct record	*r;
+	size_t			 i, n = 0;
+	int32_t			 p, start;
+
+	if (lo < 0)
+		lo = 0;
+	if (hi > PORT_MAX)
+		hi = PORT_MAX;
+	if (lo > hi)
+		return 0;
+	used = xcalloc(PORT_MAX + 1, 1);
+	for (i = 0; i < reg->n_records; i++) {
+		r = &reg->records[i];
+		if (r->port_lo < 0 || r->kind == KIND_UNASSIGNED)
+			continue;
+		if (proto != PROTO_NONE && r->proto != PROTO_NONE &&
+		    r->proto != proto)
+			continue;
+		memset(used + r->port_lo, 1, r->port_hi - r->port_lo + 1);
+	}
+	for (p = lo; p <= hi; p++) {
+		if (used[p])
+			continue;
+		start = p;
+		while (p < hi && !used[p + 1])
+			p++;
+		if (fn != NULL)
+			fn(start, p, arg);
+		n++;
+	}
+	free(used);
+	return n;
+}
+
+int32_t
+registry_person(const struct registry *reg, const char *id)
+{
+	size_t	 lo = 0, hi = reg->n_people, mid;
+	int	 c;
+
+	if (reg->people_by_id == NULL || id == NULL)
+		return -1;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = strcmp(reg->people[reg->people_by_id[mid]].id, id);
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < reg->n_people &&
+	    strcmp(reg->people[reg->people_by_id[lo]].id, id) == 0)
+		return (int32_t)reg->people_by_id[lo];
+	return -1;
+}
+
+const uint32_t *
+registry_person_records(const struct registry *reg, uint32_t p, size_t *n)
+{
+	if (p >= reg->n_people || reg->person_first == NULL) {
+		*n = 0;
+		return NULL;
+	}
+	*n = reg->person_first[p + 1] - reg->person_first[p];
+	return reg->person_records + reg->person_first[p];
+}
+
+void
+registry_stats(const struct registry *reg, struct registry_stats *st)
+{
+	size_t			 i, j;
+	const struct record	*r;
+	const struct gap	*g;
+	size_t			 size, largest = 0;
+
+	memset(st, 0, sizeof *st);
+	st->records = reg->n_records;
+	st->people = reg->n_people;
+	st->gaps = reg->n_gaps;
+	st->warnings = reg->n_warnings;
+	st->largest_gap_lo = st->largest_gap_hi = -1;
+	for (i = 0; i < reg->n_records; i++) {
+		r = &reg->records[i];
+		st->by_proto[r->proto]++;
+		st->by_kind[r->kind]++;
+		st->by_class[port_class(r->port_lo)]++;
+		if (r->port_lo < 0)
+			st->name_only++;
+		for (j = 0; j < r->n_assignees; j++)
+			st->dangling_refs += r->assignees[j].person < 0;
+		for (j = 0; j < r->n_contacts; j++)
+			st->dangling_refs += r->contacts[j].person < 0;
+	}
+	for (i = 0; i < reg->n_gaps; i++) {
+		g = &reg->gaps[i];
+		size = (size_t)(g->hi - g->lo + 1);
+		st->gap_ports += size;
+		if (size > largest) {
+			largest = size;
+			st->largest_gap_lo = g->lo;
+			st->largest_gap_hi = g->hi;
+		}
+	}
+}

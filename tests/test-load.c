@@ -1,0 +1,272 @@
+/*
+ * test-load.c - format detection, bounded file reading, and the parsers
+ * the loaders share (people lists, references, contact URIs).
+ */
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include "test.h"
+
+#include "load.h"
+#include "registry.h"
+
+static void
+detects_each_format(void **state)
+{
+	const char	*xml = "\xef\xbb\xbf  <?xml version='1.0'?><registry/>";
+	const char	*csv = "Service Name,Port Number,Transport Protocol,"
+	    "Description\n";
+	const char	*text = "Last Updated\n2024-10-15\nService Name Port "
+	    "Number Transport Protocol Description\n";
+	const char	*fixed = "\n Service Name   Port Number Protocol  "
+	    "Description\n";
+
+	assert_int_equal(load_detect(xml, strlen(xml)), LOAD_XML);
+	assert_int_equal(load_detect(csv, strlen(csv)), LOAD_CSV);
+	assert_int_equal(load_detect(text, strlen(text)), LOAD_TEXT);
+	assert_int_equal(load_detect(fixed, strlen(fixed)), LOAD_FIXED);
+	assert_int_equal(load_detect("", 0), LOAD_TEXT);
+}
+
+static void
+detects_the_real_files(void **state)
+{
+	static const char *names[] = { XML_2026, CSV_2025, TXT_2013 };
+	static const enum load_format want[] = {
+		LOAD_XML, LOAD_CSV, LOAD_FIXED
+	};
+	char		*buf, *err;
+	size_t		 len, i;
+	const char	*path;
+
+	for (i = 0; i < 3; i++) {
+		if ((path = test_registry(names[i])) == NULL)
+			skip();
+		assert_int_equal(load_read_file(path, &buf, &len, &err), 0);
+		assert_int_equal(load_detect(buf, len), want[i]);
+		free(buf);
+	}
+}
+
+static void
+detects_the_seed(void **state)
+{
+	char	 path[4096], *buf, *err;
+	size_t	 len;
+
+	snprintf(path, sizeof path, "%s/data/%s", getenv("top_srcdir"),
+	    SEED_2024);
+	assert_int_equal(load_read_file(path, &buf, &len, &err), 0);
+	assert_int_equal(load_detect(buf, len), LOAD_TEXT);
+	free(buf);
+}
+
+static void
+format_names(void **state)
+{
+	assert_int_equal(load_format_parse("XML"), LOAD_XML);
+	assert_int_equal(load_format_parse("fixed"), LOAD_FIXED);
+	assert_int_equal(load_format_parse("yaml"), -1);
+	assert_string_equal(load_format_name(LOAD_CSV), "csv");
+}
+
+static void
+error_messages_name_file_and_line(void **state)
+{
+	char	*e;
+
+	e = load_error("f.xml", 12, 3, "expected %s", "a record");
+	assert_string_equal(e, "f.xml:12:3: expected a record");
+	free(e);
+	e = load_error("f.csv", 4, 0, "short row");
+	assert_string_equal(e, "f.csv:4: short row");
+	free(e);
+	e = load_error("f", 0, 0, "empty");
+	assert_string_equal(e, "f: empty");
+	free(e);
+}
+
+static void
+read_refuses_missing_file(void **state)
+{
+	char	*buf, *err;
+	size_t	 len;
+
+	assert_int_equal(load_read_file("/nonexistent/x", &buf, &len, &err),
+	    -1);
+	assert_non_null(strstr(err, "/nonexistent/x"));
+	assert_non_null(strstr(err, "cannot open"));
+	free(err);
+}
+
+static void
+read_refuses_directory(void **state)
+{
+	char	*buf, *err;
+	size_t	 len;
+
+	assert_int_equal(load_read_file("/", &buf, &len, &err), -1);
+	assert_non_null(strstr(err, "directory"));
+	free(err);
+}
+
+static void
+read_stops_at_nul(void **state)
+{
+	char	*buf, *err;
+	size_t	 len;
+
+	/* /dev/zero: ends at once with a clear message, no unbounded read. */
+	assert_int_equal(load_read_file("/dev/zero", &buf, &len, &err), -1);
+	assert_non_null(strstr(err, "/dev/zero:1:1: NUL byte"));
+	free(err);
+}
+
+static void
+read_nul_names_line(void **state)
+{
+	char	 path[] = "/tmp/portreg-test-XXXXXX", *buf, *err;
+	int	 fd = mkstemp(path);
+	size_t	 len;
+
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, "a\nbc\0d", 6), 6);
+	close(fd);
+	assert_int_equal(load_read_file(path, &buf, &len, &err), -1);
+	assert_non_null(strstr(err, ":2:3: NUL byte"));
+	free(err);
+	unlink(path);
+}
+
+static void
+read_empty_file(void **state)
+{
+	char	 path[] = "/tmp/portreg-test-XXXXXX", *buf, *err;
+	int	 fd = mkstemp(path);
+	size_t	 len;
+
+	assert_true(fd >= 0);
+	close(fd);
+	assert_int_equal(load_read_file(path, &buf, &len, &err), 0);
+	assert_int_equal(len, 0);
+	assert_string_equal(buf, "");
+	free(buf);
+	unlink(path);
+}
+
+static struct record *
+one_record(struct registry **reg)
+{
+	*reg = registry_new("t");
+	return registry_add_record(*reg);
+}
+
+static void
+people_lists(void **state)
+{
+	struct registry	*reg;
+	struct record	*r = one_record(&reg);
+
+	assert_int_equal(load_people_list(reg, r, 'a',
+	    "[Matthew_Strange][Larry_Atkin_2]", 32), 0);
+	assert_int_equal(r->n_assignees, 2);
+	assert_string_equal(r->assignees[1].id, "Larry_Atkin_2");
+	assert_int_equal(load_people_list(reg, r, 'c', " [_3GPP] [FORTÉ] ",
+	    strlen(" [_3GPP] [FORTÉ] ")), 0);
+	assert_int_equal(r->n_contacts, 2);
+	assert_string_equal(r->contacts[1].id, "FORTÉ");
+	/* Not lists: nothing added. */
+	assert_int_equal(load_people_list(reg, r, 'a', "Jon Postel", 10), -1);
+	assert_int_equal(load_people_list(reg, r, 'a', "[A] x", 5), -1);
+	assert_int_equal(load_people_list(reg, r, 'a', "[]", 2), -1);
+	assert_int_equal(load_people_list(reg, r, 'a', "[A", 2), -1);
+	assert_int_equal(load_people_list(reg, r, 'a', "", 0), -1);
+	assert_int_equal(r->n_assignees, 2);
+	registry_free(reg);
+}
+
+static void
+references(void **state)
+{
+	struct registry	*reg;
+	struct record	*r = one_record(&reg);
+	const char	*s;
+
+	s = "[1][RFC4727][RFC6335]";
+	load_refs(reg, r, s, strlen(s));
+	assert_int_equal(r->n_refs, 3);
+	assert_string_equal(r->refs[0], "1");
+	assert_string_equal(r->refs[2], "RFC6335");
+	s = " [RFC8765, Section 6.1] ";
+	load_refs(reg, r, s, strlen(s));
+	assert_string_equal(r->refs[3], "RFC8765, Section 6.1");
+	s = "free text / with slashes";
+	load_refs(reg, r, s, strlen(s));
+	assert_string_equal(r->refs[4], s);
+	s = "[[a]b]";
+	load_refs(reg, r, s, strlen(s));
+	assert_string_equal(r->refs[5], "[a]b");
+	s = "[unclosed";
+	load_refs(reg, r, s, strlen(s));
+	assert_string_equal(r->refs[6], "[unclosed");
+	load_refs(reg, r, "  ", 2);
+	assert_int_equal(r->n_refs, 7);
+	registry_free(reg);
+}
+
+static void
+contact_uris(void **state)
+{
+	struct registry	*reg = registry_new("t");
+	struct person	*p = registry_add_person(reg);
+	const char	*u;
+
+	u = "mailto:w&uter.be";
+	load_person_uri(reg, p, u, strlen(u));
+	assert_string_equal(p->email, "w@uter.be");
+	u = "http://xippix.com";
+	load_person_uri(reg, p, u, strlen(u));
+	assert_string_equal(p->uri, u);
+
+	p = registry_add_person(reg);
+	u = "mailto:mouthers@slugg&nwnexus.wa.com";	/* both: keep '&' */
+	load_person_uri(reg, p, u, strlen(u));
+	assert_string_equal(p->email, "mouthers@slugg&nwnexus.wa.com");
+
+	p = registry_add_person(reg);
+	u = "flanne@vnet.IBM.COM";
+	load_person_uri(reg, p, u, strlen(u));
+	assert_string_equal(p->email, u);
+	u = "tel:+1-604-681-4549";
+	load_person_uri(reg, p, u, strlen(u));
+	assert_string_equal(p->uri, u);
+
+	p = registry_add_person(reg);
+	u = "mailto:Giriraj Harapanahalli";	/* broken, kept as given */
+	load_person_uri(reg, p, u, strlen(u));
+	assert_string_equal(p->email, "Giriraj Harapanahalli");
+	registry_free(reg);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(detects_each_format),
+		cmocka_unit_test(detects_the_real_files),
+		cmocka_unit_test(detects_the_seed),
+		cmocka_unit_test(format_names),
+		cmocka_unit_test(error_messages_name_file_and_line),
+		cmocka_unit_test(read_refuses_missing_file),
+		cmocka_unit_test(read_refuses_directory),
+		cmocka_unit_test(read_stops_at_nul),
+		cmocka_unit_test(read_nul_names_line),
+		cmocka_unit_test(read_empty_file),
+		cmocka_unit_test(people_lists),
+		cmocka_unit_test(references),
+		cmocka_unit_test(contact_uris),
+	};
+
+	return RUN_TESTS(tests);
+}

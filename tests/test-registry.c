@@ -1,0 +1,374 @@
+/*
+ * test-registry.c - the model: building, derived kinds, gaps, queries.
+ * The registry is built by hand with the builder API, so these run
+ * without any loader.
+ */
+#include "config.h"
+
+#include "test.h"
+
+#include "registry.h"
+
+static struct record *
+add(struct registry *reg, const char *name, int lo, int hi, enum proto proto,
+    const char *desc, const char *who)
+{
+	struct record	*r = registry_add_record(reg);
+
+	r->service = registry_strdup(reg, name);
+	r->port_lo = lo;
+	r->port_hi = hi;
+	r->proto = proto;
+	r->description = registry_strdup(reg, desc);
+	if (who != NULL) {
+		registry_add_assignee(reg, r, who, strlen(who));
+		registry_add_contact(reg, r, who, strlen(who));
+	}
+	return r;
+}
+
+static void
+person(struct registry *reg, const char *id, const char *name)
+{
+	struct person	*p = registry_add_person(reg);
+
+	p->id = registry_strdup(reg, id);
+	p->name = registry_strdup(reg, name);
+}
+
+/* A slice of the real registry around 10800-10900, plus x11 and a
+   name-only entry. */
+static int
+setup(void **state)
+{
+	struct registry	*reg = registry_new("test");
+
+	add(reg, "echo", 7, 7, PROTO_TCP, "Echo", "Jon_Postel");
+	add(reg, "echo", 7, 7, PROTO_UDP, "Echo", "Jon_Postel");
+	add(reg, "x11", 6000, 6063, PROTO_TCP, "X Window System", NULL);
+	add(reg, "x11", 6000, 6063, PROTO_UDP, "X Window System", NULL);
+	add(reg, NULL, 10801, 10804, PROTO_NONE, "Unassigned", NULL);
+	add(reg, "lpdg", 10805, 10805, PROTO_TCP, "LUCIA Pareja Data Group",
+	    NULL);
+	add(reg, NULL, 10806, 10808, PROTO_NONE, "Unassigned", NULL);
+	add(reg, "nbd", 10809, 10809, PROTO_TCP, "Network Block Device",
+	    "Wouter_Verhelst");
+	add(reg, NULL, 10809, 10809, PROTO_UDP, "Reserved", NULL);
+	add(reg, NULL, 10810, 10810, PROTO_TCP, "Reserved", NULL);
+	add(reg, "nmc-disc", 10810, 10810, PROTO_UDP, "Nuance", "Gordon_W");
+	add(reg, NULL, 10811, 10859, PROTO_NONE, "Unassigned", NULL);
+	add(reg, "helix", 10860, 10860, PROTO_TCP, "Helix", "Matthew_Strange");
+	add(reg, "daytime", 13, 13, PROTO_TCP, "Daytime", "Jon_Postel");
+	add(reg, "argus", -1, -1, PROTO_NONE, "ARGUS", "Dangling_Id");
+	person(reg, "Jon_Postel", "Jon Postel");
+	person(reg, "Wouter_Verhelst", "Wouter Verhelst");
+	person(reg, "Gordon_W", "Gordon Waddell");
+	person(reg, "Matthew_Strange", "Matthew Strange");
+	registry_finish(reg);
+	*state = reg;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	registry_free(*state);
+	return 0;
+}
+
+static int32_t
+find(struct registry *reg, const char *name, enum proto proto)
+{
+	uint32_t	 out[4];
+
+	if (registry_by_name(reg, name, proto, out, 4) == 0)
+		return -1;
+	return (int32_t)out[0];
+}
+
+static void
+kinds_are_derived(void **state)
+{
+	struct registry	*reg = *state;
+
+	assert_int_equal(reg->records[find(reg, "nbd", PROTO_TCP)].kind,
+	    KIND_ASSIGNED);
+	assert_int_equal(reg->records[4].kind, KIND_UNASSIGNED);
+	assert_int_equal(reg->records[8].kind, KIND_RESERVED);
+}
+
+static void
+port_inside_range_finds_range(void **state)
+{
+	struct registry	*reg = *state;
+	uint32_t	 out[8];
+	size_t		 n;
+
+	n = registry_at_port(reg, 6010, PROTO_NONE, out, 8);
+	assert_int_equal(n, 2);
+	assert_string_equal(reg->records[out[0]].service, "x11");
+	assert_int_equal(reg->records[out[0]].proto, PROTO_TCP);
+	assert_int_equal(reg->records[out[1]].proto, PROTO_UDP);
+}
+
+static void
+port_with_protocol(void **state)
+{
+	struct registry	*reg = *state;
+	uint32_t	 out[8];
+
+	assert_int_equal(registry_at_port(reg, 10809, PROTO_UDP, out, 8), 1);
+	assert_int_equal(reg->records[out[0]].kind, KIND_RESERVED);
+	assert_int_equal(registry_at_port(reg, 10809, PROTO_NONE, out, 8), 2);
+	assert_int_equal(registry_at_port(reg, 10809, PROTO_SCTP, out, 8), 0);
+}
+
+static void
+at_port_counts_beyond_cap(void **state)
+{
+	struct registry	*reg = *state;
+	uint32_t	 out[1];
+
+	assert_int_equal(registry_at_port(reg, 10809, PROTO_NONE, out, 1), 2);
+}
+
+static void
+range_query_in_registry_order(void **state)
+{
+	struct registry	*reg = *state;
+	uint32_t	 out[32];
+	size_t		 n, i;
+
+	n = registry_in_range(reg, 10800, 10860, PROTO_NONE, out, 32);
+	assert_int_equal(n, 9);
+	for (i = 1; i < n; i++)
+		assert_true(out[i - 1] < out[i]);
+}
+
+static void
+name_lookup_is_case_insensitive(void **state)
+{
+	struct registry	*reg = *state;
+	uint32_t	 out[4];
+
+	assert_int_equal(registry_by_name(reg, "NBD", PROTO_NONE, out, 4), 1);
+	assert_int_equal(registry_by_name(reg, "echo", PROTO_NONE, out, 4), 2);
+	assert_int_equal(registry_by_name(reg, "echo", PROTO_UDP, out, 4), 1);
+	assert_int_equal(registry_by_name(reg, "nosuch", PROTO_NONE, out, 4),
+	    0);
+}
+
+static void
+next_assignment_skips_reserved_and_same_port(void **state)
+{
+	struct registry	*reg = *state;
+	int32_t		 nbd = find(reg, "nbd", PROTO_TCP);
+	int32_t		 gap = 11;	/* 10811-10859 */
+
+	assert_int_equal(registry_next_assignment(reg, nbd, 1),
+	    find(reg, "nmc-disc", PROTO_UDP));
+	assert_int_equal(registry_next_assignment(reg, gap, 1),
+	    find(reg, "helix", PROTO_TCP));
+	assert_int_equal(registry_next_assignment(reg, gap, -1),
+	    find(reg, "nmc-disc", PROTO_UDP));
+	/* echo/tcp -> skips echo/udp at the same port. */
+	assert_int_equal(registry_next_assignment(reg, 0, 1), 2);
+	assert_int_equal(registry_next_assignment(reg, 0, -1), -1);
+}
+
+static void
+next_gap_record(void **state)
+{
+	struct registry	*reg = *state;
+	int32_t		 nbd = find(reg, "nbd", PROTO_TCP);
+
+	assert_int_equal(registry_next_gap_record(reg, nbd, 1), 11);
+	assert_int_equal(registry_next_gap_record(reg, nbd, -1), 6);
+	assert_int_equal(registry_next_gap_record(reg, 11, 1), -1);
+}
+
+static void
+gaps_include_unlisted_ranges(void **state)
+{
+	struct registry	*reg = *state;
+	int32_t		 g;
+
+	g = registry_gap_at(reg, 50000);
+	assert_true(g >= 0);
+	assert_int_equal(reg->gaps[g].record, -1);
+	assert_int_equal(reg->gaps[g].lo, 10861);
+	assert_int_equal(reg->gaps[g].hi, 65535);
+	g = registry_gap_at(reg, 10830);
+	assert_int_equal(reg->gaps[g].record, 11);
+	assert_int_equal(registry_gap_at(reg, 10809), -1);
+	/* 0-6 is listed nowhere. */
+	assert_int_equal(reg->gaps[0].lo, 0);
+	assert_int_equal(reg->gaps[0].hi, 6);
+}
+
+static void
+gap_neighbours(void **state)
+{
+	struct registry	*reg = *state;
+	int32_t		 g = registry_gap_at(reg, 10830), before, after;
+
+	registry_gap_neighbours(reg, (size_t)g, &before, &after);
+	assert_string_equal(reg->records[before].service, "nmc-disc");
+	assert_string_equal(reg->records[after].service, "helix");
+}
+
+static void
+free_ranges_per_protocol(void **state)
+{
+	struct registry	*reg = *state;
+
+	/* udp: 10810 is nmc-disc, 10809 reserved; tcp 10805 lpdg. */
+	assert_int_equal(registry_free_ranges(reg, PROTO_UDP, 10800, 10811,
+	    NULL, NULL), 2);	/* 10800-10808 (lpdg is tcp), 10811 */
+	assert_int_equal(registry_free_ranges(reg, PROTO_TCP, 10800, 10811,
+	    NULL, NULL), 3);	/* 10800-10804, 10806-10808, 10811 */
+	assert_int_equal(registry_free_ranges(reg, PROTO_TCP, 10809, 10810,
+	    NULL, NULL), 0);
+}
+
+static void
+people_resolve_and_count(void **state)
+{
+	struct registry	*reg = *state;
+	int32_t		 p = registry_person(reg, "Jon_Postel");
+	const uint32_t	*recs;
+	size_t		 n;
+
+	assert_true(p >= 0);
+	/* Assignee and contact of the same record count once. */
+	assert_int_equal(reg->people[p].n_records, 3);
+	recs = registry_person_records(reg, (uint32_t)p, &n);
+	assert_int_equal(n, 3);
+	assert_string_equal(reg->records[recs[2]].service, "daytime");
+	assert_int_equal(registry_person(reg, "jon_postel"), -1);
+}
+
+static void
+dangling_person_ref(void **state)
+{
+	struct registry		*reg = *state;
+	struct registry_stats	 st;
+	int32_t			 argus = find(reg, "argus", PROTO_NONE);
+
+	assert_int_equal(reg->records[argus].assignees[0].person, -1);
+	registry_stats(reg, &st);
+	assert_int_equal(st.dangling_refs, 2);
+}
+
+static void
+stats_count(void **state)
+{
+	struct registry		*reg = *state;
+	struct registry_stats	 st;
+
+	registry_stats(reg, &st);
+	assert_int_equal(st.records, 15);
+	assert_int_equal(st.by_proto[PROTO_TCP], 7);
+	assert_int_equal(st.by_proto[PROTO_NONE], 4);
+	assert_int_equal(st.by_kind[KIND_UNASSIGNED], 3);
+	assert_int_equal(st.by_kind[KIND_RESERVED], 2);
+	assert_int_equal(st.by_class[CLASS_SYSTEM], 3);
+	assert_int_equal(st.name_only, 1);
+	assert_int_equal(st.largest_gap_lo, 10861);
+}
+
+static void
+duplicate_person_id_warns(void **state)
+{
+	struct registry	*reg = registry_new("dup");
+
+	person(reg, "A", "first");
+	person(reg, "A", "second");
+	registry_finish(reg);
+	assert_int_equal(reg->n_warnings, 1);
+	assert_string_equal(reg->people[registry_person(reg, "A")].name,
+	    "first");
+	registry_free(reg);
+}
+
+static void
+bad_ports_are_dropped_at_finish(void **state)
+{
+	struct registry	*reg = registry_new("bad");
+
+	add(reg, "x", 70000, 70000, PROTO_TCP, "too big", NULL);
+	add(reg, "y", 20, 10, PROTO_TCP, "reversed", NULL);
+	registry_finish(reg);
+	assert_int_equal(reg->records[0].port_lo, -1);
+	assert_int_equal(reg->records[1].port_lo, -1);
+	registry_free(reg);
+}
+
+static void
+empty_registry(void **state)
+{
+	struct registry	*reg = registry_new("empty");
+	uint32_t	 out[1];
+
+	registry_finish(reg);
+	assert_int_equal(reg->n_gaps, 1);
+	assert_int_equal(reg->gaps[0].hi, 65535);
+	assert_int_equal(registry_at_port(reg, 22, PROTO_NONE, out, 1), 0);
+	assert_int_equal(registry_next_assignment(reg, 0, 1), -1);
+	assert_int_equal(registry_person(reg, "x"), -1);
+	registry_free(reg);
+}
+
+static void
+port_classes(void **state)
+{
+	assert_int_equal(port_class(0), CLASS_SYSTEM);
+	assert_int_equal(port_class(1023), CLASS_SYSTEM);
+	assert_int_equal(port_class(1024), CLASS_USER);
+	assert_int_equal(port_class(49151), CLASS_USER);
+	assert_int_equal(port_class(49152), CLASS_DYNAMIC);
+	assert_int_equal(port_class(-1), CLASS_NONE);
+	assert_int_equal(proto_parse("UDP", 3), PROTO_UDP);
+	assert_int_equal(proto_parse("udpx", 4), -1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(kinds_are_derived, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(port_inside_range_finds_range,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(port_with_protocol, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(at_port_counts_beyond_cap,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(range_query_in_registry_order,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    name_lookup_is_case_insensitive, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    next_assignment_skips_reserved_and_same_port, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(next_gap_record, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(gaps_include_unlisted_ranges,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(gap_neighbours, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(free_ranges_per_protocol,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(people_resolve_and_count,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(dangling_person_ref, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(stats_count, setup, teardown),
+		cmocka_unit_test(duplicate_person_id_warns),
+		cmocka_unit_test(bad_ports_are_dropped_at_finish),
+		cmocka_unit_test(empty_registry),
+		cmocka_unit_test(port_classes),
+	};
+
+	return RUN_TESTS(tests);
+}
