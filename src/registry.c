@@ -261,6 +261,64 @@ registry_resolve(struct registry *reg, struct person_ref *refs, uint32_t n)
 		refs[i].person = registry_person(reg, refs[i].id);
 }
 
+struct dangling {
+	const char	*id;
+	uint32_t	 line;
+};
+
+static int
+registry_cmp_dangling(const void *a, const void *b)
+{
+	const struct dangling	*da = a, *db = b;
+	int			 c = strcmp(da->id, db->id);
+
+	if (c != 0)
+		return c;
+	return da->line < db->line ? -1 : da->line > db->line;
+}
+
+/*
+ * Where the file has a people table, a person id it does not define is a
+ * warning, once per id, at the first line naming it.  (CSV has no people
+ * table: there every id dangles and nothing is said.)
+ */
+static void
+registry_warn_dangling(struct registry *reg)
+{
+	struct dangling		*ids = NULL;
+	size_t			 n = 0, cap = 0, i;
+	uint32_t		 j, k;
+	const struct record	*r;
+
+	if (reg->n_people == 0)
+		return;
+	for (i = 0; i < reg->n_records; i++) {
+		r = &reg->records[i];
+		for (k = 0; k < 2; k++) {
+			const struct person_ref *l = k ? r->contacts :
+			    r->assignees;
+			uint32_t m = k ? r->n_contacts : r->n_assignees;
+
+			for (j = 0; j < m; j++) {
+				if (l[j].person >= 0)
+					continue;
+				xgrow((void **)&ids, &cap, n + 1, sizeof *ids);
+				ids[n].id = l[j].id;
+				ids[n++].line = r->line;
+			}
+		}
+	}
+	if (n > 1)
+		qsort(ids, n, sizeof *ids, registry_cmp_dangling);
+	for (i = 0; i < n; i++) {
+		if (i > 0 && strcmp(ids[i - 1].id, ids[i].id) == 0)
+			continue;
+		registry_warn(reg, ids[i].line, "person [%s] is named by a "
+		    "record but not defined in the people table", ids[i].id);
+	}
+	free(ids);
+}
+
 /* Count each person once per record that names them, in either role. */
 static void
 registry_count_people(struct registry *reg)
@@ -425,6 +483,7 @@ registry_finish(struct registry *reg)
 			reg->max_span = r->port_hi - r->port_lo;
 	}
 
+	registry_warn_dangling(reg);
 	registry_count_people(reg);
 	registry_find_gaps(reg);
 	sort_reg = NULL;

@@ -258,6 +258,21 @@ dangling_person_ref(void **state)
 	assert_int_equal(reg->records[argus].assignees[0].person, -1);
 	registry_stats(reg, &st);
 	assert_int_equal(st.dangling_refs, 2);
+	/* One warning for the id, though it is named twice. */
+	assert_int_equal(reg->n_warnings, 1);
+	assert_non_null(strstr(reg->warnings[0].text, "[Dangling_Id]"));
+}
+
+static void
+no_people_table_no_dangling_warnings(void **state)
+{
+	struct registry	*reg = registry_new("csv-like");
+
+	add(reg, "echo", 7, 7, PROTO_TCP, "Echo", "Jon_Postel");
+	registry_finish(reg);
+	assert_int_equal(reg->n_warnings, 0);
+	assert_int_equal(reg->records[0].assignees[0].person, -1);
+	registry_free(reg);
 }
 
 static void
@@ -365,6 +380,7 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(stats_count, setup, teardown),
 		cmocka_unit_test(duplicate_person_id_warns),
+		cmocka_unit_test(no_people_table_no_dangling_warnings),
 		cmocka_unit_test(bad_ports_are_dropped_at_finish),
 		cmocka_unit_test(empty_registry),
 		cmocka_unit_test(port_classes),
