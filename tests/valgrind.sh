@@ -1,0 +1,44 @@
+#!/bin/sh
+# valgrind.sh - run the command line over every registry form under
+# valgrind's memcheck: any error or leak fails.  TAP output.
+. "$top_srcdir/tests/lib.sh"
+command -v valgrind >/dev/null 2>&1 || skip_all "valgrind is not installed"
+VG="valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99"
+
+run() {	# run NAME EXPECTED-STATUS ARGS...
+	name=$1 want=$2; shift 2
+	$VG "$PORTREG" "$@" >/dev/null 2>"$tmp/vg.err"
+	st=$?
+	if [ "$st" = 99 ]; then
+		sed 's/^/# /' "$tmp/vg.err" | head -40
+	fi
+	is "$st" "$want" "valgrind: $name"
+}
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+
+run "seed lookup" 0 -f "$SEED" 10809
+run "seed json" 0 -f "$SEED" -o json
+run "seed check" 1 -f "$SEED" --check
+run "seed regex" 0 -f "$SEED" -e 'who:Wouter' -o csv
+run "seed gaps" 0 -f "$SEED" --gaps 10000-11000
+run "seed contact" 0 -f "$SEED" --contact Wouter_Verhelst -o json
+run "missing file" 2 -f /nonexistent 22
+run "bad pattern" 2 -f "$SEED" -e '('
+for f in "$top_srcdir"/tests/data/*.xml "$top_srcdir"/tests/data/*.csv; do
+	[ -f "$f" ] || continue
+	$VG "$PORTREG" -f "$f" -o json >/dev/null 2>"$tmp/vg.err"
+	st=$?
+	[ "$st" = 99 ] && sed 's/^/# /' "$tmp/vg.err" | head -40
+	ok "[ $st != 99 ]" "valgrind: $(basename "$f") (exit $st)"
+done
+if need_shared; then
+	run "2026 XML lookup" 0 -f "$XML" -o json 22
+	run "2025 CSV regex" 0 -f "$CSV" -e 'block dev' -o tsv
+	$VG "$PORTREG" -f "$TXT" --check >/dev/null 2>"$tmp/vg.err"
+	st=$?
+	[ "$st" = 99 ] && sed 's/^/# /' "$tmp/vg.err" | head -40
+	ok "[ $st != 99 ]" "valgrind: 2013 fixed-width --check (exit $st)"
+else
+	echo "# SKIP real registry files: $PORTREG_REGISTRY_DIR is absent"
+fi
+done_testing
