@@ -1,11 +1,739 @@
+/*
+ * load-csv.c - read IANA's service-names-port-numbers.csv (RFC 4180).
+ *
+ * One pass over the buffer.  Each row is first cut into fields that point
+ * straight into the buffer; only a quoted field holding "" (an escaped
+ * quote), a CR LF line end, or text after its closing quote is rewritten,
+ * into one scratch buffer reused for every row.  The record's strings are
+ * then copied, trimmed, into the registry arena: no other allocation per
+ * field.
+ *
+ * The format: a header row naming the 12 columns (in any order: columns
+ * are mapped by name, case-insensitively), then one row per record.
+ * Quoted fields may hold commas, "" and line breaks; LF and CR LF line
+ * ends are both read, and CR LF inside a quoted field becomes LF (so a
+ * file converted to CR LF loads identically); a UTF-8 byte order mark
+ * before the header is skipped.  A quote may follow blanks at the start
+ * of a field (the blanks are trimmed anyway).  A quote inside an
+ * unquoted field is kept as text.
+ *
+ * What is fatal (returns -1, *err = "FILE:LINE[:COL]: expected ..."):
+ *  - a header that lacks one of the 12 columns, or names one twice, or
+ *    has more than CSV_MAX_FIELDS columns, or holds a NUL byte;
+ *  - a quote never closed (the line and column where that field began);
+ *  - more than CSV_MAX_WARNINGS warnings: the input is then not IANA's
+ *    CSV, and giving up keeps memory bounded on garbage.
+ *
+ * What is a warning (registry_warn, naming the row's first line), and
+ * what becomes of the row:
+ *  - a header column of another name: ignored.
+ *  - a short row: padded with empty fields, record kept (writers that
+ *    drop trailing empty fields produce these, and a truncated last row
+ *    keeps what it has).
+ *  - a long row whose extra fields are all empty (a trailing comma):
+ *    record kept; with any non-empty extra field the columns evidently
+ *    slipped, so the row is skipped rather than misfiled.
+ *  - a row holding a NUL byte, or whose fields are all empty: skipped.
+ *    A line with nothing on it is skipped silently.
+ *  - text after a closing quote ("ab"cd): kept, appended to the field.
+ *  - a port that is not N or LO-HI within 0-65535, or a reversed range:
+ *    the port is dropped (port_lo = port_hi = -1), the record kept, so
+ *    its other fields stay searchable; nothing is invented.
+ *  - an unknown protocol: the record is kept with PROTO_NONE.
+ *  - an Assignee or Contact that is not a people list ([A][B]): the
+ *    whole trimmed text is kept as one person id (it will not resolve),
+ *    so nothing is lost and nothing invented.
+ *  - a date that is not YYYY-MM-DD or YYYY-MM: kept as written.
+ *
+ * The CSV carries no "Last Updated" date and no people table:
+ * reg->updated stays NULL and every person reference dangles until
+ * something else supplies the people.
+ */
+
 #include "config.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
 
 #include "load.h"
 #include "registry.h"
+#include "xmalloc.h"
+
+#define CSV_MAX_FIELDS		64	/* header columns we accept */
+#define CSV_MAX_WARNINGS	1000	/* beyond this, not IANA's CSV */
+
+enum load_csv_col {
+	CSV_SERVICE = 0,
+	CSV_PORT,
+	CSV_PROTO,
+	CSV_DESCRIPTION,
+	CSV_ASSIGNEE,
+	CSV_CONTACT,
+	CSV_REGISTERED,
+	CSV_MODIFIED,
+	CSV_REFERENCE,
+	CSV_SERVICE_CODE,
+	CSV_UNAUTHORIZED,
+	CSV_NOTES,
+	CSV_NCOLS,
+	CSV_IGNORED = -1
+};
+
+static const char *const load_csv_names[CSV_NCOLS] = {
+	"Service Name",
+	"Port Number",
+	"Transport Protocol",
+	"Description",
+	"Assignee",
+	"Contact",
+	"Registration Date",
+	"Modification Date",
+	"Reference",
+	"Service Code",
+	"Unauthorized Use Reported",
+	"Assignment Notes",
+};
+
+#define CSV_HEADER \
+	"Service Name,Port Number,Transport Protocol,Description,Assignee," \
+	"Contact,Registration Date,Modification Date,Reference,Service Code," \
+	"Unauthorized Use Reported,Assignment Notes"
+
+/* A field of the current row: s (in the input) or off (in scratch). */
+struct load_csv_field {
+	const char	*s;
+	size_t		 off;
+	size_t		 len;
+	int		 in_scratch;
+};
+
+struct load_csv {
+	struct registry		*reg;
+	const char		*p;		/* next byte to read */
+	const char		*end;
+	const char		*line_start;	/* of the current line */
+	uint32_t		 line;		/* current physical line */
+	size_t			 warnings;	/* issued by this loader */
+
+	struct buf		 scratch;	/* rewritten fields, per row */
+
+	/* The current row. */
+	uint32_t		 row_line;
+	size_t			 n_fields;	/* may exceed CSV_MAX_FIELDS */
+	struct load_csv_field	 fields[CSV_MAX_FIELDS];
+	int			 has_nul;
+	int			 trailing;	/* text after a closing quote */
+	int			 extra_text;	/* non-empty beyond the header */
+
+	/* Header: which column each field is (CSV_IGNORED: none). */
+	size_t			 n_cols;
+	int			 map[CSV_MAX_FIELDS];
+};
+
+static void	load_csv_warn(struct load_csv *, uint32_t, const char *, ...)
+		    __attribute__((format(printf, 3, 4)));
+
+/*
+ * Quote a bit of input for a message: at most 40 bytes, cut at the first
+ * control character, so that messages stay one short, printable line.
+ */
+static void
+load_csv_show(const char *s, size_t len, size_t *n)
+{
+	size_t	 i;
+
+	for (i = 0; i < len && i < 40; i++) {
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			break;
+	}
+	*n = i;
+}
+
+static void
+load_csv_warn(struct load_csv *lc, uint32_t line, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*s;
+
+	lc->warnings++;
+	if (lc->warnings > CSV_MAX_WARNINGS)
+		return;		/* load_csv gives up after this row */
+	va_start(ap, fmt);
+	s = xvasprintf(fmt, ap);
+	va_end(ap);
+	registry_warn(lc->reg, line, "%s", s);
+	free(s);
+}
+
+/* Blanks may stand around a quoted field. */
+static int
+load_csv_is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/*
+ * Account for the bytes [s, e) of a quoted field: count line breaks and
+ * note NUL and CR.  Returns 1 when the field must be rewritten (a CR
+ * LF to turn into LF).
+ */
+static int
+load_csv_span(struct load_csv *lc, const char *s, const char *e)
+{
+	int	 rewrite = 0;
+
+	for (; s < e; s++) {
+		switch (*s) {
+		case '\n':
+			lc->line++;
+			lc->line_start = s + 1;
+			break;
+		case '\r':
+			if (s + 1 < e && s[1] == '\n')
+				rewrite = 1;
+			break;
+		case '\0':
+			lc->has_nul = 1;
+			break;
+		}
+	}
+	return rewrite;
+}
+
+/* Append quoted content [s, e) to scratch: "" becomes ", CR LF LF. */
+static void
+load_csv_unescape(struct buf *b, const char *s, const char *e)
+{
+	const char	*run = s;
+
+	while (s < e) {
+		if (*s == '"' && s + 1 < e && s[1] == '"') {
+			buf_add(b, run, s + 1 - run);
+			s += 2;
+			run = s;
+		} else if (*s == '\r' && s + 1 < e && s[1] == '\n') {
+			buf_add(b, run, s - run);
+			s++;
+			run = s;
+		} else
+			s++;
+	}
+	buf_add(b, run, e - run);
+}
+
+/* Read an unquoted field, from lc->p to the next comma or line end. */
+static void
+load_csv_unquoted(struct load_csv *lc, struct load_csv_field *f)
+{
+	const char	*s = lc->p, *p = lc->p, *end = lc->end;
+	char		 c;
+
+	while (p < end && (c = *p) != ',' && c != '\n') {
+		if (c == '\0')
+			lc->has_nul = 1;
+		p++;
+	}
+	f->s = s;
+	f->len = p - s;
+	f->in_scratch = 0;
+	if (p < end && *p == '\n' && f->len > 0 && s[f->len - 1] == '\r')
+		f->len--;
+	lc->p = p;
+}
+
+/*
+ * Read a quoted field whose opening quote is at q.  Leaves lc->p at the
+ * comma or line end after it.  Returns -1 (with *err) when the quote is
+ * never closed.
+ */
+static int
+load_csv_quoted(struct load_csv *lc, struct load_csv_field *f,
+    const char *q, char **err)
+{
+	const char	*start = q + 1, *p = start, *close, *t, *end = lc->end;
+	uint32_t	 open_line = lc->line;
+	unsigned	 open_col = (unsigned)(q - lc->line_start) + 1;
+	int		 rewrite = 0;
+
+	for (;;) {
+		close = memchr(p, '"', end - p);
+		if (close == NULL) {
+			*err = load_error(lc->reg->source, open_line, open_col,
+			    "expected closing quote of the field that "
+			    "starts here, found the end of the file");
+			return -1;
+		}
+		rewrite |= load_csv_span(lc, p, close);
+		if (close + 1 < end && close[1] == '"') {
+			rewrite = 1;
+			p = close + 2;
+			continue;
+		}
+		break;
+	}
+	p = close + 1;
+
+	/* After the closing quote: blanks, then a comma or line end. */
+	t = p;
+	while (t < end && load_csv_is_blank(*t))
+		t++;
+	if (t < end && *t == '\r' && (t + 1 == end || t[1] == '\n'))
+		t++;
+	if (t == end || *t == ',' || *t == '\n') {
+		lc->p = t;
+		if (!rewrite) {
+			f->s = start;
+			f->len = close - start;
+			f->in_scratch = 0;
+			return 0;
+		}
+		f->in_scratch = 1;
+		f->off = lc->scratch.len;
+		load_csv_unescape(&lc->scratch, start, close);
+		f->len = lc->scratch.len - f->off;
+		return 0;
+	}
+
+	/* Text after the closing quote: keep it, as written. */
+	lc->trailing = 1;
+	f->in_scratch = 1;
+	f->off = lc->scratch.len;
+	load_csv_unescape(&lc->scratch, start, close);
+	lc->p = p;
+	load_csv_unquoted(lc, f);	/* sets f->s, f->len of the tail */
+	buf_add(&lc->scratch, f->s, f->len);
+	f->in_scratch = 1;
+	f->len = lc->scratch.len - f->off;
+	return 0;
+}
+
+/* Is [s, s + len) only white space? */
+static int
+load_csv_empty(const char *s, size_t len)
+{
+	size_t	 i;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' &&
+		    s[i] != '\n' && s[i] != '\v' && s[i] != '\f')
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Read one row into lc->fields.  Returns 1 for a row, 0 at the end of the
+ * input, -1 on a fatal error.
+ */
+static int
+load_csv_row(struct load_csv *lc, char **err)
+{
+	struct load_csv_field	 spare, *f;
+	const char		*q;
+	size_t			 i;
+
+	if (lc->p >= lc->end)
+		return 0;
+	buf_clear(&lc->scratch);
+	lc->row_line = lc->line;
+	lc->n_fields = 0;
+	lc->has_nul = lc->trailing = lc->extra_text = 0;
+
+	for (;;) {
+		f = lc->n_fields < CSV_MAX_FIELDS ?
+		    &lc->fields[lc->n_fields] : &spare;
+		q = lc->p;
+		while (q < lc->end && load_csv_is_blank(*q))
+			q++;
+		if (q < lc->end && *q == '"') {
+			if (load_csv_quoted(lc, f, q, err) != 0)
+				return -1;
+		} else
+			load_csv_unquoted(lc, f);
+		if (lc->n_cols != 0 && lc->n_fields >= lc->n_cols &&
+		    !lc->extra_text) {
+			if (f->in_scratch)
+				lc->extra_text = !load_csv_empty(
+				    lc->scratch.data + f->off, f->len);
+			else
+				lc->extra_text = !load_csv_empty(f->s, f->len);
+		}
+		lc->n_fields++;
+
+		if (lc->p >= lc->end)
+			break;
+		if (*lc->p == ',') {
+			lc->p++;
+			continue;
+		}
+		/* A line end. */
+		lc->p++;
+		lc->line++;
+		lc->line_start = lc->p;
+		break;
+	}
+
+	/* Scratch may have moved while growing: point into it now. */
+	for (i = 0; i < lc->n_fields && i < CSV_MAX_FIELDS; i++) {
+		if (lc->fields[i].in_scratch)
+			lc->fields[i].s = lc->scratch.data + lc->fields[i].off;
+	}
+	return 1;
+}
+
+/* Read and check the header row; fill lc->map and lc->n_cols. */
+static int
+load_csv_header(struct load_csv *lc, char **err)
+{
+	const char	*src = lc->reg->source;
+	const char	*s, *first = lc->p;
+	size_t		 i, len, n, first_len;
+	int		 col, seen[CSV_NCOLS] = { 0 };
+
+	for (first_len = 0; first + first_len < lc->end; first_len++) {
+		if (first[first_len] == '\n' || first[first_len] == '\r')
+			break;
+	}
+	switch (load_csv_row(lc, err)) {
+	case -1:
+		return -1;
+	case 0:
+		*err = load_error(src, 1, 0, "expected the CSV header \"%s\", "
+		    "found an empty file", CSV_HEADER);
+		return -1;
+	}
+	if (lc->has_nul) {
+		*err = load_error(src, 1, 0, "expected the CSV header \"%s\", "
+		    "found a NUL byte", CSV_HEADER);
+		return -1;
+	}
+	if (lc->n_fields > CSV_MAX_FIELDS) {
+		*err = load_error(src, 1, 0, "expected the CSV header \"%s\", "
+		    "found %zu columns", CSV_HEADER, lc->n_fields);
+		return -1;
+	}
+
+	for (i = 0; i < lc->n_fields; i++) {
+		s = lc->fields[i].s;
+		len = lc->fields[i].len;
+		while (len > 0 && load_csv_empty(s, 1)) {
+			s++;
+			len--;
+		}
+		while (len > 0 && load_csv_empty(s + len - 1, 1))
+			len--;
+		lc->map[i] = CSV_IGNORED;
+		for (col = 0; col < CSV_NCOLS; col++) {
+			if (strlen(load_csv_names[col]) == len &&
+			    strncasecmp(load_csv_names[col], s, len) == 0)
+				break;
+		}
+		if (col == CSV_NCOLS) {
+			load_csv_show(s, len, &n);
+			load_csv_warn(lc, 1, "unknown CSV column %zu \"%.*s%s\" "
+			    "is ignored", i + 1, (int)n, s,
+			    n < len ? "..." : "");
+			continue;
+		}
+		if (seen[col]) {
+			*err = load_error(src, 1, 0, "expected each column "
+			    "once in the CSV header, found \"%s\" twice",
+			    load_csv_names[col]);
+			return -1;
+		}
+		seen[col] = 1;
+		lc->map[i] = col;
+	}
+	for (col = 0; col < CSV_NCOLS; col++) {
+		if (!seen[col]) {
+			load_csv_show(first, first_len, &n);
+			*err = load_error(src, 1, 0, "expected the CSV header "
+			    "\"%s\", found \"%.*s%s\" (no column \"%s\")",
+			    CSV_HEADER, (int)n, first,
+			    n < first_len ? "..." : "", load_csv_names[col]);
+			return -1;
+		}
+	}
+	lc->n_cols = lc->n_fields;
+	return 0;
+}
+
+/*
+ * Parse a port number "80" or range "6000-6063" (blanks around the dash
+ * allowed).  Returns 0, or -1 with a reason.
+ */
+static int
+load_csv_port(const char *s, size_t len, int32_t *lo, int32_t *hi,
+    const char **why)
+{
+	const char	*e = s + len;
+	long		 v[2];
+	int		 i, digits;
+
+	for (i = 0; i < 2; i++) {
+		v[i] = 0;
+		digits = 0;
+		while (s < e && *s >= '0' && *s <= '9') {
+			if (v[i] <= PORT_MAX)
+				v[i] = v[i] * 10 + (*s - '0');
+			digits++;
+			s++;
+		}
+		if (digits == 0) {
+			*why = "is not a port number or range";
+			return -1;
+		}
+		if (i == 0) {
+			v[1] = v[0];
+			while (s < e && load_csv_is_blank(*s))
+				s++;
+			if (s == e)
+				break;
+			if (*s != '-') {
+				*why = "is not a port number or range";
+				return -1;
+			}
+			s++;
+			while (s < e && load_csv_is_blank(*s))
+				s++;
+		}
+	}
+	if (s != e) {
+		*why = "is not a port number or range";
+		return -1;
+	}
+	if (v[0] > PORT_MAX || v[1] > PORT_MAX) {
+		*why = "is outside 0-65535";
+		return -1;
+	}
+	if (v[1] < v[0]) {
+		*why = "is a reversed range";
+		return -1;
+	}
+	*lo = (int32_t)v[0];
+	*hi = (int32_t)v[1];
+	return 0;
+}
+
+/* YYYY-MM-DD or YYYY-MM. */
+static int
+load_csv_is_date(const char *s)
+{
+	static const char	 form[] = "dddd-dd-dd";
+	size_t			 i, len = strlen(s);
+
+	if (len != 7 && len != 10)
+		return 0;
+	for (i = 0; i < len; i++) {
+		if (form[i] == 'd' ? (s[i] < '0' || s[i] > '9') : s[i] != '-')
+			return 0;
+	}
+	return 1;
+}
+
+/* Trim [*s, *s + *len) in place. */
+static void
+load_csv_trim(const char **s, size_t *len)
+{
+	while (*len > 0 && load_csv_empty(*s, 1)) {
+		(*s)++;
+		(*len)--;
+	}
+	while (*len > 0 && load_csv_empty(*s + *len - 1, 1))
+		(*len)--;
+}
+
+static void
+load_csv_people(struct load_csv *lc, struct record *r, int role,
+    const char *s, size_t len)
+{
+	uint32_t	*n = role == 'a' ? &r->n_assignees : &r->n_contacts;
+	uint32_t	 before = *n;
+	size_t		 shown;
+
+	load_csv_trim(&s, &len);
+	if (len == 0)
+		return;
+	if (load_people_list(lc->reg, r, role, s, len) == 0)
+		return;
+	/* Not a people list: drop any partial result, keep the text whole. */
+	*n = before;
+	if (role == 'a')
+		registry_add_assignee(lc->reg, r, s, len);
+	else
+		registry_add_contact(lc->reg, r, s, len);
+	load_csv_show(s, len, &shown);
+	load_csv_warn(lc, lc->row_line, "%s \"%.*s%s\" is not a people list "
+	    "like [Id][Id]; kept as one id", role == 'a' ? "Assignee" :
+	    "Contact", (int)shown, s, shown < len ? "..." : "");
+}
+
+/* Turn the current row into a record. */
+static void
+load_csv_record(struct load_csv *lc)
+{
+	struct registry	*reg = lc->reg;
+	struct record	*r;
+	const char	*v[CSV_NCOLS], *why, *s;
+	size_t		 vlen[CSV_NCOLS], i, n, len;
+	int		 col, p;
+
+	for (col = 0; col < CSV_NCOLS; col++) {
+		v[col] = "";
+		vlen[col] = 0;
+	}
+	for (i = 0; i < lc->n_fields && i < lc->n_cols; i++) {
+		col = lc->map[i];
+		if (col != CSV_IGNORED) {
+			v[col] = lc->fields[i].s;
+			vlen[col] = lc->fields[i].len;
+		}
+	}
+
+	r = registry_add_record(reg);
+	r->line = lc->row_line;
+	r->service = registry_strtrim(reg, v[CSV_SERVICE], vlen[CSV_SERVICE]);
+
+	s = v[CSV_PORT];
+	len = vlen[CSV_PORT];
+	load_csv_trim(&s, &len);
+	if (len != 0 &&
+	    load_csv_port(s, len, &r->port_lo, &r->port_hi, &why) != 0) {
+		r->port_lo = r->port_hi = -1;
+		load_csv_show(s, len, &n);
+		load_csv_warn(lc, lc->row_line, "port \"%.*s%s\" %s; the "
+		    "record is kept without a port", (int)n, s,
+		    n < len ? "..." : "", why);
+	}
+
+	s = v[CSV_PROTO];
+	len = vlen[CSV_PROTO];
+	load_csv_trim(&s, &len);
+	if (len != 0) {
+		p = proto_parse(s, len);
+		if (p < 0) {
+			load_csv_show(s, len, &n);
+			load_csv_warn(lc, lc->row_line, "unknown protocol "
+			    "\"%.*s%s\"; the record is kept without one",
+			    (int)n, s, n < len ? "..." : "");
+		} else
+			r->proto = (enum proto)p;
+	}
+
+	r->description = registry_strtrim(reg, v[CSV_DESCRIPTION],
+	    vlen[CSV_DESCRIPTION]);
+	load_csv_people(lc, r, 'a', v[CSV_ASSIGNEE], vlen[CSV_ASSIGNEE]);
+	load_csv_people(lc, r, 'c', v[CSV_CONTACT], vlen[CSV_CONTACT]);
+
+	r->registered = registry_strtrim(reg, v[CSV_REGISTERED],
+	    vlen[CSV_REGISTERED]);
+	if (r->registered != NULL && !load_csv_is_date(r->registered)) {
+		load_csv_show(r->registered, strlen(r->registered), &n);
+		load_csv_warn(lc, lc->row_line, "registration date \"%.*s\" "
+		    "is not YYYY-MM-DD", (int)n, r->registered);
+	}
+	r->modified = registry_strtrim(reg, v[CSV_MODIFIED],
+	    vlen[CSV_MODIFIED]);
+	if (r->modified != NULL && !load_csv_is_date(r->modified)) {
+		load_csv_show(r->modified, strlen(r->modified), &n);
+		load_csv_warn(lc, lc->row_line, "modification date \"%.*s\" "
+		    "is not YYYY-MM-DD", (int)n, r->modified);
+	}
+
+	s = v[CSV_REFERENCE];
+	len = vlen[CSV_REFERENCE];
+	load_csv_trim(&s, &len);
+	if (len != 0)
+		load_refs(reg, r, s, len);
+
+	r->service_code = registry_strtrim(reg, v[CSV_SERVICE_CODE],
+	    vlen[CSV_SERVICE_CODE]);
+	r->unauthorized = registry_strtrim(reg, v[CSV_UNAUTHORIZED],
+	    vlen[CSV_UNAUTHORIZED]);
+	r->notes = registry_strtrim(reg, v[CSV_NOTES], vlen[CSV_NOTES]);
+}
+
+/* Decide what to do with the current row; 1 when it becomes a record. */
+static int
+load_csv_check_row(struct load_csv *lc)
+{
+	size_t	 i;
+	int	 empty = 1;
+
+	for (i = 0; i < lc->n_fields && i < CSV_MAX_FIELDS; i++) {
+		if (!load_csv_empty(lc->fields[i].s, lc->fields[i].len)) {
+			empty = 0;
+			break;
+		}
+	}
+	if (empty && !lc->extra_text) {
+		if (lc->n_fields > 1)
+			load_csv_warn(lc, lc->row_line, "row of empty fields "
+			    "skipped");
+		return 0;	/* a blank line: nothing to say */
+	}
+	if (lc->has_nul) {
+		load_csv_warn(lc, lc->row_line, "NUL byte in the row; row "
+		    "skipped");
+		return 0;
+	}
+	if (lc->n_fields > lc->n_cols && lc->extra_text) {
+		load_csv_warn(lc, lc->row_line, "row has %zu fields, expected "
+		    "%zu; row skipped (a comma outside quotes?)",
+		    lc->n_fields, lc->n_cols);
+		return 0;
+	}
+	if (lc->n_fields > lc->n_cols)
+		load_csv_warn(lc, lc->row_line, "row has %zu fields, expected "
+		    "%zu; the extra fields are empty and ignored",
+		    lc->n_fields, lc->n_cols);
+	else if (lc->n_fields < lc->n_cols)
+		load_csv_warn(lc, lc->row_line, "row has %zu fields, expected "
+		    "%zu; the missing ones are taken as empty",
+		    lc->n_fields, lc->n_cols);
+	if (lc->trailing)
+		load_csv_warn(lc, lc->row_line, "text after a closing quote; "
+		    "kept as part of the field");
+	return 1;
+}
 
 int
 load_csv(struct registry *reg, const char *buf, size_t len, char **err)
 {
-	*err = load_error(reg->source, 0, 0, "the csv loader is not written yet");
-	return -1;
+	struct load_csv	*lc;
+	int		 rc = -1, n;
+
+	lc = xcalloc(1, sizeof *lc);
+	lc->reg = reg;
+	lc->p = lc->line_start = buf;
+	lc->end = buf + len;
+	lc->line = 1;
+
+	reg->format = "csv";
+	reg->updated = NULL;	/* the CSV has no Last Updated date */
+
+	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+		lc->p = lc->line_start = buf + 3;
+	if (load_csv_header(lc, err) != 0)
+		goto out;
+
+	while ((n = load_csv_row(lc, err)) == 1) {
+		if (load_csv_check_row(lc))
+			load_csv_record(lc);
+		if (lc->warnings > CSV_MAX_WARNINGS) {
+			*err = load_error(reg->source, lc->row_line, 0,
+			    "expected IANA's CSV, found more than %d "
+			    "problems; giving up", CSV_MAX_WARNINGS);
+			goto out;
+		}
+	}
+	if (n == 0)
+		rc = 0;
+out:
+	buf_free(&lc->scratch);
+	free(lc);
+	return rc;
 }
