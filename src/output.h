@@ -33,6 +33,12 @@ void	 output_records(FILE *, const struct registry *, const uint32_t *idx,
    "assignments" array). */
 void	 output_person(FILE *, const struct registry *, uint32_t p,
 	     enum output_format);
+/* The same for an id with no people entry (dangling, or any id of a
+   registry without a people table, such as IANA's CSV): the id, null
+   details, and the records idx[0..n) that name it. */
+void	 output_person_dangling(FILE *, const struct registry *,
+	     const char *id, const uint32_t *idx, size_t n,
+	     enum output_format);
 
 struct output_gap {
 	int32_t	 lo;
