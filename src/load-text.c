@@ -1,11 +1,1082 @@
+/*
+ * load-text.c - the registry web page copied as plain text ("pasted").
+ *
+ * The form of data/seed-excerpt-2024-10-15.txt: a preamble ("Last
+ * Updated" and the date on the next line), the column header line
+ * "Service Name Port Number ...", one line per record holding the
+ * non-empty CSV fields joined by single spaces, then "Contact
+ * Information", the header "ID Name Organization ..." and one line per
+ * person: "[Id] name organization uri updated".
+ *
+ * The column boundaries are gone, so this loader infers them; every
+ * inference that can be wrong becomes a registry warning naming the line,
+ * and nothing is invented.  The inferences, and the measurements behind
+ * them, are listed in portreg(1) under PASTED TEXT:
+ *
+ * - A record line: [name] [port] [protocol] description, then the tail:
+ *   up to two people lists, up to two dates, bracketed references, a
+ *   service code (digits), and any remaining text (notes, or the
+ *   unauthorized use reported when it says so).  The description ends
+ *   where the tail starts: at a date, at a reference-like bracket
+ *   ([RFC...], [draft-...], [http...]) or at a people list ([Id][Id]),
+ *   whose ids are looked up in the contact table first.
+ * - One people list is the assignee (the 2025 CSV has 2 rows with an
+ *   assignee and no contact, none the other way round).
+ * - A lone date is the registration date when the record names an
+ *   assignee, else the modification date.
+ * - A contact's name is the leading words that spell the id; the rest
+ *   is the organization.  Where the id spells all of the text, or the
+ *   person is an assignee (organizations are), the text is kept whole as
+ *   a display string.
+ *
+ * The whole input is scanned in three passes over its lines: locate the
+ * sections (and read the preamble), collect the contact ids, read the
+ * records, then the contacts.  Every pass is linear in the input.
+ */
 #include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
 
 #include "load.h"
 #include "registry.h"
+#include "sanitize.h"
+#include "xmalloc.h"
+
+/* Longest service name taken as one (RFC 6335 allows 15; older ones are a
+   little longer). */
+#define TEXT_NAME_MAX		63
+/* Longest excerpt of input quoted in a warning. */
+#define TEXT_QUOTE_MAX		60
+
+#define TEXT_ROLE_ASSIGNEE	0x1	/* assignee of a record with another
+					   contact, or with no contact */
+#define TEXT_ROLE_CONTACT	0x2	/* contact of a record with another
+					   assignee */
+#define TEXT_ROLE_SELF		0x4	/* assignee and contact of a record */
+
+struct text_line {
+	const char	*s;
+	size_t		 len;
+	uint32_t	 no;
+};
+
+struct text_token {
+	const char	*s;
+	size_t		 len;
+};
+
+/* A contact id seen in the contact table, and the roles records give it. */
+struct text_id {
+	const char	*s;		/* into the input; NULL: empty slot */
+	size_t		 len;
+	int		 roles;
+};
+
+struct text_parse {
+	struct registry		*reg;
+	const char		*buf;
+	const char		*end;
+
+	/* Line numbers (1-based) of the landmarks; 0 when absent. */
+	uint32_t		 header;	/* "Service Name Port Number ..." */
+	const char		*records;	/* first byte after the header */
+	uint32_t		 contacts;	/* "Contact Information" */
+	const char		*people;	/* first byte after it */
+
+	struct text_token	*tok;
+	size_t			 n_tok;
+	size_t			 cap_tok;
+
+	struct text_id		*ids;
+	size_t			 n_ids;
+	size_t			 cap_ids;	/* a power of two, or 0 */
+};
+
+/* --- Lines and tokens -------------------------------------------------- */
+
+static int
+text_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+}
+
+static int
+text_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int
+text_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Read the line at *p into l (without its '\n' or trailing white space);
+   return 0 at the end of the input. */
+static int
+text_next_line(const char **p, const char *end, uint32_t *no,
+    struct text_line *l)
+{
+	const char	*s = *p, *eol;
+
+	if (s >= end)
+		return 0;
+	eol = memchr(s, '\n', (size_t)(end - s));
+	if (eol == NULL)
+		eol = end;
+	*p = eol < end ? eol + 1 : end;
+	l->s = s;
+	l->len = (size_t)(eol - s);
+	while (l->len > 0 && text_space(l->s[l->len - 1]))
+		l->len--;
+	l->no = ++*no;
+	return 1;
+}
+
+/* The line without leading white space. */
+static void
+text_trim_start(struct text_line *l)
+{
+	while (l->len > 0 && text_space(*l->s)) {
+		l->s++;
+		l->len--;
+	}
+}
+
+static int
+text_line_is(const struct text_line *l, const char *s)
+{
+	struct text_line	 t = *l;
+
+	text_trim_start(&t);
+	return t.len == strlen(s) && memcmp(t.s, s, t.len) == 0;
+}
+
+/* Does the line start with these words, separated by any white space? */
+static int
+text_line_starts(const struct text_line *l, const char *words)
+{
+	const char	*p = l->s, *end = l->s + l->len;
+
+	while (*words != '\0') {
+		while (p < end && text_space(*p))
+			p++;
+		while (*words == ' ')
+			words++;
+		while (*words != '\0' && *words != ' ') {
+			if (p == end || *p != *words)
+				return 0;
+			p++;
+			words++;
+		}
+		if (p < end && !text_space(*p))
+			return 0;
+	}
+	return 1;
+}
+
+static void
+text_add_token(struct text_parse *tp, const char *s, size_t len)
+{
+	xgrow((void **)&tp->tok, &tp->cap_tok, tp->n_tok + 1, sizeof *tp->tok);
+	tp->tok[tp->n_tok].s = s;
+	tp->tok[tp->n_tok].len = len;
+	tp->n_tok++;
+}
+
+/*
+ * Split a line into words at white space, except inside a bracket that
+ * closes later on the line ("[RFC8765, Section 6.1]" is one token).  A
+ * bracket left open when the next word starts another bracket, or that
+ * nothing closes, is taken as plain text.  Linear in the line.
+ */
+static void
+text_tokenize(struct text_parse *tp, const struct text_line *l)
+{
+	const char	*p = l->s, *end = l->s + l->len, *last = NULL, *start;
+	const char	*q;
+	int		 open;
+
+	for (q = end; q > p; q--) {
+		if (q[-1] == ']') {
+			last = q - 1;
+			break;
+		}
+	}
+	tp->n_tok = 0;
+	for (;;) {
+		while (p < end && text_space(*p))
+			p++;
+		if (p == end)
+			break;
+		start = p;
+		open = 0;
+		for (; p < end; p++) {
+			if (*p == '[')
+				open = 1;
+			else if (*p == ']')
+				open = 0;
+			else if (text_space(*p)) {
+				if (!open || last == NULL || p > last)
+					break;
+				for (q = p; q < end && text_space(*q); q++)
+					;
+				if (q == end || *q == '[')
+					break;
+			}
+		}
+		text_add_token(tp, start, (size_t)(p - start));
+	}
+}
+
+/* --- Token shapes ------------------------------------------------------ */
+
+/* YYYY-MM or YYYY-MM-DD. */
+static int
+text_is_date(const char *s, size_t len)
+{
+	size_t	 i;
+
+	if (len != 7 && len != 10)
+		return 0;
+	for (i = 0; i < len; i++) {
+		if (i == 4 || i == 7) {
+			if (s[i] != '-')
+				return 0;
+		} else if (!text_digit(s[i]))
+			return 0;
+	}
+	return 1;
+}
+
+static int
+text_number(const char **p, const char *end, int32_t *v)
+{
+	const char	*s = *p;
+	int32_t		 n = 0;
+
+	while (*p < end && text_digit(**p) && *p - s < 5) {
+		n = n * 10 + (**p - '0');
+		(*p)++;
+	}
+	if (*p == s || (*p < end && text_digit(**p)) || n > PORT_MAX)
+		return 0;
+	*v = n;
+	return 1;
+}
+
+/* A port or an inclusive range "lo-hi", lo <= hi <= 65535. */
+static int
+text_is_port(const char *s, size_t len, int32_t *lo, int32_t *hi)
+{
+	const char	*p = s, *end = s + len;
+
+	if (!text_number(&p, end, lo))
+		return 0;
+	*hi = *lo;
+	if (p == end)
+		return 1;
+	if (*p++ != '-' || !text_number(&p, end, hi) || p != end)
+		return 0;
+	return *lo <= *hi;
+}
+
+static int
+text_is_proto(const char *s, size_t len)
+{
+	/* IANA writes them in lower case; "TCP ..." starts a description. */
+	return (len == 3 && (memcmp(s, "tcp", 3) == 0 ||
+	    memcmp(s, "udp", 3) == 0)) ||
+	    (len == 4 && (memcmp(s, "sctp", 4) == 0 ||
+	    memcmp(s, "dccp", 4) == 0));
+}
+
+/* A service name: letters, digits and -_.*+/ with a letter somewhere. */
+static int
+text_is_name(const char *s, size_t len)
+{
+	size_t	 i;
+	int	 letter = 0;
+
+	if (len == 0 || len > TEXT_NAME_MAX || s[len - 1] == '.')
+		return 0;
+	for (i = 0; i < len; i++) {
+		if (text_alpha(s[i]))
+			letter = 1;
+		else if (!text_digit(s[i]) && (s[i] == '\0' ||
+		    strchr("-_.*+/", s[i]) == NULL))
+			return 0;
+	}
+	return letter;
+}
+
+static int
+text_has_upper(const char *s, size_t len)
+{
+	size_t	 i;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] >= 'A' && s[i] <= 'Z')
+			return 1;
+	}
+	return 0;
+}
+
+static int
+text_all_digits(const char *s, size_t len)
+{
+	size_t	 i;
+
+	if (len == 0)
+		return 0;
+	for (i = 0; i < len; i++) {
+		if (!text_digit(s[i]))
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Is the token nothing but bracket groups, "[a]" or "[a][b]"?  Returns
+ * how many (0: not groups).  Contents hold no bracket.
+ */
+static size_t
+text_groups(const struct text_token *t)
+{
+	const char	*p = t->s, *end = t->s + t->len;
+	size_t		 n = 0;
+
+	while (p < end) {
+		if (*p++ != '[')
+			return 0;
+		while (p < end && *p != ']' && *p != '[')
+			p++;
+		if (p == end || *p != ']')
+			return 0;
+		p++;
+		n++;
+	}
+	return n;
+}
+
+/* The next group's contents from *p (inside a token text_groups passed). */
+static void
+text_next_group(const char **p, const char **s, size_t *len)
+{
+	const char	*q = *p + 1;
+
+	*s = q;
+	while (*q != ']')
+		q++;
+	*len = (size_t)(q - *s);
+	*p = q + 1;
+}
+
+static int
+text_prefix(const char *s, size_t len, const char *prefix)
+{
+	size_t	 n = strlen(prefix);
+
+	return len >= n && strncasecmp(s, prefix, n) == 0;
+}
+
+/* Contents of a reference bracket, as opposed to a person id. */
+static int
+text_ref_like(const char *s, size_t len)
+{
+	if (text_prefix(s, len, "RFC") && len > 3 &&
+	    (text_digit(s[3]) || s[3] == '-' || s[3] == ' '))
+		return 1;
+	return text_prefix(s, len, "draft-") || text_prefix(s, len, "http:") ||
+	    text_prefix(s, len, "https:");
+}
+
+/* Could this be a person id?  No white space, no ':' or '/', a letter. */
+static int
+text_id_like(const char *s, size_t len)
+{
+	size_t	 i;
+	int	 letter = 0;
+
+	if (len == 0 || text_ref_like(s, len))
+		return 0;
+	for (i = 0; i < len; i++) {
+		if (text_space(s[i]) || strchr(":/<>[]", s[i]) != NULL)
+			return 0;
+		if (text_alpha(s[i]) || (unsigned char)s[i] >= 0x80)
+			letter = 1;
+	}
+	return letter;
+}
+
+/* --- The contact id set ------------------------------------------------ */
+
+static uint32_t
+text_hash(const char *s, size_t len)
+{
+	uint32_t	 h = 2166136261u;
+	size_t		 i;
+
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+static struct text_id *
+text_id_find(struct text_parse *tp, const char *s, size_t len)
+{
+	size_t		 i;
+	struct text_id	*e;
+
+	if (tp->cap_ids == 0)
+		return NULL;
+	for (i = text_hash(s, len) & (tp->cap_ids - 1);;
+	    i = (i + 1) & (tp->cap_ids - 1)) {
+		e = &tp->ids[i];
+		if (e->s == NULL)
+			return NULL;
+		if (e->len == len && memcmp(e->s, s, len) == 0)
+			return e;
+	}
+}
+
+static void
+text_id_add(struct text_parse *tp, const char *s, size_t len)
+{
+	struct text_id	*old = tp->ids, *e;
+	size_t		 old_cap = tp->cap_ids, i, j;
+
+	if (text_id_find(tp, s, len) != NULL)
+		return;
+	if ((tp->n_ids + 1) * 2 > tp->cap_ids) {
+		tp->cap_ids = old_cap == 0 ? 64 : old_cap * 2;
+		tp->ids = xcalloc(tp->cap_ids, sizeof *tp->ids);
+		for (i = 0; i < old_cap; i++) {
+			if (old[i].s == NULL)
+				continue;
+			j = text_hash(old[i].s, old[i].len) & (tp->cap_ids - 1);
+			while (tp->ids[j].s != NULL)
+				j = (j + 1) & (tp->cap_ids - 1);
+			tp->ids[j] = old[i];
+		}
+		free(old);
+	}
+	i = text_hash(s, len) & (tp->cap_ids - 1);
+	while (tp->ids[i].s != NULL)
+		i = (i + 1) & (tp->cap_ids - 1);
+	e = &tp->ids[i];
+	e->s = s;
+	e->len = len;
+	e->roles = 0;
+	tp->n_ids++;
+}
+
+/* Are the token's groups all id-like?  *known: all in the contact table. */
+static int
+text_people(struct text_parse *tp, const struct text_token *t, int *known)
+{
+	const char	*p = t->s, *s;
+	size_t		 n = text_groups(t), i, len;
+
+	if (n == 0)
+		return 0;
+	*known = 1;
+	for (i = 0; i < n; i++) {
+		text_next_group(&p, &s, &len);
+		if (!text_id_like(s, len))
+			return 0;
+		if (text_id_find(tp, s, len) == NULL)
+			*known = 0;
+	}
+	return 1;
+}
+
+static int
+text_ref_token(const struct text_token *t)
+{
+	const char	*p = t->s, *s;
+	size_t		 n = text_groups(t), i, len;
+
+	for (i = 0; i < n; i++) {
+		text_next_group(&p, &s, &len);
+		if (text_ref_like(s, len))
+			return 1;
+	}
+	return 0;
+}
+
+static void
+text_roles(struct text_parse *tp, const struct text_token *t, int role)
+{
+	const char	*p = t->s, *s;
+	size_t		 n = text_groups(t), i, len;
+	struct text_id	*e;
+
+	for (i = 0; i < n; i++) {
+		text_next_group(&p, &s, &len);
+		if ((e = text_id_find(tp, s, len)) != NULL)
+			e->roles |= role;
+	}
+}
+
+/* --- Warnings ---------------------------------------------------------- */
+
+/* Warn about a line, quoting its start. */
+static void
+text_warn_line(struct text_parse *tp, const struct text_line *l,
+    const char *what)
+{
+	int	 n = (int)(l->len > TEXT_QUOTE_MAX ? TEXT_QUOTE_MAX : l->len);
+
+	registry_warn(tp->reg, l->no, "%s: '%.*s%s'", what, n, l->s,
+	    l->len > TEXT_QUOTE_MAX ? "..." : "");
+}
+
+/* NUL bytes cut strings short, invalid UTF-8 is shown escaped: skip the
+   first, warn about both. */
+static int
+text_line_ok(struct text_parse *tp, const struct text_line *l)
+{
+	size_t	 i, n;
+	long	 cp;
+
+	if (memchr(l->s, '\0', l->len) != NULL) {
+		registry_warn(tp->reg, l->no,
+		    "line holds a NUL byte; the line is ignored");
+		return 0;
+	}
+	for (i = 0; i < l->len; i += n) {
+		if ((unsigned char)l->s[i] < 0x80) {
+			n = 1;
+			continue;
+		}
+		n = sanitize_decode(l->s + i, l->len - i, &cp);
+		if (cp < 0) {
+			registry_warn(tp->reg, l->no,
+			    "invalid UTF-8 at column %zu; the bytes are kept "
+			    "and shown escaped", i + 1);
+			break;
+		}
+	}
+	return 1;
+}
+
+/* --- Preamble and landmarks -------------------------------------------- */
+
+/*
+ * Find the column header, "Contact Information", and read the preamble:
+ * the title (the first line naming a "Registry") and the date on the line
+ * after "Last Updated".
+ */
+static void
+text_locate(struct text_parse *tp)
+{
+	struct registry		*reg = tp->reg;
+	struct text_line	 l;
+	const char		*p = tp->buf;
+	uint32_t		 no = 0;
+	int			 want_date = 0;
+
+	while (text_next_line(&p, tp->end, &no, &l)) {
+		if (memchr(l.s, '\0', l.len) != NULL) {
+			if (tp->header == 0)
+				text_line_ok(tp, &l);	/* warns */
+			continue;
+		}
+		if (tp->header == 0) {
+			if (text_line_starts(&l, "Service Name Port Number")) {
+				tp->header = l.no;
+				tp->records = p;
+				continue;
+			}
+			text_trim_start(&l);
+			if (l.len == 0)
+				continue;
+			if (want_date) {
+				want_date = 0;
+				if (text_is_date(l.s, l.len))
+					reg->updated = registry_strndup(reg,
+					    l.s, l.len);
+				else
+					text_warn_line(tp, &l, "expected the "
+					    "date after 'Last Updated'");
+			} else if (text_line_is(&l, "Last Updated"))
+				want_date = 1;
+			else if (reg->title == NULL &&
+			    memmem(l.s, l.len, "Registry", 8) != NULL)
+				reg->title = registry_strtrim(reg, l.s, l.len);
+			continue;
+		}
+		if (text_line_is(&l, "Contact Information")) {
+			tp->contacts = l.no;
+			tp->people = p;
+			break;
+		}
+	}
+}
+
+/* Collect the ids of the contact table, so that records can tell "[Id]"
+   from a bracket in a description. */
+static void
+text_collect_ids(struct text_parse *tp)
+{
+	struct text_line	 l;
+	const char		*p = tp->people, *close;
+	uint32_t		 no = tp->contacts;
+
+	if (p == NULL)
+		return;
+	while (text_next_line(&p, tp->end, &no, &l)) {
+		text_trim_start(&l);
+		if (l.len < 3 || *l.s != '[' || memchr(l.s, '\0', l.len))
+			continue;
+		close = memchr(l.s, ']', l.len);
+		if (close != NULL && text_id_like(l.s + 1,
+		    (size_t)(close - l.s - 1)))
+			text_id_add(tp, l.s + 1, (size_t)(close - l.s - 1));
+	}
+}
+
+/* --- Records ----------------------------------------------------------- */
+
+/* Where does the tail (people, dates, references) start?  At a date, a
+   reference-like bracket, or a people list: with ids of the contact
+   table, or else only where what follows fits the column order. */
+static size_t
+text_tail_start(struct text_parse *tp, size_t from)
+{
+	struct text_token	*t = tp->tok;
+	size_t			 n = tp->n_tok, j;
+	int			 known, k1, k2;
+
+	for (j = from; j < n; j++) {
+		if (text_is_date(t[j].s, t[j].len) || text_ref_token(&t[j]))
+			return j;
+		if (!text_people(tp, &t[j], &known))
+			continue;
+		if (known)
+			return j;
+		/* An id nobody defines ("[recv]", "[Control]" are parts of
+		   descriptions): a list only when the rest fits. */
+		if (j + 1 == n || text_is_date(t[j + 1].s, t[j + 1].len) ||
+		    text_ref_token(&t[j + 1]))
+			return j;
+		if (text_people(tp, &t[j + 1], &k1) && (j + 2 == n ||
+		    !text_people(tp, &t[j + 2], &k2)))
+			return j;
+	}
+	return n;
+}
+
+/* Text of tokens [a, b) as it stands on the line, or NULL. */
+static const char *
+text_span(struct text_parse *tp, size_t a, size_t b)
+{
+	const char	*s, *e;
+
+	if (a >= b)
+		return NULL;
+	s = tp->tok[a].s;
+	e = tp->tok[b - 1].s + tp->tok[b - 1].len;
+	return registry_strtrim(tp->reg, s, (size_t)(e - s));
+}
+
+static int
+text_unauthorized(const char *s)
+{
+	return strncasecmp(s, "Unauthorized Use", 16) == 0 ||
+	    strncasecmp(s, "Known Unauthorized Use", 22) == 0;
+}
+
+static void
+text_record(struct text_parse *tp, const struct text_line *l)
+{
+	struct registry		*reg = tp->reg;
+	struct text_token	*t;
+	struct record		*r;
+	const char		*name = NULL, *date[2] = { NULL, NULL }, *rest;
+	size_t			 n, i = 0, j, k, name_len = 0, n_lists = 0;
+	size_t			 n_dates = 0, list[2];
+	int32_t			 lo = -1, hi = -1;
+	int			 proto = PROTO_NONE, known;
+
+	text_tokenize(tp, l);
+	t = tp->tok;
+	n = tp->n_tok;
+	if (n == 0)
+		return;
+
+	if (text_is_port(t[0].s, t[0].len, &lo, &hi))
+		i = 1;
+	else if (text_is_name(t[0].s, t[0].len)) {
+		name = t[0].s;
+		name_len = t[0].len;
+		i = 1;
+		if (i < n && text_is_port(t[i].s, t[i].len, &lo, &hi))
+			i++;
+	} else {
+		text_warn_line(tp, l, "not a record line (a continuation of "
+		    "a multi-line field?); ignored");
+		return;
+	}
+	if (i < n && text_is_proto(t[i].s, t[i].len)) {
+		proto = proto_parse(t[i].s, t[i].len);
+		i++;
+	}
+	j = text_tail_start(tp, i);
+
+	/*
+	 * Lines of prose wrapped out of a multi-line field look like "word
+	 * word ...": a name-only record needs a description that starts
+	 * with a capital or digit (532 of the 577 in the 2025 CSV) or a tail;
+	 * "Port 126 ..." is prose, named port rows without a protocol are
+	 * lower case ("boe-cms 6400").
+	 */
+	if (name != NULL && lo < 0 && proto == PROTO_NONE &&
+	    (i == n || (j == n && !text_digit(*t[i].s) &&
+	    !(*t[i].s >= 'A' && *t[i].s <= 'Z')))) {
+		text_warn_line(tp, l, "not a record line (a continuation of "
+		    "a multi-line field?); ignored");
+		return;
+	}
+	if (name != NULL && lo >= 0 && proto == PROTO_NONE &&
+	    text_has_upper(name, name_len)) {
+		text_warn_line(tp, l, "not a record line (a continuation of "
+		    "a multi-line field?); ignored");
+		return;
+	}
+	if (name == NULL && proto == PROTO_NONE && i == n) {
+		text_warn_line(tp, l, "a port and nothing else; ignored");
+		return;
+	}
+
+	r = registry_add_record(reg);
+	r->line = l->no;
+	r->service = name ? registry_strndup(reg, name, name_len) : NULL;
+	r->port_lo = lo;
+	r->port_hi = hi;
+	r->proto = (enum proto)proto;
+	r->description = text_span(tp, i, j);
+
+	/* The tail, in column order. */
+	for (k = j; k < n && n_lists < 2 && text_people(tp, &t[k], &known);
+	    k++)
+		list[n_lists++] = k;
+	for (; k < n && n_dates < 2 && text_is_date(t[k].s, t[k].len); k++)
+		date[n_dates++] = registry_strndup(reg, t[k].s, t[k].len);
+	for (; k < n && text_groups(&t[k]) != 0; k++)
+		load_refs(reg, r, t[k].s, t[k].len);
+	if (k < n && t[k].len <= 10 && text_all_digits(t[k].s, t[k].len)) {
+		r->service_code = registry_strndup(reg, t[k].s, t[k].len);
+		k++;
+	}
+	rest = text_span(tp, k, n);
+
+	if (n_lists == 2) {
+		load_people_list(reg, r, 'a', t[list[0]].s, t[list[0]].len);
+		load_people_list(reg, r, 'c', t[list[1]].s, t[list[1]].len);
+		if (t[list[0]].len == t[list[1]].len &&
+		    memcmp(t[list[0]].s, t[list[1]].s, t[list[0]].len) == 0)
+			text_roles(tp, &t[list[0]], TEXT_ROLE_SELF);
+		else {
+			text_roles(tp, &t[list[0]], TEXT_ROLE_ASSIGNEE);
+			text_roles(tp, &t[list[1]], TEXT_ROLE_CONTACT);
+		}
+	} else if (n_lists == 1) {
+		load_people_list(reg, r, 'a', t[list[0]].s, t[list[0]].len);
+		text_roles(tp, &t[list[0]], TEXT_ROLE_ASSIGNEE);
+		registry_warn(reg, l->no, "one people list %.*s taken as the "
+		    "assignee, with no contact (pasted text cannot tell)",
+		    (int)(t[list[0]].len > TEXT_QUOTE_MAX ? TEXT_QUOTE_MAX :
+		    t[list[0]].len), t[list[0]].s);
+	}
+
+	if (n_dates == 2) {
+		r->registered = date[0];
+		r->modified = date[1];
+	} else if (n_dates == 1 && n_lists > 0) {
+		r->registered = date[0];
+		registry_warn(reg, l->no, "lone date %s taken as registration "
+		    "date (pasted text cannot tell)", date[0]);
+	} else if (n_dates == 1) {
+		r->modified = date[0];
+		registry_warn(reg, l->no, "lone date %s taken as modification "
+		    "date, as the record names no assignee (pasted text "
+		    "cannot tell)", date[0]);
+	}
+
+	if (rest != NULL && text_unauthorized(rest)) {
+		r->unauthorized = rest;
+		registry_warn(reg, l->no, "text after the references taken as "
+		    "the unauthorized use reported; any assignment notes in "
+		    "it cannot be told apart");
+	} else
+		r->notes = rest;
+}
+
+static void
+text_records(struct text_parse *tp)
+{
+	struct text_line	 l;
+	const char		*p = tp->records;
+	uint32_t		 no = tp->header;
+
+	while (text_next_line(&p, tp->end, &no, &l)) {
+		if (tp->contacts != 0 && l.no >= tp->contacts)
+			break;
+		text_trim_start(&l);
+		if (l.len == 0 || !text_line_ok(tp, &l))
+			continue;
+		text_record(tp, &l);
+	}
+}
+
+/* --- Contacts ---------------------------------------------------------- */
+
+/*
+ * The key a word is compared by: ASCII letters and digits, lower-cased,
+ * and every byte of a non-ASCII character; punctuation drops out.
+ */
+static size_t
+text_key(const char *s, size_t len, char *out)
+{
+	size_t	 i, n = 0;
+	char	 c;
+
+	for (i = 0; i < len; i++) {
+		c = s[i];
+		if (c >= 'A' && c <= 'Z')
+			out[n++] = (char)(c - 'A' + 'a');
+		else if (text_alpha(c) || text_digit(c) ||
+		    (unsigned char)c >= 0x80)
+			out[n++] = c;
+	}
+	return n;
+}
+
+/*
+ * How many leading words of the text spell the id key?  IANA cuts long
+ * ids at 20 characters ("Barend_Jacobus_van_d"), so such an id may end
+ * inside a word.  Returns 0 when the words never spell it.
+ */
+static size_t
+text_spelled(const struct text_token *w, size_t n, const char *id,
+    size_t id_len, int cut)
+{
+	char	 key[256];
+	size_t	 k, have = 0, got, best = 0;
+
+	if (id_len == 0)
+		return 0;
+	for (k = 0; k < n && have < id_len; k++) {
+		if (w[k].len > sizeof key)
+			return best;
+		got = text_key(w[k].s, w[k].len, key);
+		if (got > id_len - have) {
+			if (cut && memcmp(key, id + have, id_len - have) == 0)
+				best = k + 1;
+			return best;
+		}
+		if (memcmp(key, id + have, got) != 0)
+			return best;
+		have += got;
+		if (have == id_len && got != 0)
+			best = k + 1;
+	}
+	return best;
+}
+
+/*
+ * Split "name organization" by the id.  Returns how many words are the
+ * name: n when the id spells all of it, 0 when it spells none of it.
+ */
+static size_t
+text_name_words(const char *id, size_t id_len, const struct text_token *w,
+    size_t n)
+{
+	char	 full[256], base[256];
+	size_t	 full_len, base_len = 0, k, b, i;
+	int	 cut = id_len >= 20;
+
+	if (id_len > sizeof full)
+		return 0;
+	full_len = text_key(id, id_len, full);
+	/* A numeric suffix tells namesakes apart: "Eugen_Bacic_2". */
+	i = id_len;
+	while (i > 0 && text_digit(id[i - 1]))
+		i--;
+	if (i > 0 && i < id_len && (id[i - 1] == '_' || text_alpha(id[i - 1]))) {
+		while (i > 0 && id[i - 1] == '_')
+			i--;
+		base_len = text_key(id, i, base);
+	}
+	k = text_spelled(w, n, full, full_len, cut);
+	if (base_len > 0 && (b = text_spelled(w, n, base, base_len, 0)) > k)
+		k = b;
+	/* Punctuation standing alone after the name belongs to it. */
+	while (k > 0 && k < n && text_key(w[k].s,
+	    w[k].len > sizeof full ? sizeof full : w[k].len, full) == 0)
+		k++;
+	return k;
+}
+
+static int
+text_is_uri(const char *s, size_t len)
+{
+	return text_prefix(s, len, "mailto:") || text_prefix(s, len, "http:") ||
+	    text_prefix(s, len, "https:") || text_prefix(s, len, "tel:") ||
+	    text_prefix(s, len, "ftp:");
+}
+
+static void
+text_contact(struct text_parse *tp, const struct text_line *l)
+{
+	struct registry		*reg = tp->reg;
+	struct text_token	*w;
+	struct person		*p;
+	struct text_id		*e;
+	const char		*close, *id, *s, *end, *text;
+	size_t			 id_len, n, u, last, k, i;
+	int			 roles;
+
+	close = l->len > 2 && *l->s == '[' ? memchr(l->s, ']', l->len) : NULL;
+	if (close == NULL || !text_id_like(l->s + 1,
+	    (size_t)(close - l->s - 1))) {
+		text_warn_line(tp, l, "expected a contact line '[Id] name "
+		    "organization uri updated'; ignored");
+		return;
+	}
+	id = l->s + 1;
+	id_len = (size_t)(close - id);
+
+	/* The words after the id: no brackets to keep together here. */
+	tp->n_tok = 0;
+	for (s = close + 1, end = l->s + l->len; s < end;) {
+		while (s < end && text_space(*s))
+			s++;
+		if (s == end)
+			break;
+		text = s;
+		while (s < end && !text_space(*s))
+			s++;
+		text_add_token(tp, text, (size_t)(s - text));
+	}
+	w = tp->tok;
+	n = tp->n_tok;
+
+	p = registry_add_person(reg);
+	p->id = registry_strndup(reg, id, id_len);
+	p->line = l->no;
+
+	last = n;
+	if (n > 0 && text_is_date(w[n - 1].s, w[n - 1].len)) {
+		last--;
+		p->updated = registry_strndup(reg, w[last].s, w[last].len);
+	}
+	for (u = 0; u < last && !text_is_uri(w[u].s, w[u].len); u++)
+		;
+	/* Each URI runs to the next one: a space inside one ("mailto:Giriraj
+	   Harapanahalli") keeps it whole. */
+	for (i = u; i < last; i = k) {
+		for (k = i + 1; k < last && !text_is_uri(w[k].s, w[k].len); k++)
+			;
+		load_person_uri(reg, p, w[i].s,
+		    (size_t)(w[k - 1].s + w[k - 1].len - w[i].s));
+	}
+	if (u == 0)
+		return;
+	text = text_span(tp, 0, u);
+
+	k = text_name_words(id, id_len, w, u);
+	e = text_id_find(tp, id, id_len);
+	roles = e != NULL ? e->roles : 0;
+	if (k == u) {
+		/* The id spells it all: "[Apple_Inc_3] Apple Inc." is an
+		   organization, "[Carl_Malamud] Carl Malamud" a name. */
+		p->name = text;
+		p->name_is_display = 1;
+	} else if (k == 0) {
+		p->name = text;
+		p->name_is_display = 1;
+		registry_warn(reg, l->no, "contact [%.*s]: the id spells none "
+		    "of '%s'; kept whole, name and organization cannot be "
+		    "told apart", (int)id_len, id, text);
+	} else if (roles & (TEXT_ROLE_ASSIGNEE | TEXT_ROLE_SELF)) {
+		p->name = text;
+		p->name_is_display = 1;
+		registry_warn(reg, l->no, "contact [%.*s]: '%s' kept whole: "
+		    "the id spells only its start, and assignees are mostly "
+		    "organizations or people without one (pasted text cannot "
+		    "tell)", (int)id_len, id, text);
+	} else {
+		p->name = text_span(tp, 0, k);
+		p->org = text_span(tp, k, u);
+		registry_warn(reg, l->no, "contact [%.*s]: name '%s' and "
+		    "organization '%s' told apart by the id's words (pasted "
+		    "text cannot tell)", (int)id_len, id, p->name, p->org);
+	}
+}
+
+static void
+text_contacts(struct text_parse *tp)
+{
+	struct text_line	 l;
+	const char		*p = tp->people;
+	uint32_t		 no = tp->contacts;
+	int			 header = 0;
+
+	if (p == NULL)
+		return;
+	while (text_next_line(&p, tp->end, &no, &l)) {
+		text_trim_start(&l);
+		if (l.len == 0 || !text_line_ok(tp, &l))
+			continue;
+		if (!header && text_line_starts(&l, "ID Name Organization")) {
+			header = 1;
+			continue;
+		}
+		if (!header && *l.s == '[') {
+			registry_warn(tp->reg, l.no, "expected the contact "
+			    "table's header line 'ID Name Organization ...' "
+			    "before the first contact");
+			header = 1;
+		}
+		text_contact(tp, &l);
+	}
+}
 
 int
 load_text(struct registry *reg, const char *buf, size_t len, char **err)
 {
-	*err = load_error(reg->source, 0, 0, "the text loader is not written yet");
-	return -1;
+	struct text_parse	 tp;
+
+	memset(&tp, 0, sizeof tp);
+	tp.reg = reg;
+	tp.buf = buf;
+	tp.end = buf + len;
+	reg->format = "text";
+
+	text_locate(&tp);
+	if (tp.header == 0) {
+		*err = load_error(reg->source, 1, 0, "expected the registry's "
+		    "column header line 'Service Name Port Number ...', found "
+		    "none");
+		return -1;
+	}
+	text_collect_ids(&tp);
+	text_records(&tp);
+	text_contacts(&tp);
+	if (tp.contacts == 0)
+		registry_warn(reg, 0, "no 'Contact Information' table: people "
+		    "are known by id only");
+
+	free(tp.tok);
+	free(tp.ids);
+	return 0;
 }
