@@ -589,7 +589,10 @@ output_gaps(FILE *f, const struct registry *reg, const struct output_gap *g,
 				    reg->records[g[i].record].description);
 				fprintf(f, "%s\n", desc);
 				free(desc);
-			} else
+			} else if (g[i].proto != PROTO_NONE)
+				fprintf(f, "free on %s\n",
+				    proto_name(g[i].proto));
+			else
 				fputs("(not listed in the registry)\n", f);
 		}
 		break;

@@ -393,7 +393,7 @@ test_gaps_formats(void **state)
 	    "PORTS        PROTO   SIZE  NOTE\n"
 	    "10130-10159  all       30  Unassigned\n"
 	    "49152-65535  all    16384  (not listed in the registry)\n"
-	    "7-9          udp        3  (not listed in the registry)\n");
+	    "7-9          udp        3  free on udp\n");
 	free(s);
 
 	f = open_memstream(&s, &len);
