@@ -1,0 +1,308 @@
+#!/usr/bin/env python3
+"""run-bench.py - the driver of `make bench`: SPEC §5's targets, measured.
+
+Prints one table, one row per figure, whitespace-separated:
+
+    row  value  unit  baseline  ratio  target  result
+
+"-" where a column does not apply.  A row that cannot be measured says so
+in place of its value ("n/a (why)").  Rows:
+
+  open_lookup_xml  `portreg -f XML -o json 22`, whole process, median wall
+                   time; baseline: expat-parse (Expat alone, no handlers)
+                   on the same file; target ratio <= 2.0
+  search_csv       `portreg -f CSV -e 'block dev' -o tsv` against
+                   `grep -ciE 'block dev' CSV`; target ratio <= 3.0
+  keystroke_1x     the slowest single key, handled and drawn (bench-keys),
+  keystroke_100x   on the real registry and on the 100x one; targets
+                   <= 5 ms and <= 200 ms
+  peak_rss_xml     peak RSS of the lookup above minus that of
+                   `portreg --version`; ratio to the file's size <= 3.0
+  load_100x        `portreg -f 100x.xml -o json 22`: median wall time;
+                   baseline: expat-parse on the 100x file
+  load_100x_rss    its peak RSS; ratio to the 100x file's size
+
+Compared commands run alternately (A B A B ...), after one warm-up run of
+each, so that drift of the machine hits both alike.  Times are wall
+clock from spawn to exit (posix_spawn + wait4, standard output to
+/dev/null); peak RSS is wait4's ru_maxrss of that very child.
+
+Python 3 standard library only.
+"""
+
+import argparse
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+
+XML_NAME = "service-names-port-numbers-2026-08-17.xml"
+CSV_NAME = "service-names-port-numbers-2025-07.csv"
+
+ROWS = []
+
+
+def row(name, value, unit="-", baseline="-", ratio="-", target="-",
+        result="-"):
+    ROWS.append((name, value, unit, baseline, ratio, target, result))
+    # Progress: a long run shows each row as it is measured.
+    print("# measured %s: %s %s" % (name, value, unit), file=sys.stderr,
+          flush=True)
+
+
+def na(name, why):
+    row(name, "n/a", "(%s)" % why)
+
+
+class Failed(Exception):
+    pass
+
+
+def run_once(argv):
+    """Run argv once; return (seconds, maxrss_kib, status)."""
+    devnull = os.open(os.devnull, os.O_RDWR)
+    try:
+        fa = [(os.POSIX_SPAWN_DUP2, devnull, 0),
+              (os.POSIX_SPAWN_DUP2, devnull, 1)]
+        t0 = time.perf_counter()
+        pid = os.posix_spawn(argv[0], argv, os.environ, file_actions=fa)
+        _, status, ru = os.wait4(pid, 0)
+        t1 = time.perf_counter()
+    finally:
+        os.close(devnull)
+    return t1 - t0, ru.ru_maxrss, os.waitstatus_to_exitcode(status)
+
+
+def check(argv, ok=(0,)):
+    """Run argv once, showing why it failed if it did."""
+    p = subprocess.run(argv, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.PIPE, text=True, errors="replace")
+    if p.returncode not in ok:
+        msg = p.stderr.strip().splitlines()
+        raise Failed("%s exited %d%s" % (os.path.basename(argv[0]),
+                                         p.returncode,
+                                         ": " + msg[0] if msg else ""))
+
+
+def alternate(cmds, runs, ok):
+    """Run each command of cmds in turn, runs times; one warm-up each.
+    Returns, per command, the lists of times and of max RSS (KiB)."""
+    for argv in cmds:
+        check(argv, ok)
+    times = [[] for _ in cmds]
+    rss = [[] for _ in cmds]
+    for _ in range(runs):
+        for i, argv in enumerate(cmds):
+            t, m, st = run_once(argv)
+            if st not in ok:
+                raise Failed("%s exited %d" % (argv[0], st))
+            times[i].append(t)
+            rss[i].append(m)
+    return times, rss
+
+
+def ms(t):
+    return "%.2f" % (t * 1000)
+
+
+def mib(kib):
+    return "%.1f" % (kib / 1024)
+
+
+def verdict(value, limit):
+    return "pass" if value <= limit else "FAIL"
+
+
+def which(prog):
+    for d in os.environ.get("PATH", "").split(os.pathsep):
+        p = os.path.join(d, prog)
+        if os.access(p, os.X_OK):
+            return p
+    return None
+
+
+# --- The rows ------------------------------------------------------------
+
+def bench_open_lookup(a, xml):
+    name = "open_lookup_xml"
+    try:
+        (tp, te), (rp, _) = alternate(
+            [[a.portreg, "-f", xml, "-o", "json", "22"],
+             [a.expat_parse, xml]], a.runs, (0,))
+    except Failed as e:
+        na(name, e)
+        na("peak_rss_xml", e)
+        return
+    mp, me = statistics.median(tp), statistics.median(te)
+    row(name, ms(mp), "ms", ms(me), "%.2f" % (mp / me), "<=2.0",
+        verdict(mp / me, 2.0))
+    bench_peak_rss(a, xml, rp)
+
+
+def bench_peak_rss(a, xml, lookup_rss):
+    name = "peak_rss_xml"
+    try:
+        _, (rv,) = alternate([[a.portreg, "--version"]], a.runs, (0,))
+    except Failed as e:
+        na(name, e)
+        return
+    delta = statistics.median(lookup_rss) - statistics.median(rv)
+    size = os.path.getsize(xml) / 1024
+    row(name, mib(delta), "MiB", mib(size), "%.2f" % (delta / size),
+        "<=3.0", verdict(delta / size, 3.0))
+
+
+def bench_search_csv(a, csvf):
+    name = "search_csv"
+    grep = which("grep")
+    if grep is None:
+        na(name, "no grep")
+        return
+    try:
+        (tp, tg), _ = alternate(
+            [[a.portreg, "-f", csvf, "-e", "block dev", "-o", "tsv"],
+             [grep, "-ciE", "block dev", csvf]], a.runs, (0, 1))
+    except Failed as e:
+        na(name, e)
+        return
+    mp, mg = statistics.median(tp), statistics.median(tg)
+    row(name, ms(mp), "ms", ms(mg), "%.2f" % (mp / mg), "<=3.0",
+        verdict(mp / mg, 3.0))
+
+
+def bench_keys(a, name, path, limit):
+    if not a.bench_keys or not os.access(a.bench_keys, os.X_OK):
+        na(name, "TUI API not ready")
+        return
+    p = subprocess.run([a.bench_keys, "-r", str(a.key_reps), path],
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       text=True, errors="replace")
+    if p.returncode == 3:
+        na(name, "TUI API not ready")
+        return
+    m = re.search(r"^slowest\s+(\S+)\s+(\S+)", p.stdout, re.M)
+    if p.returncode != 0 or not m:
+        err = (p.stderr.strip().splitlines() or ["no output"])[0]
+        na(name, "bench-keys exited %d: %s" % (p.returncode, err))
+        return
+    key, t = m.group(1), float(m.group(2))
+    if a.verbose:
+        sys.stderr.write(p.stdout)
+    row(name, "%.2f" % t, "ms", "key=" + key, "-", "<=%g" % limit,
+        verdict(t, limit))
+
+
+def bench_load_100x(a, big):
+    name = "load_100x"
+    try:
+        (tp, te), (rp, _) = alternate(
+            [[a.portreg, "-f", big, "-o", "json", "22"],
+             [a.expat_parse, big]], a.big_runs, (0,))
+    except Failed as e:
+        na(name, e)
+        na(name + "_rss", e)
+        return
+    mp, me = statistics.median(tp), statistics.median(te)
+    row(name, "%.3f" % mp, "s", "%.3f" % me, "%.2f" % (mp / me))
+    size = os.path.getsize(big) / 1024
+    rss = statistics.median(rp)
+    row(name + "_rss", mib(rss), "MiB", mib(size), "%.2f" % (rss / size))
+
+
+# --- The 100x registry ---------------------------------------------------
+
+def big_registry(a, real_xml):
+    """Generate (once) the N x registry into the cache directory."""
+    os.makedirs(a.cache, exist_ok=True)
+    out = os.path.join(a.cache, "registry-%dx.xml" % a.n)
+    newest = max(os.path.getmtime(real_xml), os.path.getmtime(a.gen))
+    if not os.path.exists(out) or os.path.getmtime(out) < newest:
+        print("generating %s ..." % out, file=sys.stderr, flush=True)
+        subprocess.run([sys.executable, a.gen, "-n", str(a.n),
+                        "-i", real_xml, "-o", out], check=True)
+    return out
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    ap = argparse.ArgumentParser(description="SPEC §5 benchmarks.")
+    ap.add_argument("--portreg", default="src/portreg")
+    ap.add_argument("--expat-parse", default="tests/bench/expat-parse")
+    ap.add_argument("--bench-keys", default="tests/bench/bench-keys")
+    ap.add_argument("--gen", default=os.path.join(here, "gen-registry.py"))
+    ap.add_argument("--registry-dir",
+                    default=os.environ.get("PORTREG_REGISTRY_DIR",
+                                           os.path.join(here, "..", "..",
+                                                        "..", "shared",
+                                                        "registry")))
+    ap.add_argument("--cache", default="tests/bench",
+                    help="where the generated registry is kept")
+    ap.add_argument("-n", type=int, default=100,
+                    help="size of the synthetic registry (x the real one)")
+    ap.add_argument("--runs", type=int, default=15,
+                    help="runs of each compared command (at least 10)")
+    ap.add_argument("--big-runs", type=int, default=3,
+                    help="runs of each command on the 100x registry")
+    ap.add_argument("--key-reps", type=int, default=5,
+                    help="times bench-keys types its key sequence")
+    ap.add_argument("--skip-big", action="store_true",
+                    help="leave out the rows of the 100x registry")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    a = ap.parse_args()
+    if a.runs < 10:
+        ap.error("--runs must be at least 10")
+    for attr in ("portreg", "expat_parse", "bench_keys", "gen"):
+        setattr(a, attr, os.path.abspath(getattr(a, attr)))
+
+    xml = os.path.join(a.registry_dir, XML_NAME)
+    csvf = os.path.join(a.registry_dir, CSV_NAME)
+    have_xml, have_csv = os.path.isfile(xml), os.path.isfile(csvf)
+    absent = "no %s" % os.path.normpath(a.registry_dir)
+
+    print("# portreg benchmarks (SPEC §5); %d runs each, medians"
+          % a.runs, file=sys.stderr)
+    if have_xml:
+        bench_open_lookup(a, xml)
+    else:
+        na("open_lookup_xml", absent)
+    if have_csv:
+        bench_search_csv(a, csvf)
+    else:
+        na("search_csv", absent)
+    if have_xml:
+        bench_keys(a, "keystroke_1x", xml, 5)
+    else:
+        na("keystroke_1x", absent)
+    if "peak_rss_xml" not in (r[0] for r in ROWS):
+        na("peak_rss_xml", absent)
+    if not have_xml or a.skip_big:
+        why = absent if not have_xml else "--skip-big"
+        for n in ("keystroke_100x", "load_100x", "load_100x_rss"):
+            na(n, why)
+    else:
+        big = big_registry(a, xml)
+        bench_keys(a, "keystroke_100x", big, 200)
+        bench_load_100x(a, big)
+
+    order = ["open_lookup_xml", "search_csv", "keystroke_1x",
+             "keystroke_100x", "peak_rss_xml", "load_100x", "load_100x_rss"]
+    ROWS.sort(key=lambda r: order.index(r[0]))
+    table = [("row", "value", "unit", "baseline", "ratio", "target",
+              "result")] + ROWS
+    # An n/a row's reason runs to the end of its line: it sets no width.
+    measured = [r for r in table if r[1] != "n/a"]
+    widths = [max(len(str(r[i])) for r in measured) for i in range(7)]
+    widths[0] = max(len(r[0]) for r in table)
+    widths[1] = max(widths[1], 3)
+    for r in table:
+        cols = r[:3] if r[1] == "n/a" else r
+        line = "  ".join(str(c).ljust(widths[i])
+                         for i, c in enumerate(cols))
+        print(("# " if r is table[0] else "  ") + line.rstrip())
+    return 1 if any(r[6] == "FAIL" for r in ROWS) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
