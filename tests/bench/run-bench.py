@@ -21,6 +21,8 @@ in place of its value ("n/a (why)").  Rows:
   load_100x        `portreg -f 100x.xml -o json 22`: median wall time;
                    baseline: expat-parse on the 100x file
   load_100x_rss    its peak RSS; ratio to the 100x file's size
+  load_100x_csv    the same on the 100x CSV; baseline: grep as above
+  load_100x_csv_rss
 
 Compared commands run alternately (A B A B ...), after one warm-up run of
 each, so that drift of the machine hits both alike.  Times are wall
@@ -194,12 +196,18 @@ def bench_keys(a, name, path, limit):
         verdict(t, limit))
 
 
-def bench_load_100x(a, big):
-    name = "load_100x"
+def bench_load_100x(a, big, csv=False):
+    """The lookup on the N x registry against the baseline scan of it."""
+    name = "load_100x_csv" if csv else "load_100x"
+    if csv:
+        grep = which("grep")
+        base = [grep, "-ciE", "block dev", big]
+    else:
+        base = [a.expat_parse, big]
     try:
         (tp, te), (rp, _) = alternate(
-            [[a.portreg, "-f", big, "-o", "json", "22"],
-             [a.expat_parse, big]], a.big_runs, (0,))
+            [[a.portreg, "-f", big, "-o", "json", "22"], base],
+            a.big_runs, (0, 1))
     except Failed as e:
         na(name, e)
         na(name + "_rss", e)
@@ -213,15 +221,16 @@ def bench_load_100x(a, big):
 
 # --- The 100x registry ---------------------------------------------------
 
-def big_registry(a, real_xml):
+def big_registry(a, real, csv=False):
     """Generate (once) the N x registry into the cache directory."""
     os.makedirs(a.cache, exist_ok=True)
-    out = os.path.join(a.cache, "registry-%dx.xml" % a.n)
-    newest = max(os.path.getmtime(real_xml), os.path.getmtime(a.gen))
+    out = os.path.join(a.cache, "registry-%dx.%s" % (a.n,
+                                                    "csv" if csv else "xml"))
+    newest = max(os.path.getmtime(real), os.path.getmtime(a.gen))
     if not os.path.exists(out) or os.path.getmtime(out) < newest:
-        print("generating %s ..." % out, file=sys.stderr, flush=True)
-        subprocess.run([sys.executable, a.gen, "-n", str(a.n),
-                        "-i", real_xml, "-o", out], check=True)
+        print("# generating %s ..." % out, file=sys.stderr, flush=True)
+        subprocess.run([sys.executable, a.gen, "-n", str(a.n), "-i", real,
+                        "-o", out] + (["--csv"] if csv else []), check=True)
     return out
 
 
@@ -285,9 +294,16 @@ def main():
         big = big_registry(a, xml)
         bench_keys(a, "keystroke_100x", big, 200)
         bench_load_100x(a, big)
+    if not have_csv or a.skip_big:
+        why = absent if not have_csv else "--skip-big"
+        for n in ("load_100x_csv", "load_100x_csv_rss"):
+            na(n, why)
+    else:
+        bench_load_100x(a, big_registry(a, csvf, csv=True), csv=True)
 
     order = ["open_lookup_xml", "search_csv", "keystroke_1x",
-             "keystroke_100x", "peak_rss_xml", "load_100x", "load_100x_rss"]
+             "keystroke_100x", "peak_rss_xml", "load_100x", "load_100x_rss",
+             "load_100x_csv", "load_100x_csv_rss"]
     ROWS.sort(key=lambda r: order.index(r[0]))
     table = [("row", "value", "unit", "baseline", "ratio", "target",
               "result")] + ROWS
