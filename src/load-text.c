@@ -58,7 +58,8 @@
 #define TEXT_ROLE_SELF		0x4	/* assignee and contact of a record */
 
 struct text_line {
-	const char	*s;
+	const char	*line;		/* the line as read */
+	const char	*s;		/* its text, trimmed */
 	size_t		 len;
 	uint32_t	 no;
 };
@@ -82,6 +83,7 @@ struct text_parse {
 
 	/* Line numbers (1-based) of the landmarks; 0 when absent. */
 	uint32_t		 header;	/* "Service Name Port Number ..." */
+	size_t			 indent;	/* white space before it */
 	const char		*records;	/* first byte after the header */
 	uint32_t		 contacts;	/* "Contact Information" */
 	const char		*people;	/* first byte after it */
@@ -129,7 +131,7 @@ text_next_line(const char **p, const char *end, uint32_t *no,
 	if (eol == NULL)
 		eol = end;
 	*p = eol < end ? eol + 1 : end;
-	l->s = s;
+	l->line = l->s = s;
 	l->len = (size_t)(eol - s);
 	while (l->len > 0 && text_space(l->s[l->len - 1]))
 		l->len--;
@@ -392,7 +394,7 @@ text_ref_like(const char *s, size_t len)
 	    (text_digit(s[3]) || s[3] == '-' || s[3] == ' '))
 		return 1;
 	return text_prefix(s, len, "draft-") || text_prefix(s, len, "http:") ||
-	    text_prefix(s, len, "https:");
+	    text_prefix(s, len, "https:") || (len == 3 && memcmp(s, "n/a", 3) == 0);
 }
 
 /* Could this be a person id?  No white space, no ':' or '/', a letter. */
@@ -592,6 +594,8 @@ text_locate(struct text_parse *tp)
 		if (tp->header == 0) {
 			if (text_line_starts(&l, "Service Name Port Number")) {
 				tp->header = l.no;
+				text_trim_start(&l);
+				tp->indent = (size_t)(l.s - l.line);
 				tp->records = p;
 				continue;
 			}
@@ -662,10 +666,16 @@ text_tail_start(struct text_parse *tp, size_t from)
 			continue;
 		if (known)
 			return j;
-		/* An id nobody defines ("[recv]", "[Control]" are parts of
-		   descriptions): a list only when the rest fits. */
-		if (j + 1 == n || text_is_date(t[j + 1].s, t[j + 1].len) ||
-		    text_ref_token(&t[j + 1]))
+		/*
+		 * An id nobody defines ("[recv]", "[Control]" are parts of
+		 * descriptions): a list only when the rest fits.  Where
+		 * there is a contact table, it must be followed by a date or
+		 * another list, as records name people that it defines.
+		 */
+		if (text_is_date(t[j + 1 < n ? j + 1 : j].s,
+		    t[j + 1 < n ? j + 1 : j].len))
+			return j;
+		if (tp->n_ids == 0 && (j + 1 == n || text_ref_token(&t[j + 1])))
 			return j;
 		if (text_people(tp, &t[j + 1], &k1) && (j + 2 == n ||
 		    !text_people(tp, &t[j + 2], &k2)))
@@ -694,6 +704,85 @@ text_unauthorized(const char *s)
 	    strncasecmp(s, "Known Unauthorized Use", 22) == 0;
 }
 
+/*
+ * Does the start of the line, [name] [port] [protocol] and the first word
+ * of the description, look like a record?  Prose wrapped out of a
+ * multi-line field is indented, or reads "word word ..."; the shapes
+ * below are those of every record of the 2025 CSV but one.  Returns
+ * NULL or why not.
+ */
+static const char *
+text_record_shape(struct text_parse *tp, const struct text_line *l,
+    const char *name, size_t name_len, int port, int proto, size_t i,
+    size_t j)
+{
+	const struct text_token	*t = tp->tok;
+	size_t			 n = tp->n_tok, k;
+	const char		*d = i < n ? t[i].s : NULL;
+
+	if ((size_t)(l->s - l->line) > tp->indent)
+		return "indented more than the column header";
+	/* Fields are joined by one space: "unitary   126/tcp" is not. */
+	for (k = 1; k <= i && k < n; k++) {
+		if (t[k].s - (t[k - 1].s + t[k - 1].len) != 1)
+			return "more than one space between fields";
+	}
+	if (name != NULL && !port && !proto) {
+		/* Name-only rows: "argus ARGUS Protocol", "seeCard seeCard
+		   [...]"; never "IANA assigned this ...". */
+		if (!(*name >= 'a' && *name <= 'z') && !text_digit(*name))
+			return "a name-only row would start with a lower-case "
+			    "name";
+		if (d == NULL)
+			return "a name alone";
+		if (j == n && !(*d >= 'A' && *d <= 'Z') && !text_digit(*d))
+			return "a name-only row would have a capitalized "
+			    "description, people or dates";
+	}
+	/* "Port 126 Previously assigned ...": named rows without a
+	   protocol are ranges or lower case ("boe-cms 6400"). */
+	if (name != NULL && port && !proto && text_has_upper(name, name_len))
+		return "a named port without a protocol would be "
+		    "in lower case";
+	if (name == NULL && !proto) {
+		if (d == NULL)
+			return "a port alone";
+		if (!(*d >= 'A' && *d <= 'Z') && *d != '(' &&
+		    !text_prefix(d, t[i].len, "unassigned") &&
+		    !text_prefix(d, t[i].len, "reserved"))
+			return "a port without a protocol would say "
+			    "Unassigned or Reserved, or be capitalized";
+	}
+	return NULL;
+}
+
+/*
+ * IANA's fixed phrases that start the notes or the unauthorized use even
+ * where no people, dates or references come before them; no description
+ * of the 2025 CSV holds one.
+ */
+static const char *text_phrases[] = {
+	"This entry ", "This port ", "Defined TXT keys", "De-Assigned ",
+	"Unauthorized Use", "Known Unauthorized Use",
+};
+
+static size_t
+text_phrase(struct text_parse *tp, size_t from, size_t to)
+{
+	const struct text_token	*t = tp->tok;
+	size_t			 k, left, m;
+
+	for (k = from; k < to; k++) {
+		left = (size_t)(t[to - 1].s + t[to - 1].len - t[k].s);
+		for (m = 0; m < sizeof text_phrases / sizeof *text_phrases;
+		    m++) {
+			if (text_prefix(t[k].s, left, text_phrases[m]))
+				return k;
+		}
+	}
+	return to;
+}
+
 static void
 text_record(struct text_parse *tp, const struct text_line *l)
 {
@@ -701,9 +790,10 @@ text_record(struct text_parse *tp, const struct text_line *l)
 	struct text_token	*t;
 	struct record		*r;
 	const char		*name = NULL, *date[2] = { NULL, NULL }, *rest;
+	const char		*why;
 	size_t			 n, i = 0, j, k, name_len = 0, n_lists = 0;
 	size_t			 n_dates = 0, list[2];
-	int32_t			 lo = -1, hi = -1;
+	int32_t			 lo = -1, hi = -1, a, b;
 	int			 proto = PROTO_NONE, known;
 
 	text_tokenize(tp, l);
@@ -712,14 +802,19 @@ text_record(struct text_parse *tp, const struct text_line *l)
 	if (n == 0)
 		return;
 
-	if (text_is_port(t[0].s, t[0].len, &lo, &hi))
+	if (text_is_port(t[0].s, t[0].len, &a, &b)) {
+		lo = a;
+		hi = b;
 		i = 1;
-	else if (text_is_name(t[0].s, t[0].len)) {
+	} else if (text_is_name(t[0].s, t[0].len)) {
 		name = t[0].s;
 		name_len = t[0].len;
 		i = 1;
-		if (i < n && text_is_port(t[i].s, t[i].len, &lo, &hi))
+		if (i < n && text_is_port(t[i].s, t[i].len, &a, &b)) {
+			lo = a;
+			hi = b;
 			i++;
+		}
 	} else {
 		text_warn_line(tp, l, "not a record line (a continuation of "
 		    "a multi-line field?); ignored");
@@ -730,30 +825,19 @@ text_record(struct text_parse *tp, const struct text_line *l)
 		i++;
 	}
 	j = text_tail_start(tp, i);
-
-	/*
-	 * Lines of prose wrapped out of a multi-line field look like "word
-	 * word ...": a name-only record needs a description that starts
-	 * with a capital or digit (532 of the 577 in the 2025 CSV) or a tail;
-	 * "Port 126 ..." is prose, named port rows without a protocol are
-	 * lower case ("boe-cms 6400").
-	 */
-	if (name != NULL && lo < 0 && proto == PROTO_NONE &&
-	    (i == n || (j == n && !text_digit(*t[i].s) &&
-	    !(*t[i].s >= 'A' && *t[i].s <= 'Z')))) {
-		text_warn_line(tp, l, "not a record line (a continuation of "
-		    "a multi-line field?); ignored");
+	if ((why = text_record_shape(tp, l, name, name_len, lo >= 0,
+	    proto != PROTO_NONE, i, j)) != NULL) {
+		registry_warn(reg, l->no, "not a record line (%s), a "
+		    "continuation of a multi-line field?  Ignored: '%.*s%s'",
+		    why, (int)(l->len > TEXT_QUOTE_MAX ? TEXT_QUOTE_MAX :
+		    l->len), l->s, l->len > TEXT_QUOTE_MAX ? "..." : "");
 		return;
 	}
-	if (name != NULL && lo >= 0 && proto == PROTO_NONE &&
-	    text_has_upper(name, name_len)) {
-		text_warn_line(tp, l, "not a record line (a continuation of "
-		    "a multi-line field?); ignored");
-		return;
-	}
-	if (name == NULL && proto == PROTO_NONE && i == n) {
-		text_warn_line(tp, l, "a port and nothing else; ignored");
-		return;
+	if (j == n && (k = text_phrase(tp, i, j)) != j) {
+		j = k;
+		registry_warn(reg, l->no, "text from '%.*s ...' taken as "
+		    "notes, not description (pasted text cannot tell)",
+		    (int)(t[k].len), t[k].s);
 	}
 
 	r = registry_add_record(reg);
