@@ -310,7 +310,7 @@ cli_parse(struct cli *c, int argc, char **argv)
 			c->proto = (enum proto)v;
 			break;
 		case OPT_FORMAT_IN:
-			if ((v = load_format_parse(optarg)) <= 0) {
+			if ((v = load_format_parse(optarg)) < 0) {
 				cli_error("unknown input format '%s' "
 				    "(expected xml, csv, text or fixed)", optarg);
 				return CLI_ERROR;
@@ -357,11 +357,11 @@ cli_parse(struct cli *c, int argc, char **argv)
 	for (i = 0; i < argc - optind; i++) {
 		c->query_text[i] = xstrdup(argv[optind + i]);
 		if (query_parse(argv[optind + i], &c->queries[i], &why) != 0) {
-			cli_error("%s: %s", argv[optind + i], why);
+			cli_error("query '%s': %s", argv[optind + i], why);
 			return CLI_ERROR;
 		}
 		if (c->gaps && c->queries[i].kind == QUERY_NAME) {
-			cli_error("%s: --gaps takes a port or a range",
+			cli_error("query '%s': --gaps takes a port or a range",
 			    argv[optind + i]);
 			return CLI_ERROR;
 		}
