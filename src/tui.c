@@ -1,9 +1,269 @@
+/*
+ * tui.c - the browser's terminal loop: read a key, let the ui act on it,
+ * draw once per pass.  Curses set-up, key and mouse translation, and
+ * opening URIs (fork and exec, never a shell) live here.
+ */
 #include "config.h"
 
+#include <sys/types.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "keys.h"
+#include "layout.h"
+#include "registry.h"
+#include "screen.h"
 #include "tui.h"
+#include "ui.h"
+
+static volatile sig_atomic_t	 tui_signalled;
+
+static void
+tui_signal(int sig)
+{
+	tui_signalled = sig;
+}
+
+/* A curses key (from wget_wch) as a keys.h key code, or -1. */
+static int
+tui_keyc(int r, wint_t wc)
+{
+	if (r == KEY_CODE_YES) {
+		switch (wc) {
+		case KEY_DOWN:
+			return KEYC_DOWN;
+		case KEY_UP:
+			return KEYC_UP;
+		case KEY_LEFT:
+			return KEYC_LEFT;
+		case KEY_RIGHT:
+			return KEYC_RIGHT;
+		case KEY_NPAGE:
+			return KEYC_PGDN;
+		case KEY_PPAGE:
+			return KEYC_PGUP;
+		case KEY_HOME:
+		case KEY_FIND:
+		case KEY_A1:
+			return KEYC_HOME;
+		case KEY_END:
+		case KEY_SELECT:
+		case KEY_C1:
+			return KEYC_END;
+		case KEY_ENTER:
+			return KEYC_ENTER;
+		case KEY_BTAB:
+			return KEYC_BTAB;
+		case KEY_BACKSPACE:
+			return KEYC_BSPACE;
+		case KEY_DC:
+			return KEYC_DC;
+		case KEY_F(1):
+			return KEYC_F1;
+		default:
+			return -1;
+		}
+	}
+	switch (wc) {
+	case '\r':
+	case '\n':
+		return KEYC_ENTER;
+	case '\t':
+		return KEYC_TAB;
+	case 0x1b:
+		return KEYC_ESC;
+	case 0x7f:
+	case 0x08:
+		return KEYC_BSPACE;
+	default:
+		return (int)wc;
+	}
+}
+
+static int
+tui_mouse(struct ui *ui, const struct layout *l)
+{
+	MEVENT	 ev;
+	int	 pane, row;
+
+	if (getmouse(&ev) != OK)
+		return UI_NONE;
+	pane = layout_hit(l, ev.y, ev.x, &row);
+	if (ev.bstate & BUTTON4_PRESSED)
+		return ui_wheel(ui, pane, -1);
+#ifdef BUTTON5_PRESSED
+	if (ev.bstate & BUTTON5_PRESSED)
+		return ui_wheel(ui, pane, 1);
+#endif
+	if (ev.bstate & (BUTTON1_PRESSED|BUTTON1_CLICKED))
+		return ui_click(ui, pane, row);
+	return UI_NONE;
+}
+
+/*
+ * Open uri with $BROWSER (its first entry, a program name) or xdg-open,
+ * by fork and execvp: never through a shell.  The program runs detached,
+ * its output to /dev/null.  Returns NULL or why it failed (static).
+ */
+static const char *
+tui_open(const char *uri)
+{
+	static char	 why[512];
+	const char	*env = getenv("BROWSER");
+	char		 prog[256];
+	char		*argv[3];
+	pid_t		 pid, pid2;
+	int		 fds[2], fd, st, err = 0;
+	size_t		 n;
+
+	if (env != NULL && *env != '\0') {
+		n = strcspn(env, ":");
+		if (n >= sizeof prog)
+			n = sizeof prog - 1;
+		memcpy(prog, env, n);
+		prog[n] = '\0';
+	} else
+		snprintf(prog, sizeof prog, "xdg-open");
+	argv[0] = prog;
+	argv[1] = (char *)uri;
+	argv[2] = NULL;
+
+	if (pipe(fds) != 0)
+		return strerror(errno);
+	fcntl(fds[0], F_SETFD, FD_CLOEXEC);
+	fcntl(fds[1], F_SETFD, FD_CLOEXEC);
+	if ((pid = fork()) == -1) {
+		close(fds[0]);
+		close(fds[1]);
+		return strerror(errno);
+	}
+	if (pid == 0) {
+		close(fds[0]);
+		if ((pid2 = fork()) != 0)
+			_exit(pid2 == -1 ? 1 : 0);
+		setsid();
+		if ((fd = open("/dev/null", O_RDWR)) != -1) {
+			dup2(fd, 0);
+			dup2(fd, 1);
+			dup2(fd, 2);
+			if (fd > 2)
+				close(fd);
+		}
+		signal(SIGINT, SIG_DFL);
+		signal(SIGTERM, SIG_DFL);
+		signal(SIGHUP, SIG_DFL);
+		execvp(prog, argv);
+		err = errno;
+		if (write(fds[1], &err, sizeof err) < 0)
+			_exit(127);
+		_exit(127);
+	}
+	close(fds[1]);
+	while (waitpid(pid, &st, 0) == -1 && errno == EINTR)
+		;
+	n = 0;
+	while (read(fds[0], &err, sizeof err) == -1 && errno == EINTR)
+		;
+	close(fds[0]);
+	if (err != 0) {
+		snprintf(why, sizeof why, "%s: %s", prog, strerror(err));
+		return why;
+	}
+	if (WIFEXITED(st) && WEXITSTATUS(st) != 0)
+		return "fork failed";
+	return NULL;
+}
 
 int
 tui_run(struct registry *reg)
 {
-	return 2;
+	struct sigaction	 sa, old_int, old_term, old_hup;
+	struct layout		 l;
+	struct ui		*ui;
+	SCREEN			*scr;
+	wint_t			 wc;
+	int			 r, keyc, res, rows = -1, cols = -1, status = 0;
+	const char		*ctype = setlocale(LC_CTYPE, NULL);
+
+	if (ctype == NULL || strcmp(ctype, "C") == 0)
+		setlocale(LC_ALL, "");
+	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
+		fprintf(stderr, "portreg: cannot use this terminal (TERM=%s)\n",
+		    getenv("TERM") != NULL ? getenv("TERM") : "");
+		return 2;
+	}
+	set_term(scr);
+	ui = ui_new(reg);
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	mousemask(BUTTON1_PRESSED|BUTTON1_CLICKED|BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+	    |BUTTON5_PRESSED
+#endif
+	    , NULL);
+	mouseinterval(0);
+	screen_init();
+
+	tui_signalled = 0;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = tui_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
+	sigaction(SIGHUP, &sa, &old_hup);
+
+	for (;;) {
+		/* The one place a new size is taken in. */
+		if (LINES != rows || COLS != cols) {
+			rows = LINES;
+			cols = COLS;
+			layout_compute(&l, rows, cols);
+			ui_resize(ui, &l);
+		}
+		screen_draw(ui, &l);
+		refresh();
+
+		r = get_wch(&wc);
+		if (tui_signalled)
+			break;
+		if (r == ERR)
+			continue;
+		if (r == KEY_CODE_YES && wc == KEY_RESIZE)
+			continue;
+		if (r == KEY_CODE_YES && wc == KEY_MOUSE) {
+			if (!l.too_small)
+				tui_mouse(ui, &l);
+			continue;
+		}
+		if ((keyc = tui_keyc(r, wc)) < 0)
+			continue;
+		if (l.too_small && keyc != 'q' && keyc != KEYC_CTRL('C'))
+			continue;
+		res = ui_key(ui, keyc);
+		if (res & UI_OPEN)
+			ui_opened(ui, tui_open(ui->open_uri));
+		if (res & UI_QUIT)
+			break;
+	}
+	if (tui_signalled != 0 && tui_signalled != SIGINT)
+		status = 128 + tui_signalled;
+
+	endwin();
+	delscreen(scr);
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+	sigaction(SIGHUP, &old_hup, NULL);
+	ui_free(ui);
+	return status;
 }

@@ -1,0 +1,104 @@
+/*
+ * detail.h - the text of the detail and contacts panes as plain data,
+ * without curses: fields of a row, labelled and sanitized, wrapped to a
+ * width; the people of a row; links (URLs) for references and people.
+ *
+ * A "row id" names a row of the browser's list: a record index (>= 0) or
+ * a gap that no record lists (reg->gaps[g].record == -1), as ROW_GAP(g).
+ */
+#ifndef PORTREG_DETAIL_H
+#define PORTREG_DETAIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct registry;
+
+#define ROW_GAP(g)		(-(int32_t)(g) - 1)
+#define ROW_IS_GAP(r)		((r) < 0)
+#define ROW_GAP_INDEX(r)	((size_t)(-((r) + 1)))
+
+/* Width of the label column in the detail pane. */
+#define DETAIL_LABEL_W	13
+
+enum detail_role {
+	DETAIL_TEXT = 0,
+	DETAIL_LINK,		/* holds a URL that 'o' can open */
+	DETAIL_NOTE,		/* a remark of portreg's, not registry text */
+};
+
+struct detail_field {
+	const char	*label;		/* static */
+	char		*text;		/* sanitized (newlines kept); owned */
+	enum detail_role role;
+};
+
+struct detail {
+	struct detail_field	*fields;
+	size_t			 n;
+	size_t			 cap;
+	char			*link;	/* first openable URL, or NULL; owned */
+};
+
+/* One screen line of wrapped detail text: bytes [off, off+len) of field. */
+struct detail_line {
+	size_t		 field;
+	size_t		 off;
+	size_t		 len;
+	int		 first;		/* the field's first line: show label */
+};
+
+/* Fill d (zeroed by the call) with every field of row. */
+void		 detail_build(struct detail *d, const struct registry *,
+		     int32_t row);
+void		 detail_free(struct detail *);
+
+/*
+ * Wrap d's fields to width columns (labels take DETAIL_LABEL_W of them,
+ * unless width is too narrow: then the text starts at column 0).  Sets
+ * *lines (caller frees) and returns how many.  *text_x is the column the
+ * text starts at.
+ */
+size_t		 detail_wrap(const struct detail *, int width,
+		     struct detail_line **lines, int *text_x);
+
+/*
+ * The URL for a reference as the registry writes it: "RFC6353" ->
+ * https://www.rfc-editor.org/rfc/rfc6353, "draft-..." -> the
+ * datatracker, http(s) URLs as they are.  NULL when it is not a link.
+ * Caller frees.
+ */
+char		*detail_ref_link(const char *ref);
+
+/* May 'o' open this?  Only http:, https: and mailto:, no controls. */
+int		 detail_uri_allowed(const char *uri);
+
+/* The URI to open for person p (its URI if allowed, else mailto:), or
+   NULL.  Caller frees. */
+char		*detail_person_link(const struct registry *, int32_t p);
+
+/* A person named by a row, with the roles it is named in. */
+#define DETAIL_ASSIGNEE	0x1
+#define DETAIL_CONTACT	0x2
+struct detail_person {
+	const char	*id;		/* borrowed from the registry */
+	int32_t		 person;	/* reg->people index or -1 */
+	unsigned	 roles;
+};
+
+/*
+ * The people of row (assignees first, then contacts, each once), up to
+ * cap into out.  Returns how many there are in all.
+ */
+size_t		 detail_people(const struct registry *, int32_t row,
+		     struct detail_person *out, size_t cap);
+
+/* The reg->gaps index of row's gap (an Unassigned record or a ROW_GAP),
+   or -1. */
+int32_t		 detail_gap_of(const struct registry *, int32_t row);
+
+/* Short one-line name of a record for messages: "nbd 10809/tcp".
+   Sanitized; caller frees. */
+char		*detail_record_name(const struct registry *, int32_t rec);
+
+#endif

@@ -1,0 +1,170 @@
+/*
+ * keys.c - key names, bindings and documentation from the key table.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <strings.h>
+
+#include "keys.h"
+
+static const char *keys_name_table[ACT_COUNT] = {
+	[ACT_NONE] = "",
+#define KEYS_NAMES(a, k, h) [ACT_##a] = k,
+	KEYS_TABLE(KEYS_NAMES)
+#undef KEYS_NAMES
+};
+
+static const char *keys_help_table[ACT_COUNT] = {
+	[ACT_NONE] = "",
+#define KEYS_HELP(a, k, h) [ACT_##a] = h,
+	KEYS_TABLE(KEYS_HELP)
+#undef KEYS_HELP
+};
+
+static const char *keys_action_table[ACT_COUNT] = {
+	[ACT_NONE] = "none",
+#define KEYS_ACTION(a, k, h) [ACT_##a] = #a,
+	KEYS_TABLE(KEYS_ACTION)
+#undef KEYS_ACTION
+};
+
+static const struct {
+	const char	*name;
+	int		 keyc;
+} keys_special[] = {
+	{ "Down",	KEYC_DOWN },
+	{ "Up",		KEYC_UP },
+	{ "Left",	KEYC_LEFT },
+	{ "Right",	KEYC_RIGHT },
+	{ "PgDn",	KEYC_PGDN },
+	{ "PgUp",	KEYC_PGUP },
+	{ "Home",	KEYC_HOME },
+	{ "End",	KEYC_END },
+	{ "Enter",	KEYC_ENTER },
+	{ "Tab",	KEYC_TAB },
+	{ "Shift-Tab",	KEYC_BTAB },
+	{ "Backspace",	KEYC_BSPACE },
+	{ "Delete",	KEYC_DC },
+	{ "Esc",	KEYC_ESC },
+	{ "Space",	' ' },
+	{ "F1",		KEYC_F1 },
+};
+
+const char *
+keys_names(enum key_action a)
+{
+	if (a <= ACT_NONE || a >= ACT_COUNT)
+		return "";
+	return keys_name_table[a];
+}
+
+const char *
+keys_help(enum key_action a)
+{
+	if (a <= ACT_NONE || a >= ACT_COUNT)
+		return "";
+	return keys_help_table[a];
+}
+
+const char *
+keys_action_name(enum key_action a)
+{
+	static char	 names[ACT_COUNT][32];
+	const char	*s;
+	size_t		 i;
+
+	if (a < ACT_NONE || a >= ACT_COUNT)
+		a = ACT_NONE;
+	if (names[a][0] == '\0') {
+		s = keys_action_table[a];
+		for (i = 0; s[i] != '\0' && i < sizeof names[a] - 1; i++)
+			names[a][i] = s[i] == '_' ? '-' :
+			    (s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a' : s[i]);
+		names[a][i] = '\0';
+	}
+	return names[a];
+}
+
+int
+keys_parse(const char *name, size_t len)
+{
+	size_t	 i;
+	int	 c;
+
+	if (len == 0)
+		return -1;
+	for (i = 0; i < sizeof keys_special / sizeof keys_special[0]; i++) {
+		if (strlen(keys_special[i].name) == len &&
+		    strncmp(keys_special[i].name, name, len) == 0)
+			return keys_special[i].keyc;
+	}
+	if (len == 6 && strncmp(name, "Ctrl-", 5) == 0) {
+		c = (unsigned char)name[5];
+		if (c >= 'a' && c <= 'z')
+			c -= 'a' - 'A';
+		if (c < '@' || c > '_')
+			return -1;
+		return KEYC_CTRL(c);
+	}
+	if (len == 1 && (unsigned char)name[0] > ' ' &&
+	    (unsigned char)name[0] < 0x7f)
+		return (unsigned char)name[0];
+	return -1;
+}
+
+enum key_action
+keys_action(int keyc)
+{
+	const char	*s, *e;
+	int		 a;
+
+	for (a = ACT_NONE + 1; a < ACT_COUNT; a++) {
+		for (s = keys_name_table[a]; *s != '\0'; s = e) {
+			while (*s == ' ')
+				s++;
+			e = s;
+			while (*e != '\0' && *e != ' ')
+				e++;
+			if (e > s && keys_parse(s, e - s) == keyc)
+				return a;
+		}
+	}
+	return ACT_NONE;
+}
+
+/* Write s for roff: escape backslashes and hyphens. */
+static void
+keys_roff(FILE *f, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if (*s == '\\')
+			fputs("\\e", f);
+		else if (*s == '-')
+			fputs("\\-", f);
+		else
+			fputc(*s, f);
+	}
+}
+
+void
+keys_man(FILE *f)
+{
+	const char	*s;
+	int		 a;
+
+	for (a = ACT_NONE + 1; a < ACT_COUNT; a++) {
+		fputs(".TP\n.B \"", f);
+		for (s = keys_name_table[a]; *s != '\0'; s++) {
+			if (*s == ' ')
+				fputs(", ", f);
+			else if (*s == '-')
+				fputs("\\-", f);
+			else
+				fputc(*s, f);
+		}
+		fputs("\"\n", f);
+		keys_roff(f, keys_help_table[a]);
+		fputc('\n', f);
+	}
+}

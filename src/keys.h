@@ -1,0 +1,93 @@
+/*
+ * keys.h - the browser's key table: ONE list from which the action enum,
+ * the key bindings, the help overlay and the man page's KEYS section are
+ * all generated, so that they cannot drift apart.
+ *
+ * Each entry: K(ACTION, "keys", "help text").  "keys" is a space-separated
+ * list of key names: a single character ("j", "}", "&"), or one of
+ * Down Up PgDn PgUp Home End Enter Tab Shift-Tab Backspace Esc Space F1,
+ * or Ctrl-X.  keys.c parses these names into key codes for dispatch.
+ *
+ * Key codes (curses-free, so that the UI state can be tested without a
+ * terminal): a Unicode code point for a character, the ASCII control
+ * code for Ctrl-X, or one of the KEYC_ values below for special keys.
+ */
+#ifndef PORTREG_KEYS_H
+#define PORTREG_KEYS_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#define KEYS_TABLE(K) \
+	K(DOWN,		"j Down",		"next row (in the focused pane)") \
+	K(UP,		"k Up",			"previous row") \
+	K(PAGE_DOWN,	"PgDn Space Ctrl-F",	"page down") \
+	K(PAGE_UP,	"PgUp b Ctrl-B",	"page up") \
+	K(FIRST,	"g Home",		"first row") \
+	K(LAST,		"G End",		"last row") \
+	K(NEXT_ASSIGN,	"}",			"next assignment at another port number") \
+	K(PREV_ASSIGN,	"{",			"previous assignment at another port number") \
+	K(NEXT_GAP,	"]",			"next gap range (Unassigned)") \
+	K(PREV_GAP,	"[",			"previous gap range") \
+	K(GOTO,		":",			"go to a port, port/protocol or service name") \
+	K(SEARCH,	"/",			"search forward (regex, matches shown as you type)") \
+	K(RSEARCH,	"?",			"search backward") \
+	K(NEXT_MATCH,	"n",			"next match (wraps, and says so)") \
+	K(PREV_MATCH,	"N",			"previous match") \
+	K(FILTER,	"&",			"filter: only rows matching a regex; empty clears") \
+	K(CONTACTS,	"Enter c",		"the row's contacts; on a person, all its assignments") \
+	K(FOCUS_NEXT,	"Tab",			"focus the next pane") \
+	K(FOCUS_PREV,	"Shift-Tab",		"focus the previous pane") \
+	K(BACK,		"Ctrl-O Backspace",	"back to where you were before the last jump") \
+	K(OPEN,		"o",			"open the reference or contact URI (http, https, mailto)") \
+	K(HELP,		"h F1",			"this help") \
+	K(CANCEL,	"Esc",			"cancel prompt, close overlay or list, clear filter") \
+	K(QUIT,		"q Ctrl-C",		"quit (q closes the help first)")
+
+enum key_action {
+	ACT_NONE = 0,
+#define KEYS_ENUM(a, k, h) ACT_##a,
+	KEYS_TABLE(KEYS_ENUM)
+#undef KEYS_ENUM
+	ACT_COUNT
+};
+
+/* Special keys.  Above every Unicode code point. */
+enum {
+	KEYC_BASE = 0x200000,
+	KEYC_DOWN,
+	KEYC_UP,
+	KEYC_LEFT,
+	KEYC_RIGHT,
+	KEYC_PGDN,
+	KEYC_PGUP,
+	KEYC_HOME,
+	KEYC_END,
+	KEYC_ENTER,
+	KEYC_TAB,
+	KEYC_BTAB,
+	KEYC_BSPACE,
+	KEYC_DC,
+	KEYC_ESC,
+	KEYC_F1,
+};
+#define KEYC_CTRL(c)	((c) & 0x1f)
+
+/* The key names ("j Down") and help text of an action. */
+const char	*keys_names(enum key_action);
+const char	*keys_help(enum key_action);
+/* The action name in lower case with '-' ("page-down"). */
+const char	*keys_action_name(enum key_action);
+
+/* Parse one key name ("Ctrl-F", "PgDn", "}") of len bytes; -1 if unknown. */
+int		 keys_parse(const char *name, size_t len);
+/* The action bound to a key code, or ACT_NONE. */
+enum key_action	 keys_action(int keyc);
+
+/*
+ * The man page lines of the KEYS section (roff, without the .SH line),
+ * exactly as doc/portreg.1 holds them between its KEYS markers.
+ */
+void		 keys_man(FILE *);
+
+#endif

@@ -1,0 +1,83 @@
+/*
+ * pane-detail.c - every field of the selected row, labelled and wrapped.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "detail.h"
+#include "registry.h"
+#include "screen.h"
+#include "ui.h"
+
+static enum role
+pane_detail_role(enum detail_role r)
+{
+	switch (r) {
+	case DETAIL_LINK:
+		return ROLE_LINK;
+	case DETAIL_NOTE:
+		return ROLE_NOTE;
+	default:
+		return ROLE_NORMAL;
+	}
+}
+
+void
+pane_detail_draw(const struct ui *ui, const struct rect *head,
+    const struct rect *body)
+{
+	struct detail		 d;
+	struct detail_line	*lines = NULL;
+	const struct detail_field *f;
+	struct sline		 sl;
+	size_t			 n = 0, i, top;
+	int32_t			 row = ui_row(ui);
+	attr_t			 ha;
+	char			*name = NULL, more[32];
+	int			 y, tx;
+
+	ha = screen_attr(ui->focus == PANE_DETAIL ? ROLE_HEADER_FOCUS :
+	    ROLE_HEADER);
+	memset(&d, 0, sizeof d);
+	if (row != INT32_MIN) {
+		detail_build(&d, ui->reg, row);
+		n = detail_wrap(&d, body->w, &lines, &tx);
+	}
+
+	sline_start(&sl, head->y, head->x, head->w);
+	sline_adds(&sl, " Detail", ha);
+	if (row != INT32_MIN && !ROW_IS_GAP(row)) {
+		name = detail_record_name(ui->reg, row);
+		sline_adds(&sl, ": ", ha);
+		sline_adds(&sl, name, ha);
+		free(name);
+	} else if (row != INT32_MIN)
+		sline_adds(&sl, ": a gap no row lists", ha);
+	top = ui->detail_top;
+	if (n > (size_t)body->h && top > n - (size_t)body->h)
+		top = n - (size_t)body->h;
+	if (n > top + (size_t)body->h) {
+		snprintf(more, sizeof more, " %zu more ", n - top -
+		    (size_t)body->h);
+		sline_pad(&sl, sl.end - (int)strlen(more), ha);
+		sline_adds(&sl, more, ha);
+	}
+	sline_pad(&sl, -1, ha);
+
+	for (y = 0; y < body->h && top + (size_t)y < n; y++) {
+		i = top + (size_t)y;
+		f = &d.fields[lines[i].field];
+		sline_start(&sl, body->y + y, body->x, body->w);
+		if (lines[i].first)
+			sline_adds(&sl, f->label, screen_attr(ROLE_LABEL));
+		if (tx == 0 && lines[i].first)
+			continue;	/* the label's own line */
+		sline_pad(&sl, body->x + tx, A_NORMAL);
+		sline_add(&sl, f->text + lines[i].off, lines[i].len,
+		    screen_attr(pane_detail_role(f->role)), -1);
+	}
+	free(lines);
+	detail_free(&d);
+}

@@ -1,0 +1,205 @@
+/*
+ * pane-list.c - the list pane: one row per record (or gap), port,
+ * protocol, service name and description, with search matches
+ * highlighted.  Only the visible rows are drawn.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "detail.h"
+#include "pattern.h"
+#include "registry.h"
+#include "sanitize.h"
+#include "screen.h"
+#include "ui.h"
+#include "xmalloc.h"
+
+#define LIST_PORT_W	11
+#define LIST_PROTO_W	4
+
+/* Add text with the search matches in it highlighted, up to limit. */
+static void
+pane_list_text(const struct ui *ui, struct sline *sl, const char *s,
+    size_t len, attr_t a, attr_t hl, int limit)
+{
+	size_t	 at = 0, ms, me;
+	int	 guard = 0;
+
+	while (ui->search != NULL && at < len && guard++ < 64 &&
+	    pattern_span(ui->search, s, len, at, &ms, &me) == 1) {
+		if (ms < at || me > len || me < ms)
+			break;
+		if (me == ms) {		/* empty match: step one character */
+			me = ms + 1;
+			while (me < len && ((unsigned char)s[me] & 0xc0) == 0x80)
+				me++;
+			sline_add(sl, s + at, me - at, a, limit);
+			at = me;
+			continue;
+		}
+		sline_add(sl, s + at, ms - at, a, limit);
+		sline_add(sl, s + ms, me - ms, hl, limit);
+		at = me;
+	}
+	if (at < len)
+		sline_add(sl, s + at, len - at, a, limit);
+}
+
+/* Safe single-line form of registry text: newlines become spaces. */
+static void
+pane_list_safe(struct buf *b, const char *s)
+{
+	const char	*nl;
+
+	buf_clear(b);
+	if (s == NULL) {
+		buf_adds(b, "");
+		return;
+	}
+	while ((nl = strchr(s, '\n')) != NULL) {
+		sanitize_buf(b, s, nl - s, 0);
+		buf_addc(b, ' ');
+		s = nl + 1;
+	}
+	sanitize_buf(b, s, strlen(s), 0);
+	if (b->data == NULL)
+		buf_adds(b, "");
+}
+
+static void
+pane_list_row(const struct ui *ui, int y, const struct rect *body,
+    size_t pos, int name_w, struct buf *b)
+{
+	const struct registry	*reg = ui->reg;
+	const struct record	*r = NULL;
+	const struct gap	*g = NULL;
+	struct sline		 sl;
+	int32_t			 row = ui_row_at(ui, pos);
+	int32_t			 lo, hi;
+	enum role		 role = ROLE_NORMAL;
+	attr_t			 a, hl;
+	char			 port[32], extra[48];
+	int			 x, matched = 0;
+
+	if (ROW_IS_GAP(row)) {
+		g = &reg->gaps[ROW_GAP_INDEX(row)];
+		lo = g->lo;
+		hi = g->hi;
+		role = ROLE_GAP;
+	} else {
+		r = &reg->records[row];
+		lo = r->port_lo;
+		hi = r->port_hi;
+		if (r->kind == KIND_UNASSIGNED)
+			role = ROLE_GAP;
+		else if (r->kind == KIND_RESERVED)
+			role = ROLE_RESERVED;
+		matched = ui_is_match(ui, row);
+	}
+	if (pos == ui->cursor)
+		role = ui->focus == PANE_LIST ? ROLE_CURSOR : ROLE_CURSOR_DIM;
+	a = screen_attr(role);
+	hl = screen_attr(ROLE_MATCH);
+
+	if (lo < 0)
+		port[0] = '\0';
+	else if (hi != lo)
+		snprintf(port, sizeof port, "%d-%d", (int)lo, (int)hi);
+	else
+		snprintf(port, sizeof port, "%d", (int)lo);
+
+	sline_start(&sl, y, body->x, body->w);
+	sline_adds(&sl, matched && pos != ui->cursor ? "*" : " ", a);
+	x = sl.col;
+	sline_adds(&sl, port, a);
+	sline_pad(&sl, x + LIST_PORT_W + 1, a);
+	x = sl.col;
+	if (r != NULL && r->proto != PROTO_NONE)
+		sline_adds(&sl, proto_name(r->proto), a);
+	sline_pad(&sl, x + LIST_PROTO_W + 1, a);
+	x = sl.col;
+	if (r != NULL && r->service != NULL) {
+		pane_list_safe(b, r->service);
+		pane_list_text(ui, &sl, b->data, b->len, a, hl, x + name_w);
+	}
+	sline_pad(&sl, x + name_w + 1, a);
+	if (g != NULL || (r != NULL && r->kind == KIND_UNASSIGNED)) {
+		pane_list_safe(b, r != NULL && r->description != NULL ?
+		    r->description : "Unassigned");
+		pane_list_text(ui, &sl, b->data, b->len, a, hl, -1);
+		if (lo >= 0 && hi != lo) {
+			snprintf(extra, sizeof extra, " (%d ports)",
+			    (int)(hi - lo + 1));
+			sline_adds(&sl, extra, a);
+		}
+	} else if (r != NULL && r->description != NULL) {
+		pane_list_safe(b, r->description);
+		pane_list_text(ui, &sl, b->data, b->len, a, hl, -1);
+	}
+	sline_pad(&sl, -1, a);
+}
+
+void
+pane_list_draw(const struct ui *ui, const struct rect *head,
+    const struct rect *body)
+{
+	struct sline	 sl;
+	struct buf	 b = { 0 };
+	attr_t		 ha;
+	char		 right[128];
+	char		*s;
+	size_t		 pos;
+	int		 y, name_w, x;
+
+	ha = screen_attr(ui->focus == PANE_LIST ? ROLE_HEADER_FOCUS :
+	    ROLE_HEADER);
+	name_w = body->w >= 60 ? 15 : 10;
+
+	/* Header: column names, then what the list holds. */
+	sline_start(&sl, head->y, head->x, head->w);
+	sline_adds(&sl, " ", ha);
+	x = sl.col;
+	sline_adds(&sl, "Port", ha);
+	sline_pad(&sl, x + LIST_PORT_W + 1, ha);
+	sline_adds(&sl, "Prot", ha);
+	sline_pad(&sl, x + LIST_PORT_W + 1 + LIST_PROTO_W + 1, ha);
+	sline_adds(&sl, "Service", ha);
+	sline_pad(&sl, x + LIST_PORT_W + 1 + LIST_PROTO_W + 1 + name_w + 1,
+	    ha);
+	sline_adds(&sl, "Description", ha);
+	if (ui->view == &ui->persons && ui->person >= 0) {
+		const struct person *p = &ui->reg->people[ui->person];
+
+		s = sanitize(p->name != NULL ? p->name : p->org != NULL ?
+		    p->org : p->id, 0);
+		snprintf(right, sizeof right, " %.80s: %zu ", s, ui->view->n);
+		free(s);
+	} else if (ui->filter != NULL)
+		snprintf(right, sizeof right, " filtered: %zu of %zu ",
+		    ui->view->n, ui->all.n);
+	else
+		snprintf(right, sizeof right, " %zu rows ", ui->view->n);
+	x = sl.end - screen_width(right, strlen(right));
+	if (x < sl.col + 1)
+		x = sl.col + 1;
+	sline_pad(&sl, x, ha);
+	sline_adds(&sl, right, ha);
+	sline_pad(&sl, -1, ha);
+
+	for (y = 0; y < body->h; y++) {
+		pos = ui->top + (size_t)y;
+		if (pos >= ui->view->n) {
+			if (pos == 0 && y == 0) {
+				sline_start(&sl, body->y, body->x, body->w);
+				sline_adds(&sl, " No rows", screen_attr(
+				    ROLE_NOTE));
+			}
+			break;
+		}
+		pane_list_row(ui, body->y + y, body, pos, name_w, &b);
+	}
+	buf_free(&b);
+}

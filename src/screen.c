@@ -1,0 +1,417 @@
+/*
+ * screen.c - colour roles, clipped UTF-8 output, and the screen around
+ * the panes: title, status and message lines, the help overlay, the
+ * "terminal too small" screen.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "screen.h"
+#include "pattern.h"
+#include "registry.h"
+#include "sanitize.h"
+#include "ui.h"
+#include "xmalloc.h"
+
+/*
+ * The look of each role: foreground and background from the terminal's
+ * palette (-1: the terminal's default), attributes with colour, and the
+ * attributes used without colour.
+ */
+static const struct {
+	short	 fg;
+	short	 bg;
+	attr_t	 attr;
+	attr_t	 mono;
+} screen_roles[ROLE_COUNT] = {
+	[ROLE_NORMAL] =		{ -1, -1, A_NORMAL, A_NORMAL },
+	[ROLE_TITLE] =		{ COLOR_WHITE, COLOR_BLUE, A_BOLD,
+				  A_REVERSE|A_BOLD },
+	[ROLE_STATUS] =		{ COLOR_BLACK, COLOR_CYAN, A_NORMAL,
+				  A_REVERSE },
+	[ROLE_HEADER] =		{ COLOR_CYAN, -1, A_BOLD, A_UNDERLINE },
+	[ROLE_HEADER_FOCUS] =	{ COLOR_BLACK, COLOR_YELLOW, A_BOLD,
+				  A_REVERSE|A_BOLD },
+	[ROLE_CURSOR] =		{ COLOR_BLACK, COLOR_GREEN, A_BOLD,
+				  A_REVERSE|A_BOLD },
+	[ROLE_CURSOR_DIM] =	{ -1, -1, A_REVERSE, A_REVERSE },
+	[ROLE_GAP] =		{ COLOR_GREEN, -1, A_NORMAL, A_DIM },
+	[ROLE_RESERVED] =	{ COLOR_MAGENTA, -1, A_NORMAL, A_DIM },
+	[ROLE_MATCH] =		{ COLOR_BLACK, COLOR_YELLOW, A_NORMAL,
+				  A_UNDERLINE|A_BOLD },
+	[ROLE_LABEL] =		{ COLOR_CYAN, -1, A_BOLD, A_BOLD },
+	[ROLE_LINK] =		{ COLOR_BLUE, -1, A_UNDERLINE, A_UNDERLINE },
+	[ROLE_NOTE] =		{ COLOR_YELLOW, -1, A_NORMAL, A_DIM },
+	[ROLE_ERROR] =		{ COLOR_RED, -1, A_BOLD, A_BOLD },
+	[ROLE_KEY] =		{ COLOR_YELLOW, -1, A_BOLD, A_BOLD },
+	[ROLE_BORDER] =		{ COLOR_CYAN, -1, A_NORMAL, A_NORMAL },
+};
+
+/* Set once by screen_init. */
+static int	 screen_colours;
+
+void
+screen_init(void)
+{
+	const char	*nc = getenv("NO_COLOR");
+	int		 i;
+
+	screen_colours = 0;
+	if (nc != NULL && *nc != '\0')
+		return;
+	if (!has_colors() || start_color() == ERR || COLORS < 8)
+		return;
+	use_default_colors();
+	for (i = 1; i < ROLE_COUNT; i++)
+		init_pair((short)i, screen_roles[i].fg, screen_roles[i].bg);
+	screen_colours = 1;
+}
+
+int
+screen_colour(void)
+{
+	return screen_colours;
+}
+
+attr_t
+screen_attr(enum role r)
+{
+	if (r < 0 || r >= ROLE_COUNT)
+		r = ROLE_NORMAL;
+	if (!screen_colours)
+		return screen_roles[r].mono;
+	if (r == ROLE_NORMAL)
+		return A_NORMAL;
+	return screen_roles[r].attr | COLOR_PAIR(r);
+}
+
+/* --- Clipped output ---------------------------------------------------- */
+
+void
+sline_start(struct sline *sl, int y, int x, int w)
+{
+	sl->y = y;
+	sl->x = x;
+	sl->end = x + (w > 0 ? w : 0);
+	sl->col = x;
+}
+
+/* Next character of s (n bytes left): its wide char, width and length. */
+static size_t
+screen_char(const char *s, size_t n, wchar_t *wc, int *w)
+{
+	mbstate_t	 ps;
+	size_t		 r;
+
+	memset(&ps, 0, sizeof ps);
+	r = mbrtowc(wc, s, n, &ps);
+	if (r == (size_t)-1 || r == (size_t)-2 || r == 0) {
+		*wc = L'?';
+		*w = 1;
+		return 1;
+	}
+	*w = wcwidth(*wc);
+	if (*w < 0) {
+		*wc = L'?';
+		*w = 1;
+	}
+	return r;
+}
+
+int
+screen_width(const char *s, size_t len)
+{
+	size_t	 i = 0;
+	wchar_t	 wc;
+	int	 w, total = 0;
+
+	while (i < len) {
+		i += screen_char(s + i, len - i, &wc, &w);
+		total += w;
+	}
+	return total;
+}
+
+void
+sline_add(struct sline *sl, const char *s, size_t len, attr_t a, int limit)
+{
+	wchar_t	 buf[256];
+	size_t	 i = 0, n = 0;
+	int	 w, start = sl->col;
+
+	if (limit < 0 || limit > sl->end)
+		limit = sl->end;
+	while (i < len && sl->col < limit) {
+		i += screen_char(s + i, len - i, &buf[n], &w);
+		if (w == 0 && n == 0 && sl->col == start)
+			continue;	/* a combining mark with no base */
+		if (sl->col + w > limit)
+			break;
+		n++;
+		sl->col += w;
+		if (n == sizeof buf / sizeof buf[0] - 1) {
+			attrset(a);
+			mvaddnwstr(sl->y, start, buf, (int)n);
+			start = sl->col;
+			n = 0;
+		}
+	}
+	if (n > 0) {
+		attrset(a);
+		mvaddnwstr(sl->y, start, buf, (int)n);
+	}
+	attrset(A_NORMAL);
+}
+
+void
+sline_adds(struct sline *sl, const char *s, attr_t a)
+{
+	sline_add(sl, s, strlen(s), a, -1);
+}
+
+void
+sline_pad(struct sline *sl, int upto, attr_t a)
+{
+	if (upto < 0 || upto > sl->end)
+		upto = sl->end;
+	if (sl->col >= upto)
+		return;
+	attrset(a);
+	mvhline(sl->y, sl->col, ' ', upto - sl->col);
+	attrset(A_NORMAL);
+	sl->col = upto;
+}
+
+/* --- The lines around the panes ---------------------------------------- */
+
+static void
+screen_title(const struct ui *ui, const struct rect *r)
+{
+	struct sline	 sl;
+	attr_t		 a = screen_attr(ROLE_TITLE);
+	const char	*help = " h: help  q: quit ";
+	char		*t;
+
+	sline_start(&sl, r->y, r->x, r->w);
+	sline_adds(&sl, " portreg", a);
+	if (ui->reg->title != NULL) {
+		t = sanitize(ui->reg->title, 0);
+		sline_adds(&sl, "  ", a);
+		sline_add(&sl, t, strlen(t), a, sl.end - (int)strlen(help));
+		free(t);
+	}
+	sline_pad(&sl, sl.end - (int)strlen(help), a);
+	sline_adds(&sl, help, a);
+	sline_pad(&sl, -1, a);
+}
+
+static const char *
+screen_basename(const char *s)
+{
+	const char	*b = strrchr(s, '/');
+
+	return b != NULL && b[1] != '\0' ? b + 1 : s;
+}
+
+static void
+screen_status(const struct ui *ui, const struct rect *r)
+{
+	struct sline	 sl;
+	struct buf	 b = { 0 };
+	attr_t		 a = screen_attr(ROLE_STATUS);
+	const char	*src = ui->reg->source != NULL ? ui->reg->source : "-";
+	size_t		 i;
+
+	buf_addc(&b, ' ');
+	sanitize_buf(&b, screen_basename(src), strlen(screen_basename(src)),
+	    0);
+	if (ui->reg->updated != NULL) {
+		buf_adds(&b, "  Last Updated ");
+		sanitize_buf(&b, ui->reg->updated, strlen(ui->reg->updated), 0);
+	}
+	if (ui->view->n > 0)
+		buf_printf(&b, "  row %zu/%zu", ui->cursor + 1, ui->view->n);
+	else
+		buf_adds(&b, "  no rows");
+	if (ui->view == &ui->persons)
+		buf_adds(&b, "  [person]");
+	if (ui->filter_expr != NULL) {
+		buf_adds(&b, "  &");
+		sanitize_buf(&b, ui->filter_expr, strlen(ui->filter_expr), 0);
+	}
+	if (ui->search_expr != NULL && ui->prompt == PROMPT_NONE) {
+		buf_adds(&b, ui->search_dir > 0 ? "  /" : "  ?");
+		sanitize_buf(&b, ui->search_expr, strlen(ui->search_expr), 0);
+		for (i = 0; i < ui->n_match_pos; i++) {
+			if (ui->match_pos[i] == ui->cursor)
+				break;
+		}
+		if (i < ui->n_match_pos)
+			buf_printf(&b, " %zu/%zu", i + 1, ui->n_match_pos);
+		else
+			buf_printf(&b, " (%zu)", ui->n_match_pos);
+	}
+	if (ui->reg->n_warnings > 0)
+		buf_printf(&b, "  %zu warning%s", ui->reg->n_warnings,
+		    ui->reg->n_warnings == 1 ? "" : "s");
+	sline_start(&sl, r->y, r->x, r->w);
+	sline_add(&sl, b.data, b.len, a, -1);
+	sline_pad(&sl, -1, a);
+	buf_free(&b);
+}
+
+/* The message line, or the prompt; returns the cursor column or -1. */
+static int
+screen_message(const struct ui *ui, const struct rect *r)
+{
+	struct sline	 sl;
+	static const char prompts[] = " :/?&";
+	char		 c[2] = { 0, 0 };
+	char		 count[64];
+	char		*s;
+	int		 cur;
+
+	sline_start(&sl, r->y, r->x, r->w);
+	if (ui->prompt != PROMPT_NONE) {
+		c[0] = prompts[ui->prompt];
+		sline_adds(&sl, c, A_BOLD);
+		s = sanitize(ui->line, 0);
+		sline_adds(&sl, s, A_NORMAL);
+		free(s);
+		cur = sl.col;
+		if (ui->prompt == PROMPT_FILTER && ui->prompt_valid) {
+			snprintf(count, sizeof count, "   (%zu row%s)",
+			    ui->prompt_count, ui->prompt_count == 1 ? "" : "s");
+			sline_adds(&sl, count, screen_attr(ROLE_NOTE));
+		}
+		if (ui->msg[0] != '\0') {
+			sline_adds(&sl, "   ", A_NORMAL);
+			s = sanitize(ui->msg, 0);
+			sline_adds(&sl, s, screen_attr(ui->msg_error ?
+			    ROLE_ERROR : ROLE_NOTE));
+			free(s);
+		}
+		sline_pad(&sl, -1, A_NORMAL);
+		return cur < sl.end ? cur : sl.end - 1;
+	}
+	if (ui->msg[0] != '\0') {
+		s = sanitize(ui->msg, 0);
+		sline_adds(&sl, s, ui->msg_error ? screen_attr(ROLE_ERROR) :
+		    A_NORMAL);
+		free(s);
+	}
+	sline_pad(&sl, -1, A_NORMAL);
+	return -1;
+}
+
+static void
+screen_help(const struct ui *ui, const struct layout *l)
+{
+	struct sline	 sl;
+	const char	*keys, *text, *s, *e;
+	size_t		 i, n = ui_help_lines();
+	int		 w, h, y, x, row, kw = 21;
+	attr_t		 border = screen_attr(ROLE_BORDER);
+
+	w = l->cols - 4 < 80 ? l->cols - 4 : 80;
+	h = l->rows - 4;
+	if ((size_t)h > n + 2)
+		h = (int)n + 2;
+	if (w < 10 || h < 3)
+		return;
+	y = (l->rows - h) / 2;
+	x = (l->cols - w) / 2;
+	attrset(border);
+	mvaddch(y, x, ACS_ULCORNER);
+	mvhline(y, x + 1, ACS_HLINE, w - 2);
+	mvaddch(y, x + w - 1, ACS_URCORNER);
+	mvvline(y + 1, x, ACS_VLINE, h - 2);
+	mvvline(y + 1, x + w - 1, ACS_VLINE, h - 2);
+	mvaddch(y + h - 1, x, ACS_LLCORNER);
+	mvhline(y + h - 1, x + 1, ACS_HLINE, w - 2);
+	mvaddch(y + h - 1, x + w - 1, ACS_LRCORNER);
+	attrset(A_NORMAL);
+	sline_start(&sl, y, x + 2, w - 4);
+	sline_adds(&sl, " Help ", screen_attr(ROLE_HEADER_FOCUS));
+	if (kw > w / 2)
+		kw = w / 2;
+	for (row = 0; row < h - 2; row++) {
+		i = ui->help_top + (size_t)row;
+		sline_start(&sl, y + 1 + row, x + 1, w - 2);
+		if (i < n) {
+			ui_help_line(i, &keys, &text);
+			sline_adds(&sl, " ", A_NORMAL);
+			if (keys != NULL) {
+				for (s = keys; *s != '\0'; s = e) {
+					while (*s == ' ')
+						s++;
+					for (e = s; *e != '\0' && *e != ' ';
+					    e++)
+						;
+					if (s != keys)
+						sline_adds(&sl, ", ", A_NORMAL);
+					sline_add(&sl, s, e - s,
+					    screen_attr(ROLE_KEY), -1);
+				}
+				sline_pad(&sl, x + 1 + kw, A_NORMAL);
+				sline_adds(&sl, " ", A_NORMAL);
+			}
+			sline_adds(&sl, text, A_NORMAL);
+		}
+		sline_pad(&sl, -1, A_NORMAL);
+	}
+}
+
+static void
+screen_too_small(const struct layout *l)
+{
+	struct sline	 sl;
+	char		 need[64];
+
+	if (l->rows < 1 || l->cols < 1)
+		return;
+	sline_start(&sl, 0, 0, l->cols);
+	sline_adds(&sl, "Terminal too small", A_BOLD);
+	if (l->rows > 1) {
+		snprintf(need, sizeof need, "(%dx%d; need %dx%d)", l->cols,
+		    l->rows, LAYOUT_MIN_COLS, LAYOUT_MIN_ROWS);
+		sline_start(&sl, 1, 0, l->cols);
+		sline_adds(&sl, need, A_NORMAL);
+	}
+}
+
+void
+screen_draw(const struct ui *ui, const struct layout *l)
+{
+	int	 cur;
+
+	erase();
+	if (l->too_small) {
+		screen_too_small(l);
+		curs_set(0);
+		return;
+	}
+	screen_title(ui, &l->title);
+	pane_list_draw(ui, &l->header[PANE_LIST], &l->body[PANE_LIST]);
+	pane_detail_draw(ui, &l->header[PANE_DETAIL], &l->body[PANE_DETAIL]);
+	pane_contacts_draw(ui, &l->header[PANE_CONTACTS],
+	    &l->body[PANE_CONTACTS]);
+	if (l->wide) {
+		attrset(screen_attr(ROLE_BORDER));
+		mvvline(l->separator.y, l->separator.x, ACS_VLINE,
+		    l->separator.h);
+		attrset(A_NORMAL);
+	}
+	screen_status(ui, &l->status);
+	cur = screen_message(ui, &l->message);
+	if (ui->help)
+		screen_help(ui, l);
+	if (cur >= 0 && !ui->help) {
+		curs_set(1);
+		move(l->message.y, cur);
+	} else
+		curs_set(0);
+}

@@ -1,0 +1,178 @@
+/*
+ * ui.h - the browser's state as plain data, and every action on it.
+ *
+ * No curses here: the panes (pane-*.c) draw a struct ui, tui.c feeds it
+ * keys, and tests/test-ui.c runs every action without a terminal.  Every
+ * action returns what the screen must do (UI_REDRAW, UI_OPEN, UI_QUIT).
+ *
+ * The list shows a view: an array of row ids (detail.h: a record index,
+ * or ROW_GAP(g) for a gap no record lists, placed in port order).  The
+ * full view holds every record; a filter or a person's assignment list
+ * replace it until cleared.  The ui borrows the registry: free the ui
+ * first.
+ */
+#ifndef PORTREG_UI_H
+#define PORTREG_UI_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "detail.h"
+#include "keys.h"
+#include "layout.h"
+
+struct registry;
+struct haystack;
+struct pattern;
+
+/* What an action asks of the screen (bits). */
+#define UI_NONE		0x0
+#define UI_REDRAW	0x1
+#define UI_OPEN		0x2	/* open ui->open_uri, then ui_opened() */
+#define UI_QUIT		0x4
+
+enum ui_prompt {
+	PROMPT_NONE = 0,
+	PROMPT_GOTO,		/* : */
+	PROMPT_SEARCH,		/* / */
+	PROMPT_RSEARCH,		/* ? */
+	PROMPT_FILTER,		/* & */
+};
+
+struct view {
+	int32_t		*rows;		/* row ids */
+	size_t		 n;
+	int32_t		*pos;		/* per record: index in rows or -1 */
+	uint32_t	*gaps;		/* positions of gap rows, ascending */
+	size_t		 n_gaps;
+	uint32_t	*assigned;	/* positions of assignments with a port */
+	size_t		 n_assigned;
+};
+
+#define UI_LINE_MAX	256
+#define UI_MSG_MAX	512
+#define UI_JUMPS	64
+#define UI_PEOPLE_MAX	64
+
+struct ui {
+	struct registry		*reg;		/* borrowed */
+	struct haystack		*hay;		/* NULL if search unavailable */
+
+	struct view		 all;		/* every row */
+	struct view		 filtered;	/* rows the filter keeps */
+	struct view		 persons;	/* one person's assignments */
+	struct view		*view;		/* the one shown */
+
+	size_t			 cursor;	/* index in view->rows */
+	size_t			 top;		/* first row on screen */
+	int			 list_rows;	/* pane sizes from the layout */
+	int			 detail_rows;
+	int			 detail_cols;
+	int			 contacts_rows;
+	int			 help_rows;
+	enum layout_pane	 focus;
+	size_t			 detail_top;	/* first detail line shown */
+	size_t			 contact_sel;	/* selected person of the row */
+	size_t			 contact_top;
+
+	/* Search: the last accepted (or, while typing, tentative) one. */
+	struct pattern		*search;
+	char			*search_expr;
+	int			 search_dir;	/* +1 forward, -1 backward */
+	uint32_t		*matches;	/* matching records, ascending */
+	size_t			 n_matches;
+	uint32_t		*match_pos;	/* their positions in the view */
+	size_t			 n_match_pos;
+
+	/* Filter. */
+	struct pattern		*filter;
+	char			*filter_expr;
+
+	/* A person's assignments (persons view), or -1. */
+	int32_t			 person;
+	int32_t			 person_from;	/* row to return to */
+	enum layout_pane	 person_focus;
+
+	/* The prompt being typed. */
+	enum ui_prompt		 prompt;
+	char			 line[UI_LINE_MAX];
+	size_t			 line_len;
+	size_t			 prompt_cursor;	/* cursor, top when it opened */
+	size_t			 prompt_top;
+	struct pattern		*saved_search;	/* restored by Esc */
+	char			*saved_expr;
+	int			 saved_dir;
+	size_t			 prompt_count;	/* filter: rows matching now */
+	int			 prompt_valid;
+
+	/* Jump history for Ctrl-O. */
+	int32_t			 jumps[UI_JUMPS];
+	size_t			 n_jumps;
+
+	int			 help;		/* the help overlay is open */
+	size_t			 help_top;
+
+	char			 msg[UI_MSG_MAX];
+	int			 msg_error;
+	char			*open_uri;	/* with UI_OPEN */
+
+	uint32_t		*scratch;	/* n_records, for scans */
+};
+
+struct ui	*ui_new(struct registry *);
+void		 ui_free(struct ui *);
+
+/* Tell the ui the pane sizes (rows and columns of the pane bodies). */
+void		 ui_resize(struct ui *, const struct layout *);
+
+/* Feed one key code (keys.h).  Returns UI_ bits. */
+int		 ui_key(struct ui *, int keyc);
+/* Run an action from the key table. */
+int		 ui_action(struct ui *, enum key_action);
+
+/* The actions, for ui_action and the tests. */
+int		 ui_move(struct ui *, long delta);
+int		 ui_page(struct ui *, int dir);
+int		 ui_first(struct ui *);
+int		 ui_last(struct ui *);
+int		 ui_next_assignment(struct ui *, int dir);
+int		 ui_next_gap(struct ui *, int dir);
+int		 ui_goto(struct ui *, const char *);
+int		 ui_search(struct ui *, const char *expr, int dir);
+int		 ui_next_match(struct ui *, int dir);
+int		 ui_set_filter(struct ui *, const char *expr);
+int		 ui_contacts(struct ui *);
+int		 ui_focus_cycle(struct ui *, int dir);
+int		 ui_back(struct ui *);
+int		 ui_open(struct ui *);
+int		 ui_help(struct ui *);
+int		 ui_cancel(struct ui *);
+int		 ui_prompt_open(struct ui *, enum ui_prompt);
+/* Mouse: a click on pane p at body line row (-1: its header). */
+int		 ui_click(struct ui *, int pane, int row);
+int		 ui_wheel(struct ui *, int pane, int dir);
+/* After UI_OPEN: report how it went (NULL: fine, else why not). */
+void		 ui_opened(struct ui *, const char *error);
+
+/* The selected row id, or INT32_MIN when the view is empty. */
+int32_t		 ui_row(const struct ui *);
+/* The selected record, or -1 (a gap row or an empty view). */
+int32_t		 ui_record(const struct ui *);
+/* The row id at a position of the view. */
+int32_t		 ui_row_at(const struct ui *, size_t pos);
+/* Is record rec one of the search matches? */
+int		 ui_is_match(const struct ui *, int32_t rec);
+/* The people of the selected row (detail_people), up to cap. */
+size_t		 ui_people(const struct ui *, struct detail_person *,
+		     size_t cap);
+/*
+ * The help overlay's lines, generated from the key table: line i is a
+ * key line (*keys set) or plain text (*keys NULL).  Static strings.
+ */
+size_t		 ui_help_lines(void);
+void		 ui_help_line(size_t i, const char **keys, const char **text);
+/* Set the message line (printf-like). */
+void		 ui_message(struct ui *, int error, const char *, ...)
+		     __attribute__((format(printf, 3, 4)));
+
+#endif
