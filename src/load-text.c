@@ -672,10 +672,12 @@ text_tail_start(struct text_parse *tp, size_t from)
 		 * there is a contact table, it must be followed by a date or
 		 * another list, as records name people that it defines.
 		 */
-		if (text_is_date(t[j + 1 < n ? j + 1 : j].s,
-		    t[j + 1 < n ? j + 1 : j].len))
-			return j;
-		if (tp->n_ids == 0 && (j + 1 == n || text_ref_token(&t[j + 1])))
+		if (j + 1 == n || text_ref_token(&t[j + 1])) {
+			if (tp->n_ids == 0)
+				return j;
+			continue;
+		}
+		if (text_is_date(t[j + 1].s, t[j + 1].len))
 			return j;
 		if (text_people(tp, &t[j + 1], &k1) && (j + 2 == n ||
 		    !text_people(tp, &t[j + 2], &k2)))
