@@ -1,11 +1,906 @@
+/*
+ * load-xml.c - read IANA's service-names-port-numbers.xml with Expat.
+ *
+ * One pass, no tree: the start/end/character-data handlers keep a stack
+ * of what each open element is (its context), accumulate the text of
+ * the field being read in one reusable buffer, and copy it into the
+ * registry's arena once, when the field ends.  Child order inside a
+ * record varies in the real file, so everything is matched by tag.
+ *
+ * Text is rendered as IANA's CSV renders it: <br/> is a line break (a
+ * run of them, with the source newline after them, is one), an <xref>
+ * inside text becomes "[RFC9483]" or "[Person_Id]", <paragraph>s are
+ * kept on lines of their own, and a source line-wrap with trailing and
+ * leading blanks (" \n      ") is one space.
+ *
+ * Untrusted input: entity declarations are refused (no billion laughs,
+ * no external entities), nesting is bounded, Expat is linear in its
+ * input, and unknown elements are warnings, never errors.
+ */
 #include "config.h"
+
+#include <ctype.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <expat.h>
 
 #include "load.h"
 #include "registry.h"
+#include "xmalloc.h"
+
+#define XML_MAX_DEPTH		64
+#define XML_MAX_UNKNOWN		32	/* distinct unknown names remembered */
+#define XML_CHUNK		(64 * 1024 * 1024)
+
+/* What an open element is, given where it is. */
+enum xml_ctx {
+	C_IGNORE = 0,		/* skipped subtree: no text, no warnings */
+	C_DOCUMENT,		/* before the root */
+	C_REGISTRY,
+	C_TITLE,		/* root <title> */
+	C_UPDATED,		/* root <updated> */
+	C_RECORD,
+	C_NAME,
+	C_PROTOCOL,
+	C_NUMBER,
+	C_SC,
+	C_DESCRIPTION,		/* mixed content from here ... */
+	C_NOTE,
+	C_UNAUTHORIZED,		/* ... to here */
+	C_ASSIGNEE,
+	C_ASSIGNEE_XREF,
+	C_REF,			/* record-level xref */
+	C_TEXT_XREF,		/* xref inside text */
+	C_PARAGRAPH,
+	C_INNER,		/* other element inside text: transparent */
+	C_PEOPLE,
+	C_PERSON,
+	C_P_NAME,
+	C_P_ORG,
+	C_P_URI,
+	C_P_UPDATED,
+};
+
+/* Contexts whose character data is kept. */
+static const unsigned char xml_captures[] = {
+	[C_TITLE] = 1, [C_UPDATED] = 1, [C_NAME] = 1, [C_PROTOCOL] = 1,
+	[C_NUMBER] = 1, [C_SC] = 1, [C_DESCRIPTION] = 1, [C_NOTE] = 1,
+	[C_UNAUTHORIZED] = 1, [C_REF] = 1, [C_TEXT_XREF] = 1,
+	[C_PARAGRAPH] = 1, [C_INNER] = 1, [C_P_NAME] = 1, [C_P_ORG] = 1,
+	[C_P_URI] = 1, [C_P_UPDATED] = 1
+};
+
+enum xref_type {
+	XREF_OTHER = 0,
+	XREF_PERSON,
+	XREF_RFC,
+	XREF_DRAFT,
+};
+
+struct xml_unknown {
+	char		*name;
+	const char	*where;
+	uint32_t	 line;
+	size_t		 count;
+};
+
+struct xml_state {
+	struct registry		*reg;
+	XML_Parser		 parser;
+	char			*err;		/* our own reason to stop */
+
+	int			 depth;
+	unsigned char		 ctx[XML_MAX_DEPTH + 1];
+
+	struct buf		 text;		/* the field being read */
+	int			 after_br;	/* swallow one '\n' next */
+	int			 after_para;	/* a paragraph just ended */
+	size_t			 xref_at;	/* where an xref's text began */
+	enum xref_type		 xref_type;
+	struct buf		 xref_data;
+	struct buf		 xref_section;
+
+	size_t			 rec;		/* record being read */
+	int			 has_assignee;
+	unsigned		 seen;		/* fields read, as 1 << ctx */
+	size_t			 person;	/* person being read, or -1 */
+	unsigned		 pseen;
+
+	struct xml_unknown	 unknown[XML_MAX_UNKNOWN];
+	size_t			 n_unknown;
+	size_t			 other_unknown;	/* beyond XML_MAX_UNKNOWN */
+};
+
+static const char *
+xml_local(const char *name)
+{
+	const char	*c = strrchr(name, ':');
+
+	return c != NULL ? c + 1 : name;
+}
+
+static uint32_t
+xml_line(struct xml_state *st)
+{
+	return (uint32_t)XML_GetCurrentLineNumber(st->parser);
+}
+
+static const char *
+xml_attr(const char **attrs, const char *name)
+{
+	for (; attrs[0] != NULL; attrs += 2) {
+		if (strcmp(xml_local(attrs[0]), name) == 0)
+			return attrs[1];
+	}
+	return NULL;
+}
+
+/* Stop the parser with an error at the current position. */
+static void
+xml_fail(struct xml_state *st, const char *what, const char *name)
+{
+	if (st->err != NULL)
+		return;
+	st->err = load_error(st->reg->source, xml_line(st),
+	    (unsigned)XML_GetCurrentColumnNumber(st->parser) + 1, what, name);
+	XML_StopParser(st->parser, XML_FALSE);
+}
+
+static void
+xml_unknown(struct xml_state *st, const char *name, const char *where)
+{
+	struct xml_unknown	*u;
+	size_t			 i;
+
+	for (i = 0; i < st->n_unknown; i++) {
+		u = &st->unknown[i];
+		if (strcmp(u->where, where) == 0 &&
+		    strncmp(u->name, name, 64) == 0) {
+			u->count++;
+			return;
+		}
+	}
+	if (st->n_unknown == XML_MAX_UNKNOWN) {
+		st->other_unknown++;
+		return;
+	}
+	u = &st->unknown[st->n_unknown++];
+	u->name = xstrndup(name, 64);
+	u->where = where;
+	u->line = xml_line(st);
+	u->count = 1;
+}
+
+static struct record *
+xml_record(struct xml_state *st)
+{
+	return &st->reg->records[st->rec];
+}
+
+static struct person *
+xml_person(struct xml_state *st)
+{
+	return &st->reg->people[st->person];
+}
+
+/*
+ * A source line-wrap with blanks on both sides (" \n      ") reads as one
+ * space in IANA's CSV; a newline without trailing blanks, or without
+ * indentation after it, is kept.  In place; returns the new length.
+ */
+static size_t
+xml_collapse(char *s, size_t len)
+{
+	size_t	 i = 0, o = 0, j, k;
+
+	while (i < len) {
+		if (s[i] != ' ' && s[i] != '\t') {
+			s[o++] = s[i++];
+			continue;
+		}
+		for (j = i; j < len && (s[j] == ' ' || s[j] == '\t'); j++)
+			;
+		if (j + 1 < len && s[j] == '\n' &&
+		    (s[j + 1] == ' ' || s[j + 1] == '\t')) {
+			for (k = j + 1; k < len && (s[k] == ' ' ||
+			    s[k] == '\t'); k++)
+				;
+			s[o++] = ' ';
+			i = k;
+			continue;
+		}
+		while (i < j)
+			s[o++] = s[i++];
+	}
+	if (o < len)
+		s[o] = '\0';
+	return o;
+}
+
+/* The field's text, collapsed (for mixed content) and trimmed, in the
+   arena; NULL when empty. */
+static const char *
+xml_text(struct xml_state *st, int collapse)
+{
+	if (st->text.len == 0)
+		return NULL;
+	if (collapse)
+		st->text.len = xml_collapse(st->text.data, st->text.len);
+	return registry_strtrim(st->reg, st->text.data, st->text.len);
+}
+
+static void
+xml_trim(const char **s, size_t *n)
+{
+	while (*n > 0 && isspace((unsigned char)**s)) {
+		(*s)++;
+		(*n)--;
+	}
+	while (*n > 0 && isspace((unsigned char)(*s)[*n - 1]))
+		(*n)--;
+}
+
+static int
+xml_blank(const char *s, size_t len)
+{
+	size_t	 i;
+
+	for (i = 0; i < len; i++) {
+		if (!isspace((unsigned char)s[i]))
+			return 0;
+	}
+	return 1;
+}
+
+/* After a paragraph, text starts on a line of its own. */
+static void
+xml_para_break(struct xml_state *st)
+{
+	size_t	 i = st->text.len;
+
+	st->after_para = 0;
+	while (i > 0 && isspace((unsigned char)st->text.data[i - 1])) {
+		if (st->text.data[i - 1] == '\n')
+			return;
+		i--;
+	}
+	if (i > 0)
+		buf_addc(&st->text, '\n');
+}
+
+static void
+xml_save_xref(struct xml_state *st, const char **attrs)
+{
+	const char	*type = xml_attr(attrs, "type");
+	const char	*data = xml_attr(attrs, "data");
+	const char	*section = xml_attr(attrs, "section");
+
+	if (type == NULL)
+		st->xref_type = XREF_OTHER;
+	else if (strcmp(type, "person") == 0)
+		st->xref_type = XREF_PERSON;
+	else if (strcmp(type, "rfc") == 0)
+		st->xref_type = XREF_RFC;
+	else if (strcmp(type, "draft") == 0)
+		st->xref_type = XREF_DRAFT;
+	else
+		st->xref_type = XREF_OTHER;
+	buf_clear(&st->xref_data);
+	buf_clear(&st->xref_section);
+	if (data != NULL)
+		buf_adds(&st->xref_data, data);
+	if (section != NULL)
+		buf_adds(&st->xref_section, section);
+}
+
+/*
+ * How the CSV writes an xref without text of its own: rfc data="rfc6335"
+ * as "RFC6335", a draft with a section as "draft-x-05, Section 4.3", any
+ * other as its data.  Appended to out.
+ */
+static void
+xml_xref_label(struct xml_state *st, struct buf *out)
+{
+	const char	*d = st->xref_data.data;
+	size_t		 n = st->xref_data.len, i;
+
+	xml_trim(&d, &n);
+	if (n == 0)
+		return;
+	if (st->xref_type == XREF_RFC && n > 3 &&
+	    strncasecmp(d, "rfc", 3) == 0) {
+		buf_adds(out, "RFC");
+		d += 3;
+		n -= 3;
+	}
+	for (i = 0; i < n; i++)
+		buf_addc(out, d[i]);
+	if ((st->xref_type == XREF_RFC || st->xref_type == XREF_DRAFT) &&
+	    st->xref_section.len != 0 &&
+	    !xml_blank(st->xref_section.data, st->xref_section.len)) {
+		buf_adds(out, ", Section ");
+		buf_add(out, st->xref_section.data, st->xref_section.len);
+	}
+}
+
+/* --- Records --------------------------------------------------------- */
+
+static void
+xml_record_start(struct xml_state *st, const char **attrs)
+{
+	struct record	*r = registry_add_record(st->reg);
+	const char	*v;
+
+	st->rec = st->reg->n_records - 1;
+	st->has_assignee = 0;
+	st->seen = 0;
+	r->line = xml_line(st);
+	if ((v = xml_attr(attrs, "date")) != NULL)
+		r->registered = registry_strtrim(st->reg, v, strlen(v));
+	if ((v = xml_attr(attrs, "updated")) != NULL)
+		r->modified = registry_strtrim(st->reg, v, strlen(v));
+}
+
+static void
+xml_record_end(struct xml_state *st)
+{
+	struct record	*r = xml_record(st);
+	uint32_t	 i;
+
+	/* Without an <assignee>, the record's people are both. */
+	if (!st->has_assignee) {
+		for (i = 0; i < r->n_contacts; i++)
+			registry_add_assignee(st->reg, r, r->contacts[i].id,
+			    strlen(r->contacts[i].id));
+	}
+}
+
+/* "80" or "6000-6063". */
+static void
+xml_number(struct xml_state *st, struct record *r, const char *s)
+{
+	long	 lo = -1, hi;
+	char	*end;
+
+	if (s == NULL)
+		return;
+	if (!isdigit((unsigned char)*s))
+		goto bad;
+	lo = strtol(s, &end, 10);
+	hi = lo;
+	if (*end == '-') {
+		if (!isdigit((unsigned char)end[1]))
+			goto bad;
+		hi = strtol(end + 1, &end, 10);
+	}
+	if (*end != '\0' || lo > PORT_MAX || hi > PORT_MAX || hi < lo)
+		goto bad;
+	r->port_lo = (int32_t)lo;
+	r->port_hi = (int32_t)hi;
+	return;
+
+bad:
+	registry_warn(st->reg, xml_line(st), "expected a port number or "
+	    "range (0-%d), found \"%.40s\"; record kept without a port",
+	    PORT_MAX, s);
+}
+
+static void
+xml_field_end(struct xml_state *st, enum xml_ctx c)
+{
+	struct registry	*reg = st->reg;
+	struct record	*r = xml_record(st);
+	const char	*s;
+	int		 p;
+
+	s = xml_text(st, c >= C_DESCRIPTION);
+	if (st->seen & (1U << c)) {
+		registry_warn(reg, xml_line(st), "a record holds a second "
+		    "<%s>; kept the first", c == C_NAME ? "name" :
+		    c == C_PROTOCOL ? "protocol" : c == C_NUMBER ? "number" :
+		    c == C_SC ? "sc" : c == C_DESCRIPTION ? "description" :
+		    c == C_NOTE ? "note" : "unauthorized");
+		return;
+	}
+	st->seen |= 1U << c;
+	switch (c) {
+	case C_NAME:
+		r->service = s;
+		break;
+	case C_PROTOCOL:
+		if (s == NULL)
+			break;
+		if ((p = proto_parse(s, strlen(s))) < 0) {
+			registry_warn(reg, xml_line(st), "expected a protocol "
+			    "(tcp, udp, sctp or dccp), found \"%.40s\"", s);
+			break;
+		}
+		r->proto = (enum proto)p;
+		break;
+	case C_NUMBER:
+		xml_number(st, r, s);
+		break;
+	case C_SC:
+		r->service_code = s;
+		break;
+	case C_DESCRIPTION:
+		r->description = s;
+		break;
+	case C_NOTE:
+		r->notes = s;
+		break;
+	case C_UNAUTHORIZED:
+		r->unauthorized = s;
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+xml_add_ref(struct xml_state *st, struct record *r, const char *s, size_t n)
+{
+	xml_trim(&s, &n);
+	if (n != 0)
+		registry_add_ref(st->reg, r, s, n);
+}
+
+/* A record-level <xref>: a contact, or a reference. */
+static void
+xml_ref_end(struct xml_state *st)
+{
+	struct record	*r = xml_record(st);
+	struct buf	 label = { NULL, 0, 0 };
+	const char	*s;
+	size_t		 n;
+
+	if (st->xref_type == XREF_PERSON) {
+		xml_xref_label(st, &label);
+		if (label.len == 0 && !xml_blank(st->text.data,
+		    st->text.len))
+			buf_add(&label, st->text.data, st->text.len);
+		s = label.data;
+		n = label.len;
+		xml_trim(&s, &n);
+		if (n == 0)
+			registry_warn(st->reg, xml_line(st),
+			    "expected a person id in <xref type=\"person\">");
+		else
+			registry_add_contact(st->reg, r, s, n);
+		buf_free(&label);
+		return;
+	}
+	if (st->text.len != 0 && !xml_blank(st->text.data, st->text.len)) {
+		st->text.len = xml_collapse(st->text.data, st->text.len);
+		xml_add_ref(st, r, st->text.data, st->text.len);
+		return;
+	}
+	xml_xref_label(st, &label);
+	xml_add_ref(st, r, label.data, label.len);
+	buf_free(&label);
+}
+
+/* An <xref> inside text: "[label]" in its place. */
+static void
+xml_text_xref_end(struct xml_state *st)
+{
+	struct buf	*t = &st->text;
+	size_t		 n = t->len - st->xref_at;
+
+	if (n != 0 && !xml_blank(t->data + st->xref_at, n)) {
+		buf_add(t, "[]", 2);
+		memmove(t->data + st->xref_at + 1, t->data + st->xref_at, n);
+		t->data[st->xref_at] = '[';
+		t->data[t->len - 1] = ']';
+		return;
+	}
+	t->len = st->xref_at;
+	buf_addc(t, '[');
+	xml_xref_label(st, t);
+	if (t->len == st->xref_at + 1)
+		t->len = st->xref_at;	/* nothing to show */
+	else
+		buf_addc(t, ']');
+	if (t->data != NULL)
+		t->data[t->len] = '\0';
+}
+
+/* --- People ---------------------------------------------------------- */
+
+static enum xml_ctx
+xml_person_start(struct xml_state *st, const char **attrs)
+{
+	struct person	*p;
+	const char	*id = xml_attr(attrs, "id");
+	size_t		 n;
+
+	n = id != NULL ? strlen(id) : 0;
+	xml_trim(&id, &n);
+	if (n == 0) {
+		registry_warn(st->reg, xml_line(st),
+		    "expected an id attribute on <person>; person skipped");
+		return C_IGNORE;
+	}
+	p = registry_add_person(st->reg);
+	p->id = registry_strndup(st->reg, id, n);
+	p->line = xml_line(st);
+	st->person = st->reg->n_people - 1;
+	st->pseen = 0;
+	return C_PERSON;
+}
+
+static void
+xml_person_field_end(struct xml_state *st, enum xml_ctx c)
+{
+	struct person	*p = xml_person(st);
+	const char	*s;
+
+	if (c == C_P_URI) {
+		if (st->text.len != 0)
+			load_person_uri(st->reg, p, st->text.data,
+			    st->text.len);
+		return;
+	}
+	if (st->pseen & (1U << (c - C_P_NAME))) {
+		registry_warn(st->reg, xml_line(st), "person [%s] has a "
+		    "second <%s>; kept the first", p->id, c == C_P_NAME ?
+		    "name" : c == C_P_ORG ? "org" : "updated");
+		return;
+	}
+	st->pseen |= 1U << (c - C_P_NAME);
+	s = xml_text(st, 0);
+	if (c == C_P_NAME)
+		p->name = s;
+	else if (c == C_P_ORG)
+		p->org = s;
+	else
+		p->updated = s;
+}
+
+/* --- Expat handlers --------------------------------------------------- */
+
+/* The context of element name under parent; warns about unknown ones. */
+static enum xml_ctx
+xml_context(struct xml_state *st, enum xml_ctx parent, const char *name,
+    const char **attrs)
+{
+	switch (parent) {
+	case C_IGNORE:
+		return C_IGNORE;
+	case C_DOCUMENT:
+		if (strcmp(name, "registry") != 0) {
+			xml_fail(st, "expected <registry> as the root element "
+			    "(an IANA registry), found <%.40s>", name);
+			return C_IGNORE;
+		}
+		return C_REGISTRY;
+	case C_REGISTRY:
+		if (strcmp(name, "record") == 0) {
+			xml_record_start(st, attrs);
+			return C_RECORD;
+		}
+		if (strcmp(name, "people") == 0)
+			return C_PEOPLE;
+		buf_clear(&st->text);
+		if (strcmp(name, "title") == 0)
+			return C_TITLE;
+		if (strcmp(name, "updated") == 0)
+			return C_UPDATED;
+		if (strcmp(name, "category") != 0 &&
+		    strcmp(name, "xref") != 0 &&
+		    strcmp(name, "expert") != 0 &&
+		    strcmp(name, "note") != 0 &&
+		    strcmp(name, "footnote") != 0 &&
+		    strcmp(name, "registration_rule") != 0)
+			xml_unknown(st, name, "<registry>");
+		return C_IGNORE;
+	case C_RECORD:
+		if (strcmp(name, "assignee") == 0)
+			return C_ASSIGNEE;
+		if (strcmp(name, "xref") == 0) {
+			xml_save_xref(st, attrs);
+			buf_clear(&st->text);
+			return C_REF;
+		}
+		/* The fields proper start with an empty buffer. */
+		buf_clear(&st->text);
+		st->after_br = st->after_para = 0;
+		if (strcmp(name, "name") == 0)
+			return C_NAME;
+		if (strcmp(name, "protocol") == 0)
+			return C_PROTOCOL;
+		if (strcmp(name, "number") == 0)
+			return C_NUMBER;
+		if (strcmp(name, "description") == 0)
+			return C_DESCRIPTION;
+		if (strcmp(name, "note") == 0)
+			return C_NOTE;
+		if (strcmp(name, "unauthorized") == 0)
+			return C_UNAUTHORIZED;
+		if (strcmp(name, "sc") == 0)
+			return C_SC;
+		xml_unknown(st, name, "<record>");
+		return C_IGNORE;
+	case C_ASSIGNEE:
+		if (strcmp(name, "xref") == 0) {
+			xml_save_xref(st, attrs);
+			return C_ASSIGNEE_XREF;
+		}
+		xml_unknown(st, name, "<assignee>");
+		return C_IGNORE;
+	case C_PEOPLE:
+		if (strcmp(name, "person") == 0)
+			return xml_person_start(st, attrs);
+		xml_unknown(st, name, "<people>");
+		return C_IGNORE;
+	case C_PERSON:
+		buf_clear(&st->text);
+		st->after_br = st->after_para = 0;
+		if (strcmp(name, "name") == 0)
+			return C_P_NAME;
+		if (strcmp(name, "org") == 0)
+			return C_P_ORG;
+		if (strcmp(name, "uri") == 0)
+			return C_P_URI;
+		if (strcmp(name, "updated") == 0)
+			return C_P_UPDATED;
+		xml_unknown(st, name, "<person>");
+		return C_IGNORE;
+	case C_REF:
+	case C_ASSIGNEE_XREF:
+		return C_IGNORE;
+	default:
+		break;
+	}
+
+	/* Inside text. */
+	st->after_br = 0;
+	if (st->after_para)
+		xml_para_break(st);
+	if (strcmp(name, "paragraph") == 0) {
+		xml_para_break(st);
+		return C_PARAGRAPH;
+	}
+	if (strcmp(name, "xref") == 0 && parent != C_TEXT_XREF) {
+		xml_save_xref(st, attrs);
+		st->xref_at = st->text.len;
+		return C_TEXT_XREF;
+	}
+	xml_unknown(st, name, "text");
+	return C_INNER;
+}
+
+static void XMLCALL
+xml_start(void *arg, const XML_Char *qname, const XML_Char **attrs)
+{
+	struct xml_state	*st = arg;
+	const char		*name = xml_local(qname);
+	enum xml_ctx		 parent, c;
+
+	if (st->err != NULL)
+		return;
+	if (st->depth == XML_MAX_DEPTH) {
+		xml_fail(st, "expected elements nested at most %s deep",
+		    "64");
+		return;
+	}
+	parent = st->ctx[st->depth];
+	if (xml_captures[parent] && strcmp(name, "br") == 0) {
+		/* A run of <br/>, with the newline after it, is one break. */
+		if (!st->after_br)
+			buf_addc(&st->text, '\n');
+		st->after_br = 1;
+		st->ctx[++st->depth] = C_INNER;
+		return;
+	}
+	c = xml_context(st, parent, name, attrs);
+	st->ctx[++st->depth] = (unsigned char)c;
+}
+
+static void XMLCALL
+xml_end(void *arg, const XML_Char *qname)
+{
+	struct xml_state	*st = arg;
+	enum xml_ctx		 c;
+
+	if (st->err != NULL || st->depth == 0)
+		return;
+	c = st->ctx[st->depth--];
+	switch (c) {
+	case C_TITLE:
+		if (st->reg->title == NULL)
+			st->reg->title = xml_text(st, 0);
+		break;
+	case C_UPDATED:
+		if (st->reg->updated == NULL)
+			st->reg->updated = xml_text(st, 0);
+		break;
+	case C_RECORD:
+		xml_record_end(st);
+		break;
+	case C_NAME:
+	case C_PROTOCOL:
+	case C_NUMBER:
+	case C_SC:
+	case C_DESCRIPTION:
+	case C_NOTE:
+	case C_UNAUTHORIZED:
+		xml_field_end(st, c);
+		break;
+	case C_ASSIGNEE_XREF:
+		if (st->xref_type != XREF_PERSON || st->xref_data.len == 0 ||
+		    xml_blank(st->xref_data.data, st->xref_data.len)) {
+			registry_warn(st->reg, xml_line(st), "expected "
+			    "<xref type=\"person\" data=\"...\"> in <assignee>;"
+			    " ignored");
+			break;
+		}
+		{
+			const char	*s = st->xref_data.data;
+			size_t		 n = st->xref_data.len;
+
+			xml_trim(&s, &n);
+			registry_add_assignee(st->reg, xml_record(st), s, n);
+			st->has_assignee = 1;
+		}
+		break;
+	case C_REF:
+		xml_ref_end(st);
+		break;
+	case C_TEXT_XREF:
+		xml_text_xref_end(st);
+		break;
+	case C_PARAGRAPH:
+		st->after_para = 1;
+		break;
+	case C_P_NAME:
+	case C_P_ORG:
+	case C_P_URI:
+	case C_P_UPDATED:
+		xml_person_field_end(st, c);
+		break;
+	default:
+		break;
+	}
+}
+
+static void XMLCALL
+xml_chardata(void *arg, const XML_Char *s, int len)
+{
+	struct xml_state	*st = arg;
+	int			 i;
+
+	if (!xml_captures[st->ctx[st->depth]] || len <= 0)
+		return;
+	if (st->after_br) {
+		st->after_br = 0;
+		if (s[0] == '\n') {
+			s++;
+			len--;
+		}
+	}
+	if (st->after_para) {
+		for (i = 0; i < len && isspace((unsigned char)s[i]); i++)
+			;
+		if (i == len) {
+			buf_add(&st->text, s, (size_t)len);
+			return;
+		}
+		buf_add(&st->text, s, (size_t)i);
+		xml_para_break(st);
+		s += i;
+		len -= i;
+	}
+	buf_add(&st->text, s, (size_t)len);
+}
+
+/* No entities: a registry never declares any, and refusing them all
+   rules out billion laughs and external entities alike. */
+static void XMLCALL
+xml_entity_decl(void *arg, const XML_Char *name, int is_parameter,
+    const XML_Char *value, int value_length, const XML_Char *base,
+    const XML_Char *system_id, const XML_Char *public_id,
+    const XML_Char *notation_name)
+{
+	struct xml_state	*st = arg;
+
+	xml_fail(st, "expected no entity declarations (found one for "
+	    "\"%.40s\"); a registry declares none", name);
+}
+
+/* Warnings for unknown elements: one per name and place, counted. */
+static void
+xml_warn_unknown(struct xml_state *st)
+{
+	struct xml_unknown	*u;
+	size_t			 i;
+
+	for (i = 0; i < st->n_unknown; i++) {
+		u = &st->unknown[i];
+		if (u->count == 1)
+			registry_warn(st->reg, u->line, "unknown element <%s> "
+			    "in %s ignored", u->name, u->where);
+		else
+			registry_warn(st->reg, u->line, "unknown element <%s> "
+			    "in %s ignored (%zu times)", u->name, u->where,
+			    u->count);
+	}
+	if (st->other_unknown != 0)
+		registry_warn(st->reg, 0, "%zu more unknown elements ignored",
+		    st->other_unknown);
+}
 
 int
 load_xml(struct registry *reg, const char *buf, size_t len, char **err)
 {
-	*err = load_error(reg->source, 0, 0, "the xml loader is not written yet");
-	return -1;
+	struct xml_state	 st;
+	enum XML_Error		 code;
+	size_t			 off = 0, n;
+	int			 final, rc = 0;
+	size_t			 i;
+
+	memset(&st, 0, sizeof st);
+	st.reg = reg;
+	st.person = (size_t)-1;
+	st.ctx[0] = C_DOCUMENT;
+	reg->format = "xml";
+
+	st.parser = XML_ParserCreate("UTF-8");
+	if (st.parser == NULL) {
+		*err = load_error(reg->source, 0, 0, "out of memory");
+		return -1;
+	}
+	XML_SetUserData(st.parser, &st);
+	XML_SetElementHandler(st.parser, xml_start, xml_end);
+	XML_SetCharacterDataHandler(st.parser, xml_chardata);
+	XML_SetEntityDeclHandler(st.parser, xml_entity_decl);
+	XML_SetParamEntityParsing(st.parser, XML_PARAM_ENTITY_PARSING_NEVER);
+#ifdef XML_DTD
+	XML_SetBillionLaughsAttackProtectionMaximumAmplification(st.parser,
+	    10.0f);
+	XML_SetBillionLaughsAttackProtectionActivationThreshold(st.parser,
+	    1024 * 1024);
+#endif
+
+	do {
+		n = len - off;
+		if (n > XML_CHUNK)
+			n = XML_CHUNK;
+		final = off + n == len;
+		if (XML_Parse(st.parser, buf + off, (int)n, final) !=
+		    XML_STATUS_OK) {
+			rc = -1;
+			break;
+		}
+		off += n;
+	} while (!final);
+
+	if (rc != 0) {
+		if (st.err != NULL)
+			*err = st.err;
+		else {
+			code = XML_GetErrorCode(st.parser);
+			*err = load_error(reg->source,
+			    (unsigned)XML_GetCurrentLineNumber(st.parser),
+			    (unsigned)XML_GetCurrentColumnNumber(st.parser) + 1,
+			    "expected well-formed XML: %s",
+			    XML_ErrorString(code));
+		}
+		st.err = NULL;
+	} else
+		xml_warn_unknown(&st);
+
+	XML_ParserFree(st.parser);
+	free(st.err);
+	buf_free(&st.text);
+	buf_free(&st.xref_data);
+	buf_free(&st.xref_section);
+	for (i = 0; i < st.n_unknown; i++)
+		free(st.unknown[i].name);
+	return rc;
 }
