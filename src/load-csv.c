@@ -159,6 +159,10 @@ load_csv_show(const char *s, size_t len, size_t *n)
 		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
 			break;
 	}
+	/* Do not cut a UTF-8 sequence in two. */
+	if (i < len)
+		while (i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80)
+			i--;
 	*n = i;
 }
 
