@@ -1,0 +1,1096 @@
+/*
+ * test-ui.c - every action of the browser, run on its plain-data state
+ * without a terminal: moves, jumps, go to, search, filter, contacts,
+ * people's assignments, focus, back, open, help, cancel, mouse; the key
+ * table; the detail text.
+ */
+#include "config.h"
+
+#include "test.h"
+
+#include "detail.h"
+#include "keys.h"
+#include "layout.h"
+#include "load.h"
+#include "pattern.h"
+#include "registry.h"
+#include "ui.h"
+
+/*
+ * A small registry, in registry order:
+ *   0 tcpmux 1/tcp [Mark_Lottor]     1 tcpmux 1/udp [Mark_Lottor]
+ *   2 Unassigned 2-6                 3 echo 7/tcp [Jon_Postel] RFC862
+ *   4 echo 7/udp [Jon_Postel]        5 Unassigned 8
+ *   6 discard 9/tcp [Jon_Postel] https://example.org/discard
+ *   7 Reserved 10/tcp                8 nbd 10/udp [Wouter_Verhelst]
+ *   9 daytime 13/tcp [Jon_Postel]   10 ghost 13/udp [Ghost_Person]
+ *  11 argus (no port)
+ * Ports 0, 11-12 and 14-65535 are listed nowhere: gaps with no record.
+ */
+static struct record *
+add(struct registry *reg, const char *name, int lo, int hi, enum proto p,
+    const char *desc, const char *who)
+{
+	struct record	*r = registry_add_record(reg);
+
+	r->service = name != NULL ? registry_strdup(reg, name) : NULL;
+	r->port_lo = lo;
+	r->port_hi = hi;
+	r->proto = p;
+	r->description = registry_strdup(reg, desc);
+	if (who != NULL) {
+		registry_add_assignee(reg, r, who, strlen(who));
+		registry_add_contact(reg, r, who, strlen(who));
+	}
+	return r;
+}
+
+static void
+person(struct registry *reg, const char *id, const char *name,
+    const char *email, const char *uri)
+{
+	struct person	*p = registry_add_person(reg);
+
+	p->id = registry_strdup(reg, id);
+	p->name = name != NULL ? registry_strdup(reg, name) : NULL;
+	p->email = email != NULL ? registry_strdup(reg, email) : NULL;
+	p->uri = uri != NULL ? registry_strdup(reg, uri) : NULL;
+	p->updated = registry_strdup(reg, "2020-01-02");
+}
+
+static struct registry *
+small_registry(void)
+{
+	struct registry	*reg = registry_new("small.xml");
+	struct record	*r;
+
+	add(reg, "tcpmux", 1, 1, PROTO_TCP, "TCP Port Service Multiplexer",
+	    "Mark_Lottor");
+	add(reg, "tcpmux", 1, 1, PROTO_UDP, "TCP Port Service Multiplexer",
+	    "Mark_Lottor");
+	add(reg, NULL, 2, 6, PROTO_NONE, "Unassigned", NULL);
+	r = add(reg, "echo", 7, 7, PROTO_TCP, "Echo", "Jon_Postel");
+	registry_add_ref(reg, r, "RFC862", 6);
+	add(reg, "echo", 7, 7, PROTO_UDP, "Echo", "Jon_Postel");
+	add(reg, NULL, 8, 8, PROTO_NONE, "Unassigned", NULL);
+	r = add(reg, "discard", 9, 9, PROTO_TCP, "Discard", "Jon_Postel");
+	registry_add_ref(reg, r, "https://example.org/discard", 27);
+	add(reg, NULL, 10, 10, PROTO_TCP, "Reserved", NULL);
+	add(reg, "nbd", 10, 10, PROTO_UDP, "Network Block Device",
+	    "Wouter_Verhelst");
+	add(reg, "daytime", 13, 13, PROTO_TCP, "Daytime", "Jon_Postel");
+	add(reg, "ghost", 13, 13, PROTO_UDP, "Nobody's", "Ghost_Person");
+	add(reg, "argus", -1, -1, PROTO_NONE, "ARGUS Protocol", NULL);
+	person(reg, "Jon_Postel", "Jon Postel", "postel@isi.edu", NULL);
+	person(reg, "Mark_Lottor", "Mark Lottor", "MKL@nisc.sri.com", NULL);
+	person(reg, "Wouter_Verhelst", "Wouter Verhelst", "w@uter.be",
+	    "https://uter.be/");
+	registry_finish(reg);
+	return reg;
+}
+
+struct fixture {
+	struct registry	*reg;
+	struct ui	*ui;
+};
+
+static int
+setup(void **state)
+{
+	struct fixture	*f = calloc(1, sizeof *f);
+	struct layout	 l;
+
+	f->reg = small_registry();
+	f->ui = ui_new(f->reg);
+	layout_compute(&l, 24, 80);	/* list 8 rows, contacts 4 */
+	ui_resize(f->ui, &l);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture	*f = *state;
+
+	ui_free(f->ui);
+	registry_free(f->reg);
+	free(f);
+	return 0;
+}
+
+/* Feed a string of characters as keys. */
+static int
+type(struct ui *ui, const char *s)
+{
+	int	 r = 0;
+
+	for (; *s != '\0'; s++)
+		r |= ui_key(ui, (unsigned char)*s);
+	return r;
+}
+
+/* Port of the selected row (a gap's first port), -1 for none. */
+static int
+sel_port(struct ui *ui)
+{
+	int32_t	 row = ui_row(ui);
+
+	if (row == INT32_MIN)
+		return -2;
+	if (ROW_IS_GAP(row))
+		return ui->reg->gaps[ROW_GAP_INDEX(row)].lo;
+	return ui->reg->records[row].port_lo;
+}
+
+static const char *
+sel_name(struct ui *ui)
+{
+	int32_t	 rec = ui_record(ui);
+
+	if (rec < 0 || ui->reg->records[rec].service == NULL)
+		return "";
+	return ui->reg->records[rec].service;
+}
+
+static int
+search_works(struct ui *ui)
+{
+	char		*err = NULL;
+	struct pattern	*p = pattern_new("x", &err);
+
+	free(err);
+	if (p == NULL || ui->hay == NULL) {
+		if (p != NULL)
+			pattern_free(p);
+		return 0;
+	}
+	pattern_free(p);
+	return 1;
+}
+
+/* --- The view ------------------------------------------------------------ */
+
+static void
+test_view_places_unlisted_gaps_in_port_order(void **state)
+{
+	struct fixture	*f = *state;
+	struct ui	*ui = f->ui;
+	int32_t		 want_ports[] = { 0, 1, 1, 2, 7, 7, 8, 9, 10, 10, 11,
+			    13, 13, 14, -1 };
+	size_t		 i;
+
+	assert_int_equal(ui->view->n, 15);
+	for (i = 0; i < ui->view->n; i++) {
+		int32_t row = ui_row_at(ui, i), port;
+
+		port = ROW_IS_GAP(row) ? f->reg->gaps[ROW_GAP_INDEX(row)].lo :
+		    f->reg->records[row].port_lo;
+		assert_int_equal(port, want_ports[i]);
+	}
+	/* The name-only record stays last, after 14-65535. */
+	assert_true(ROW_IS_GAP(ui_row_at(ui, 13)));
+	assert_int_equal(f->reg->gaps[ROW_GAP_INDEX(ui_row_at(ui, 13))].hi,
+	    65535);
+	assert_int_equal(ui_row_at(ui, 14), 11);
+	assert_int_equal(ui_row_at(ui, 15), INT32_MIN);
+}
+
+static void
+test_rows_move_and_stop_at_the_ends(void **state)
+{
+	struct ui	*ui = ((struct fixture *)*state)->ui;
+
+	assert_int_equal(ui->cursor, 0);
+	assert_true(ui_key(ui, 'k') & UI_REDRAW);
+	assert_int_equal(ui->cursor, 0);
+	ui_key(ui, 'j');
+	ui_key(ui, KEYC_DOWN);
+	assert_int_equal(ui->cursor, 2);
+	ui_key(ui, KEYC_UP);
+	assert_int_equal(ui->cursor, 1);
+	ui_key(ui, 'G');
+	assert_int_equal(ui->cursor, 14);
+	ui_key(ui, 'j');
+	assert_int_equal(ui->cursor, 14);
+	ui_key(ui, KEYC_HOME);
+	assert_int_equal(ui->cursor, 0);
+	ui_key(ui, KEYC_END);
+	assert_int_equal(ui->cursor, 14);
+	ui_key(ui, 'g');
+	assert_int_equal(ui->cursor, 0);
+}
+
+static void
+test_pages_move_by_the_list_height(void **state)
+{
+	struct ui	*ui = ((struct fixture *)*state)->ui;
+	size_t		 page = (size_t)ui->list_rows - 1;
+
+	ui_key(ui, ' ');
+	assert_int_equal(ui->cursor, page);
+	assert_true(ui->cursor >= ui->top &&
+	    ui->cursor < ui->top + (size_t)ui->list_rows);
+	ui_key(ui, KEYC_PGDN);
+	assert_int_equal(ui->cursor, 14);	/* clamped at the end */
+	ui_key(ui, 'b');
+	assert_int_equal(ui->cursor, 14 - page);
+	ui_key(ui, KEYC_CTRL('B'));
+	assert_int_equal(ui->cursor, 0);
+	assert_int_equal(ui->top, 0);
+	ui_key(ui, KEYC_CTRL('F'));
+	assert_int_equal(ui->cursor, page);
+	ui_key(ui, KEYC_PGUP);
+	assert_int_equal(ui->cursor, 0);
+}
+
+static void
+test_next_assignment_skips_aliases_reserved_and_gaps(void **state)
+{
+	struct ui	*ui = ((struct fixture *)*state)->ui;
+
+	ui_key(ui, '}');		/* from gap 0 */
+	assert_string_equal(sel_name(ui), "tcpmux");
+	assert_int_equal(ui->reg->records[ui_record(ui)].proto, PROTO_TCP);
+	ui_key(ui, '}');		/* skips tcpmux/udp and 2-6 */
+	assert_string_equal(sel_name(ui), "echo");
+	assert_int_equal(ui->reg->records[ui_record(ui)].proto, PROTO_TCP);
+	ui_key(ui, '}');
+	assert_string_equal(sel_name(ui), "discard");
+	ui_key(ui, '}');		/* skips Reserved 10/tcp */
+	assert_string_equal(sel_name(ui), "nbd");
+	ui_key(ui, '}');		/* skips gap 11-12 */
+	assert_string_equal(sel_name(ui), "daytime");
+	ui_key(ui, '}');		/* ghost 13/udp is at the same port */
+	assert_string_equal(sel_name(ui), "daytime");
+	assert_string_equal(ui->msg, "No next assignment");
+}
+
+static void
+test_previous_assignment_lands_on_the_first_row_of_its_port(void **state)
+{
+	struct ui	*ui = ((struct fixture *)*state)->ui;
+
+	ui_key(ui, 'G');		/* argus, no port */
+	ui_key(ui, '{');
+	assert_string_equal(sel_name(ui), "daytime");
+	ui_key(ui, '{');
+	assert_string_equal(sel_name(ui), "nbd");
+	ui_key(ui, '{');
+	assert_string_equal(sel_name(ui), "discard");
+	ui_key(ui, '{');		/* echo 7/udp and 7/tcp: the tcp one */
+	assert_string_equal(sel_name(ui), "echo");
+	assert_int_equal(ui->reg->records[ui_record(ui)].proto, PROTO_TCP);
+	ui_key(ui, '{');
+	ui_key(ui, '{');
+	assert_string_equal(sel_name(ui), "tcpmux");
+	assert_string_equal(ui->msg, "No previous assignment");
+}
+
+static void
+test_gap_keys_visit_unassigned_rows_and_unlisted_ranges(void **state)
+{
+	struct ui	*ui = ((struct fixture *)*state)->ui;
+	int		 want[] = { 2, 8, 11, 14 };
+	size_t		 i;
+
+	for (i = 0; i < 4; i++) {
+		ui_key(ui, ']');
+		assert_int_equal(sel_port(ui), want[i]);
+	}
+	ui_key(ui, ']');
+	assert_int_equal(sel_port(ui), 14);
+	assert_string_equal(ui->msg, "No next gap");
+	for (i = 3; i-- > 0;) {
+		ui_key(ui, '[');
+		assert_int_equal(sel_port(ui), want[i]);
+	}
+	ui_key(ui, '[');
+	assert_int_equal(sel_port(ui), 0);	/* the unlisted port 0 */
+	ui_key(ui, '[');
+	assert_string_equal(ui->msg, "No previous gap");
+}
+
+static void
+test_goto_port_proto_name_and_gap(void **state)
+{
+	struct ui	*ui = ((struct fixture *)*state)->ui;
+
+	ui_goto(ui, "9");
+	assert_string_equal(sel_name(ui), "discard");
+	ui_goto(ui, "7/udp");
+	assert_string_equal(sel_name(ui), "echo");
+	assert_int_equal(ui->reg->records[ui_record(ui)].proto, PROTO_UDP);
+	ui_goto(ui, "daytime");
+	assert_int_equal(sel_port(ui), 13);
+	ui_goto(ui, "4");		/* inside Unassigned 2-6 */
+	assert_int_equal(ui_record(ui), 2);
+	ui_goto(ui, "12");		/* inside the unlisted 11-12 */
+	assert_true(ROW_IS_GAP(ui_row(ui)));
+	assert_int_equal(sel_port(ui), 11);
+	ui_goto(ui, "40000");
+	assert_int_equal(sel_port(ui), 14);
+}
+
+static void
+test_goto_errors_change_nothing(void **state)
+{
+	struct ui	*ui = ((struct fixture *)*state)->ui;
+
+	ui_goto(ui, "9");
+	ui_goto(ui, "70000");
+	assert_string_equal(sel_name(ui), "discard");
+	assert_true(ui->msg_error);
+	ui_goto(ui, "nosuchservice");
+	assert_string_equal(sel_name(ui), "discard");
+	assert_true(ui->msg_error);
+}
+
+static void
+test_goto_prompt_by_keys(void **state)
+{
+	struct ui	*ui = ((struct fixture *)*state)->ui;
+
+	ui_key(ui, ':');
+	assert_int_equal(ui->prompt, PROMPT_GOTO);
+	type(ui, "10/udp");
+	assert_string_equal(ui->line, "10/udp");
+	ui_key(ui, KEYC_BSPACE);
+	ui_key(ui, KEYC_BSPACE);
+	ui_key(ui, KEYC_BSPACE);
+	assert_string_equal(ui->line, "10/");
+	type(ui, "udp");
+	ui_key(ui, KEYC_ENTER);
+	assert_int_equal(ui->prompt, PROMPT_NONE);
+	assert_string_equal(sel_name(ui), "nbd");
+	/* Esc at a prompt cancels it and goes nowhere. */
+	type(ui, ":9");
+	ui_key(ui, KEYC_ESC);
+	assert_int_equal(ui->prompt, PROMPT_NONE);
+	assert_string_equal(sel_name(ui), "nbd");
+}
+
+static void
+test_back_returns_before_the_last_jump(void **state)
+{
+	struct ui	*ui = ((struct fixture *)*state)->ui;
+
+	ui_goto(ui, "9");
+	ui_goto(ui, "13");
+	ui_key(ui, 'G');
+	assert_int_equal(ui_record(ui), 11);
+	ui_key(ui, KEYC_CTRL('O'));
+	assert_string_equal(sel_name(ui), "daytime");
+	ui_key(ui, KEYC_BSPACE);
+	assert_string_equal(sel_name(ui), "discard");
+	ui_key(ui, KEYC_CTRL('O'));
+	assert_int_equal(ui->cursor, 0);
+	ui_key(ui, KEYC_CTRL('O'));
+	assert_string_equal(ui->msg, "No earlier position");
+	/* Plain moves are no jumps. */
+	ui_key(ui, 'j');
+	ui_key(ui, 'j');
+	ui_key(ui, KEYC_CTRL('O'));
+	assert_int_equal(ui->cursor, 2);
+}
+
+/* --- Search and filter ------------------------------------------------ */
+
+static void
+test_search_forward_backward_and_wrap(void **state)
+{
+	struct ui	*ui = ((struct fixture *)*state)->ui;
+
+	if (!search_works(ui))
+		skip();
+	ui_search(ui, "^echo$", 1);
+	assert_string_equal(sel_name(ui), "echo");
+	assert_int_equal(ui->reg->records[ui_record(ui)].proto, PROTO_TCP);
+	ui_key(ui, 'n');
+	assert_int_equal(ui->reg->records[ui_record(ui)].proto, PROTO_UDP);
+	ui_key(ui, 'n');		/* wraps */
+	assert_int_equal(ui->reg->records[ui_record(ui)].proto, PROTO_TCP);
+	assert_non_null(strstr(ui->msg, "wrapped"));
+	ui_key(ui, 'N');		/* backward wraps to the last */
+	assert_int_equal(ui->reg->records[ui_record(ui)].proto, PROTO_UDP);
+	assert_non_null(strstr(ui->msg, "wrapped"));
+	assert_true(ui_is_match(ui, 3));
+	assert_false(ui_is_match(ui, 6));
+	/* ? searches backward, and n then goes backward too. */
+	ui_key(ui, 'G');
+	ui_search(ui, "Jon Postel", -1);
+	assert_string_equal(sel_name(ui), "daytime");
+	ui_key(ui, 'n');
+	assert_string_equal(sel_name(ui), "discard");
+	ui_key(ui, 'N');
+	assert_string_equal(sel_name(ui), "daytime");
+}
+
+static void
+test_search_as_you_type_and_escape_restores(void **state)
+{
+	struct ui	*ui = ((struct fixture *)*state)->ui;
+
+	if (!search_works(ui))
+		skip();
+	ui_key(ui, '/');
+	type(ui, "day");
+	assert_int_equal(ui->prompt, PROMPT_SEARCH);
+	assert_string_equal(sel_name(ui), "daytime");	/* moved already */
+	assert_true(ui->n_matches > 0);
+	ui_key(ui, KEYC_ESC);
+	assert_int_equal(ui->cursor, 0);
+	assert_null(ui->search);
+	/* Enter keeps it; Ctrl-O goes back to where the search began. */
+	type(ui, "/discard");
+	ui_key(ui, KEYC_ENTER);
+	assert_string_equal(sel_name(ui), "discard");
+	assert_string_equal(ui->search_expr, "discard");
+	ui_key(ui, KEYC_CTRL('O'));
+	assert_int_equal(ui->cursor, 0);
+	/* An empty / repeats the last search. */
+	ui_key(ui, '/');
+	ui_key(ui, KEYC_ENTER);
+	assert_string_equal(sel_name(ui), "discard");
+}
+
+static void
+test_bad_pattern_reports_and_changes_nothing(void **state)
+{
+	struct ui	*ui = ((struct fixture *)*state)->ui;
+
+	if (!search_works(ui))
+		skip();
+	ui_search(ui, "echo", 1);
+	ui_key(ui, 'G');
+	type(ui, "/(");
+	assert_true(ui->msg_error);
+	assert_non_null(strstr(ui->msg, "offset"));
+	assert_int_equal(ui->cursor, 14);
+	ui_key(ui, KEYC_ENTER);
+	assert_true(ui->msg_error);
+	assert_int_equal(ui->cursor, 14);
+	/* The previous search is still there. */
+	assert_string_equal(ui->search_expr, "echo");
+	ui_key(ui, 'n');
+	assert_string_equal(sel_name(ui), "echo");
+	ui_set_filter(ui, "[");
+	assert_null(ui->filter);
+	assert_int_equal(ui->view->n, 15);
+}
+
+static void
+test_filter_shows_only_matching_rows_and_esc_clears(void **state)
+{
+	struct ui	*ui = ((struct fixture *)*state)->ui;
+	size_t		 i;
+
+	if (!search_works(ui))
+		skip();
+	ui_goto(ui, "9");
+	type(ui, "&Jon Postel");
+	assert_int_equal(ui->prompt_count, 4);	/* counted as you type */
+	ui_key(ui, KEYC_ENTER);
+	assert_non_null(ui->filter);
+	assert_int_equal(ui->view->n, 4);
+	for (i = 0; i < ui->view->n; i++) {
+		const struct record *r = &ui->reg->records[ui_row_at(ui, i)];
+
+		assert_string_equal(r->assignees[0].id, "Jon_Postel");
+	}
+	assert_string_equal(sel_name(ui), "discard");	/* kept */
+	/* Gap keys find no gap in a filtered list. */
+	ui_key(ui, ']');
+	assert_string_equal(sel_name(ui), "discard");
+	ui_key(ui, KEYC_ESC);
+	assert_null(ui->filter);
+	assert_int_equal(ui->view->n, 15);
+	assert_string_equal(sel_name(ui), "discard");
+}
+
+static void
+test_filter_without_matches_keeps_the_list(void **state)
+{
+	struct ui	*ui = ((struct fixture *)*state)->ui;
+
+	if (!search_works(ui))
+		skip();
+	ui_set_filter(ui, "zzzzzz");
+	assert_null(ui->filter);
+	assert_int_equal(ui->view->n, 15);
+	assert_true(ui->msg_error);
+	/* An empty filter clears. */
+	ui_set_filter(ui, "echo");
+	assert_int_equal(ui->view->n, 2);
+	ui_set_filter(ui, "");
+	assert_int_equal(ui->view->n, 15);
+}
+
+static void
+test_goto_a_row_the_filter_hides_clears_it(void **state)
+{
+	struct ui	*ui = ((struct fixture *)*state)->ui;
+
+	if (!search_works(ui))
+		skip();
+	ui_set_filter(ui, "echo");
+	ui_goto(ui, "nbd");
+	assert_null(ui->filter);
+	assert_string_equal(sel_name(ui), "nbd");
+}
+
+/* --- Contacts and people ------------------------------------------------ */
+
+static void
+test_enter_opens_contacts_then_a_persons_assignments(void **state)
+{
+	struct ui	*ui = ((struct fixture *)*state)->ui;
+	struct detail_person p[8];
+	size_t		 i;
+
+	ui_goto(ui, "7");
+	assert_int_equal(ui_people(ui, p, 8), 1);
+	assert_string_equal(p[0].id, "Jon_Postel");
+	assert_int_equal(p[0].roles, DETAIL_ASSIGNEE|DETAIL_CONTACT);
+	ui_key(ui, KEYC_ENTER);
+	assert_int_equal(ui->focus, PANE_CONTACTS);
+	ui_key(ui, KEYC_ENTER);
+	assert_int_equal(ui->focus, PANE_LIST);
+	assert_ptr_equal(ui->view, &ui->persons);
+	assert_int_equal(ui->view->n, 4);	/* echo x2, discard, daytime */
+	for (i = 0; i < ui->view->n; i++)
+		assert_string_not_equal(ui->reg->records[ui_row_at(ui, i)].
+		    service, "tcpmux");
+	assert_string_equal(sel_name(ui), "echo");
+	ui_key(ui, 'G');
+	assert_string_equal(sel_name(ui), "daytime");
+	ui_key(ui, KEYC_ESC);
+	assert_ptr_equal(ui->view, &ui->all);
+	assert_string_equal(sel_name(ui), "echo");
+	assert_int_equal(ui->focus, PANE_CONTACTS);
+}
+
+static void
+test_c_key_and_rows_without_people(void **state)
+{
+	struct ui	*ui = ((struct fixture *)*state)->ui;
+
+	ui_key(ui, 'c');		/* gap 0: nobody */
+	assert_int_equal(ui->focus, PANE_LIST);
+	assert_non_null(strstr(ui->msg, "No people"));
+	ui_goto(ui, "13/udp");
+	ui_key(ui, 'c');
+	assert_int_equal(ui->focus, PANE_CONTACTS);
+	ui_key(ui, 'c');		/* Ghost_Person is in no table */
+	assert_ptr_equal(ui->view, &ui->all);
+	assert_non_null(strstr(ui->msg, "not in the people table"));
+}
+
+static void
+test_tab_cycles_focus_and_j_scrolls_the_focused_pane(void **state)
+{
+	struct ui	*ui = ((struct fixture *)*state)->ui;
+
+	ui_key(ui, KEYC_TAB);
+	assert_int_equal(ui->focus, PANE_DETAIL);
+	ui_key(ui, 'j');			/* scrolls the detail... */
+	assert_int_equal(ui->cursor, 0);	/* ...not the list */
+	ui_key(ui, KEYC_TAB);
+	assert_int_equal(ui->focus, PANE_CONTACTS);
+	ui_key(ui, KEYC_TAB);
+	assert_int_equal(ui->focus, PANE_LIST);
+	ui_key(ui, KEYC_BTAB);
+	assert_int_equal(ui->focus, PANE_CONTACTS);
+	ui_key(ui, KEYC_BTAB);
+	assert_int_equal(ui->focus, PANE_DETAIL);
+}
+
+static void
+test_open_picks_links_and_refuses_other_schemes(void **state)
+{
+	struct ui	*ui = ((struct fixture *)*state)->ui;
+
+	ui_goto(ui, "9");
+	assert_true(ui_key(ui, 'o') & UI_OPEN);
+	assert_string_equal(ui->open_uri, "https://example.org/discard");
+	ui_goto(ui, "7");
+	assert_true(ui_key(ui, 'o') & UI_OPEN);
+	assert_string_equal(ui->open_uri,
+	    "https://www.rfc-editor.org/rfc/rfc862");
+	ui_goto(ui, "nbd");
+	ui_key(ui, 'c');
+	assert_true(ui_key(ui, 'o') & UI_OPEN);
+	assert_string_equal(ui->open_uri, "https://uter.be/");
+	ui_goto(ui, "1");
+	ui_key(ui, 'c');
+	assert_true(ui_key(ui, 'o') & UI_OPEN);
+	assert_string_equal(ui->open_uri, "mailto:MKL@nisc.sri.com");
+	ui_opened(ui, NULL);
+	assert_non_null(strstr(ui->msg, "MKL@nisc.sri.com"));
+	ui_key(ui, KEYC_TAB);
+	ui_goto(ui, "2");		/* a gap: nothing to open */
+	assert_false(ui_key(ui, 'o') & UI_OPEN);
+	assert_true(ui->msg_error);
+
+	assert_true(detail_uri_allowed("https://x.example/"));
+	assert_true(detail_uri_allowed("HTTP://x.example/"));
+	assert_true(detail_uri_allowed("mailto:a@b.example"));
+	assert_false(detail_uri_allowed("javascript:alert(1)"));
+	assert_false(detail_uri_allowed("file:///etc/passwd"));
+	assert_false(detail_uri_allowed("tel:+1555"));
+	assert_false(detail_uri_allowed("https://x\n.example/"));
+	assert_false(detail_uri_allowed(NULL));
+}
+
+static void
+test_help_opens_scrolls_and_q_closes_without_quitting(void **state)
+{
+	struct ui	*ui = ((struct fixture *)*state)->ui;
+
+	ui->help_rows = 5;
+	ui_key(ui, 'h');
+	assert_true(ui->help);
+	ui_key(ui, 'j');
+	assert_int_equal(ui->help_top, 1);
+	assert_int_equal(ui->cursor, 0);
+	ui_key(ui, 'G');
+	assert_int_equal(ui->help_top, ui_help_lines() - 5);
+	assert_false(ui_key(ui, 'q') & UI_QUIT);
+	assert_false(ui->help);
+	ui_key(ui, KEYC_F1);
+	assert_true(ui->help);
+	ui_key(ui, KEYC_ESC);
+	assert_false(ui->help);
+	ui_key(ui, KEYC_F1);
+	ui_key(ui, 'h');
+	assert_false(ui->help);
+	assert_true(ui_key(ui, 'q') & UI_QUIT);
+	assert_true(ui_key(ui, KEYC_CTRL('C')) & UI_QUIT);
+	ui_key(ui, 'h');
+	assert_true(ui_key(ui, KEYC_CTRL('C')) & UI_QUIT);
+	ui_key(ui, ':');
+	assert_true(ui_key(ui, KEYC_CTRL('C')) & UI_QUIT);
+}
+
+static void
+test_help_lists_every_key_of_the_table(void **state)
+{
+	const char	*keys, *text;
+	size_t		 i, n = ui_help_lines();
+	int		 a, seen;
+
+	for (a = ACT_NONE + 1; a < ACT_COUNT; a++) {
+		seen = 0;
+		for (i = 0; i < n; i++) {
+			ui_help_line(i, &keys, &text);
+			if (keys != NULL && strcmp(keys, keys_names(a)) == 0 &&
+			    strcmp(text, keys_help(a)) == 0)
+				seen++;
+		}
+		assert_int_equal(seen, 1);
+	}
+}
+
+static void
+test_esc_clears_in_order(void **state)
+{
+	struct ui	*ui = ((struct fixture *)*state)->ui;
+
+	if (!search_works(ui))
+		skip();
+	ui_search(ui, "echo", 1);
+	ui_set_filter(ui, "Postel");
+	ui_key(ui, 'h');
+	ui_key(ui, KEYC_ESC);		/* the overlay */
+	assert_false(ui->help);
+	assert_non_null(ui->filter);
+	ui_key(ui, KEYC_ESC);		/* the filter */
+	assert_null(ui->filter);
+	assert_non_null(ui->search);
+	ui_key(ui, KEYC_ESC);		/* the search highlights */
+	assert_null(ui->search);
+}
+
+static void
+test_mouse_click_selects_and_wheel_scrolls(void **state)
+{
+	struct ui	*ui = ((struct fixture *)*state)->ui;
+
+	ui_click(ui, PANE_LIST, 3);
+	assert_int_equal(ui->cursor, 3);
+	ui_click(ui, PANE_DETAIL, -1);
+	assert_int_equal(ui->focus, PANE_DETAIL);
+	ui_click(ui, PANE_LIST, 100);	/* below the last row */
+	assert_int_equal(ui->cursor, 3);
+	assert_int_equal(ui->focus, PANE_LIST);
+	ui_wheel(ui, PANE_LIST, 1);
+	assert_int_equal(ui->top, 3);
+	assert_true(ui->cursor >= ui->top);
+	ui_wheel(ui, PANE_LIST, -1);
+	ui_wheel(ui, PANE_LIST, -1);
+	assert_int_equal(ui->top, 0);
+	ui_goto(ui, "7");
+	ui_click(ui, PANE_CONTACTS, 0);
+	assert_int_equal(ui->focus, PANE_CONTACTS);
+	assert_int_equal(ui->contact_sel, 0);
+	assert_int_equal(ui_click(ui, -1, 0), UI_NONE);
+}
+
+static void
+test_every_action_is_safe_on_an_empty_registry(void **state)
+{
+	struct registry	*reg = registry_new("empty");
+	struct ui	*ui;
+	struct layout	 l;
+	int		 a;
+
+	registry_finish(reg);
+	ui = ui_new(reg);
+	layout_compute(&l, 24, 80);
+	ui_resize(ui, &l);
+	/* 0-65535 is one unlisted gap. */
+	assert_int_equal(ui->view->n, 1);
+	for (a = ACT_NONE + 1; a < ACT_COUNT; a++) {
+		ui_action(ui, a);
+		ui_key(ui, KEYC_ESC);
+		ui_key(ui, KEYC_ESC);
+	}
+	ui_goto(ui, "80");
+	assert_true(ROW_IS_GAP(ui_row(ui)));
+	ui_click(ui, PANE_LIST, 5);
+	ui_wheel(ui, PANE_CONTACTS, 1);
+	ui_free(ui);
+	registry_free(reg);
+}
+
+/* --- The key table ------------------------------------------------------- */
+
+static void
+test_key_table_names_parse_and_bind_back(void **state)
+{
+	const char	*s, *e;
+	int		 a, keyc, n;
+
+	for (a = ACT_NONE + 1; a < ACT_COUNT; a++) {
+		n = 0;
+		for (s = keys_names(a); *s != '\0'; s = e) {
+			while (*s == ' ')
+				s++;
+			for (e = s; *e != '\0' && *e != ' '; e++)
+				;
+			keyc = keys_parse(s, e - s);
+			assert_true(keyc >= 0);
+			/* One action per key: no key bound twice. */
+			assert_int_equal(keys_action(keyc), a);
+			n++;
+		}
+		assert_true(n >= 1);
+		assert_true(strlen(keys_help(a)) > 0);
+	}
+	assert_int_equal(keys_parse("Ctrl-O", 6), 15);
+	assert_int_equal(keys_parse("Space", 5), ' ');
+	assert_int_equal(keys_parse("Nope", 4), -1);
+	assert_int_equal(keys_action('Z'), ACT_NONE);
+	assert_string_equal(keys_action_name(ACT_PAGE_DOWN), "page-down");
+}
+
+static void
+test_spec_keys_are_bound(void **state)
+{
+	static const struct {
+		int		 keyc;
+		enum key_action	 a;
+	} want[] = {
+		{ 'j', ACT_DOWN }, { KEYC_DOWN, ACT_DOWN },
+		{ 'k', ACT_UP }, { KEYC_UP, ACT_UP },
+		{ KEYC_PGDN, ACT_PAGE_DOWN }, { ' ', ACT_PAGE_DOWN },
+		{ KEYC_CTRL('F'), ACT_PAGE_DOWN },
+		{ KEYC_PGUP, ACT_PAGE_UP }, { 'b', ACT_PAGE_UP },
+		{ KEYC_CTRL('B'), ACT_PAGE_UP },
+		{ 'g', ACT_FIRST }, { KEYC_HOME, ACT_FIRST },
+		{ 'G', ACT_LAST }, { KEYC_END, ACT_LAST },
+		{ '}', ACT_NEXT_ASSIGN }, { '{', ACT_PREV_ASSIGN },
+		{ ']', ACT_NEXT_GAP }, { '[', ACT_PREV_GAP },
+		{ ':', ACT_GOTO }, { '/', ACT_SEARCH }, { '?', ACT_RSEARCH },
+		{ 'n', ACT_NEXT_MATCH }, { 'N', ACT_PREV_MATCH },
+		{ '&', ACT_FILTER }, { KEYC_ENTER, ACT_CONTACTS },
+		{ 'c', ACT_CONTACTS }, { KEYC_TAB, ACT_FOCUS_NEXT },
+		{ KEYC_BTAB, ACT_FOCUS_PREV }, { KEYC_CTRL('O'), ACT_BACK },
+		{ KEYC_BSPACE, ACT_BACK }, { 'o', ACT_OPEN },
+		{ 'h', ACT_HELP }, { KEYC_F1, ACT_HELP },
+		{ KEYC_ESC, ACT_CANCEL }, { 'q', ACT_QUIT },
+		{ KEYC_CTRL('C'), ACT_QUIT },
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof want / sizeof want[0]; i++)
+		assert_int_equal(keys_action(want[i].keyc), want[i].a);
+}
+
+/* --- Detail text ------------------------------------------------------- */
+
+static const char *
+field(const struct detail *d, const char *label)
+{
+	size_t	 i;
+
+	for (i = 0; i < d->n; i++) {
+		if (strcmp(d->fields[i].label, label) == 0)
+			return d->fields[i].text;
+	}
+	return NULL;
+}
+
+static void
+test_detail_of_a_gap_gives_size_and_neighbours(void **state)
+{
+	struct fixture	*f = *state;
+	struct detail	 d;
+	int32_t		 g = registry_gap_at(f->reg, 11);
+
+	assert_true(g >= 0);
+	detail_build(&d, f->reg, ROW_GAP(g));
+	assert_string_equal(field(&d, "Gap size"), "2 ports");
+	assert_non_null(strstr(field(&d, "Before"), "nbd 10/udp"));
+	assert_non_null(strstr(field(&d, "After"), "daytime 13/tcp"));
+	assert_true(strncmp(field(&d, "Class"), "System", 6) == 0);
+	detail_free(&d);
+	/* An Unassigned record is a gap too. */
+	detail_build(&d, f->reg, 2);
+	assert_string_equal(field(&d, "Gap size"), "5 ports");
+	assert_non_null(strstr(field(&d, "Before"), "tcpmux 1/"));
+	assert_non_null(strstr(field(&d, "After"), "echo 7/tcp"));
+	detail_free(&d);
+}
+
+static void
+test_detail_labels_every_field_and_links_rfcs(void **state)
+{
+	struct fixture	*f = *state;
+	struct detail	 d;
+
+	detail_build(&d, f->reg, 3);
+	assert_string_equal(field(&d, "Service"), "echo");
+	assert_string_equal(field(&d, "Port"), "7");
+	assert_string_equal(field(&d, "Protocol"), "tcp");
+	assert_string_equal(field(&d, "Description"), "Echo");
+	assert_non_null(strstr(field(&d, "Assignee"), "Jon Postel"));
+	assert_non_null(strstr(field(&d, "Contact"), "postel@isi.edu"));
+	assert_non_null(strstr(field(&d, "Reference"),
+	    "https://www.rfc-editor.org/rfc/rfc862"));
+	assert_string_equal(d.link, "https://www.rfc-editor.org/rfc/rfc862");
+	detail_free(&d);
+
+	assert_null(detail_ref_link("ISO 8601"));
+	{
+		char *s = detail_ref_link("RFC8765, Section 6.1");
+
+		assert_string_equal(s, "https://www.rfc-editor.org/rfc/rfc8765");
+		free(s);
+		s = detail_ref_link("draft-ietf-foo-bar-03");
+		assert_string_equal(s,
+		    "https://datatracker.ietf.org/doc/draft-ietf-foo-bar-03/");
+		free(s);
+	}
+}
+
+static void
+test_detail_wrap_fits_the_width(void **state)
+{
+	struct registry		*reg = registry_new("wrap");
+	struct detail		 d;
+	struct detail_line	*lines;
+	size_t			 n, i;
+	int			 x, width;
+
+	add(reg, "long", 5, 5, PROTO_TCP, "A very long description that "
+	    "certainly does not fit on one line of a narrow detail pane\n"
+	    "and a second paragraph", NULL);
+	registry_finish(reg);
+	detail_build(&d, reg, 0);
+	for (width = 1; width <= 100; width++) {
+		n = detail_wrap(&d, width, &lines, &x);
+		assert_true(n >= d.n);
+		for (i = 0; i < n; i++) {
+			/* ASCII here: bytes are columns. */
+			assert_true((int)lines[i].len <= (width - x > 0 ?
+			    width - x : 1));
+		}
+		free(lines);
+	}
+	n = detail_wrap(&d, 40, &lines, &x);
+	assert_int_equal(x, DETAIL_LABEL_W);
+	for (i = 0; i < n && strcmp(d.fields[lines[i].field].label,
+	    "Description") != 0; i++)
+		;
+	assert_true(i < n);
+	assert_true(lines[i].first);
+	assert_false(lines[i + 1].first);
+	free(lines);
+	detail_free(&d);
+	registry_free(reg);
+}
+
+static void
+test_detail_escapes_control_characters(void **state)
+{
+	struct registry	*reg = registry_new("ctl");
+	struct detail	 d;
+	size_t		 i;
+	const char	*s;
+
+	add(reg, "evil\033[2J", 5, 5, PROTO_TCP, "bell\007 and \x9b csi",
+	    NULL);
+	registry_finish(reg);
+	detail_build(&d, reg, 0);
+	for (i = 0; i < d.n; i++) {
+		for (s = d.fields[i].text; *s != '\0'; s++) {
+			assert_false((unsigned char)*s < 0x20 && *s != '\n');
+			assert_false((unsigned char)*s == 0x7f);
+		}
+	}
+	assert_null(strchr(field(&d, "Service"), '\033'));
+	detail_free(&d);
+	registry_free(reg);
+}
+
+/* --- The shipped sample and the real registry ------------------------- */
+
+static void
+test_sample_goto_nbd_shows_wouter(void **state)
+{
+	struct registry		*reg;
+	struct ui		*ui;
+	struct detail_person	 p[8];
+	char			 path[4096];
+	char			*err = NULL;
+	const char		*top = getenv("top_srcdir");
+	size_t			 n;
+
+	snprintf(path, sizeof path, "%s/data/seed-excerpt-2024-10-15.txt",
+	    top != NULL ? top : ".");
+	reg = load_file(path, LOAD_AUTO, &err);
+	if (reg == NULL) {
+		fprintf(stderr, "# %s\n", err != NULL ? err : "?");
+		free(err);
+		skip();
+	}
+	ui = ui_new(reg);
+	ui_goto(ui, "10809");
+	assert_string_equal(sel_name(ui), "nbd");
+	n = ui_people(ui, p, 8);
+	assert_true(n >= 1);
+	assert_string_equal(p[0].id, "Wouter_Verhelst");
+	ui_key(ui, ']');
+	assert_int_equal(sel_port(ui), 10811);
+	ui_key(ui, '}');
+	assert_string_equal(sel_name(ui), "helix");
+	ui_free(ui);
+	registry_free(reg);
+}
+
+static void
+test_real_registry_acceptance_walk(void **state)
+{
+	const char		*path = test_registry(XML_2026);
+	struct registry		*reg;
+	struct ui		*ui;
+	struct detail_person	 p[8];
+	struct layout		 l;
+	char			*err = NULL;
+	size_t			 i, n;
+	int			 daytime = 0, tcpmux = 0;
+
+	if (path == NULL)
+		skip();
+	reg = load_file(path, LOAD_AUTO, &err);
+	if (reg == NULL) {
+		fprintf(stderr, "# %s\n", err != NULL ? err : "?");
+		free(err);
+		skip();
+	}
+	ui = ui_new(reg);
+	layout_compute(&l, 40, 120);
+	ui_resize(ui, &l);
+	ui_goto(ui, "10809");
+	assert_string_equal(sel_name(ui), "nbd");
+	ui_key(ui, ']');
+	assert_int_equal(sel_port(ui), 10811);
+	ui_key(ui, '}');
+	assert_string_equal(sel_name(ui), "helix");
+	assert_int_equal(ui_people(ui, p, 8), 2);
+	ui_key(ui, '[');
+	assert_int_equal(sel_port(ui), 10811);
+	ui_key(ui, '{');
+	assert_string_equal(sel_name(ui), "nmc-disc");
+	/* The last gap is 49152-65535, listed by no record. */
+	ui_key(ui, 'g');
+	for (i = 0; i < 2000 && !(ROW_IS_GAP(ui_row(ui)) &&
+	    sel_port(ui) == 49152); i++)
+		ui_key(ui, ']');
+	assert_int_equal(sel_port(ui), 49152);
+	/* Jon Postel's assignments from echo. */
+	ui_goto(ui, "7/tcp");
+	assert_string_equal(sel_name(ui), "echo");
+	ui_key(ui, KEYC_ENTER);
+	ui_key(ui, KEYC_ENTER);
+	assert_ptr_equal(ui->view, &ui->persons);
+	for (i = 0; i < ui->view->n; i++) {
+		const char *s = reg->records[ui_row_at(ui, i)].service;
+
+		daytime += s != NULL && strcmp(s, "daytime") == 0;
+		tcpmux += s != NULL && strcmp(s, "tcpmux") == 0;
+	}
+	assert_true(daytime > 0);
+	assert_int_equal(tcpmux, 0);
+	n = ui->view->n;
+	assert_true(n > 10);
+	ui_key(ui, KEYC_ESC);
+	assert_string_equal(sel_name(ui), "echo");
+	ui_free(ui);
+	registry_free(reg);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+		T(test_view_places_unlisted_gaps_in_port_order),
+		T(test_rows_move_and_stop_at_the_ends),
+		T(test_pages_move_by_the_list_height),
+		T(test_next_assignment_skips_aliases_reserved_and_gaps),
+		T(test_previous_assignment_lands_on_the_first_row_of_its_port),
+		T(test_gap_keys_visit_unassigned_rows_and_unlisted_ranges),
+		T(test_goto_port_proto_name_and_gap),
+		T(test_goto_errors_change_nothing),
+		T(test_goto_prompt_by_keys),
+		T(test_back_returns_before_the_last_jump),
+		T(test_search_forward_backward_and_wrap),
+		T(test_search_as_you_type_and_escape_restores),
+		T(test_bad_pattern_reports_and_changes_nothing),
+		T(test_filter_shows_only_matching_rows_and_esc_clears),
+		T(test_filter_without_matches_keeps_the_list),
+		T(test_goto_a_row_the_filter_hides_clears_it),
+		T(test_enter_opens_contacts_then_a_persons_assignments),
+		T(test_c_key_and_rows_without_people),
+		T(test_tab_cycles_focus_and_j_scrolls_the_focused_pane),
+		T(test_open_picks_links_and_refuses_other_schemes),
+		T(test_help_opens_scrolls_and_q_closes_without_quitting),
+		T(test_esc_clears_in_order),
+		T(test_mouse_click_selects_and_wheel_scrolls),
+		T(test_detail_of_a_gap_gives_size_and_neighbours),
+		T(test_detail_labels_every_field_and_links_rfcs),
+#undef T
+		cmocka_unit_test(test_help_lists_every_key_of_the_table),
+		cmocka_unit_test(test_every_action_is_safe_on_an_empty_registry),
+		cmocka_unit_test(test_key_table_names_parse_and_bind_back),
+		cmocka_unit_test(test_spec_keys_are_bound),
+		cmocka_unit_test(test_detail_wrap_fits_the_width),
+		cmocka_unit_test(test_detail_escapes_control_characters),
+		cmocka_unit_test(test_sample_goto_nbd_shows_wouter),
+		cmocka_unit_test(test_real_registry_acceptance_walk),
+	};
+
+	return RUN_TESTS(tests);
+}
