@@ -1,15 +1,889 @@
+/*
+ * pattern.c - regular-expression search over registry records (PCRE2).
+ *
+ * The haystack is one contiguous buffer holding the searchable text of
+ * every record, laid out field by field: a section per field kind (all
+ * records' service names, then all descriptions, ...), and a last
+ * section with the people table (name, organization, e-mail of each
+ * person).  Inside a section every record (or person) is one slice
+ * ended by '\n'; a field with several items (two references, a person's
+ * name and e-mail) has them on separate lines too, so that ^ and $
+ * (the pattern is compiled multi-line) anchor at each field or item.
+ * Line breaks inside the registry's own text become spaces.
+ *
+ * A scan runs one JIT search over many slices at once (a chunk of a
+ * section), maps the match offset back to its slice with a binary search
+ * of the slice starts, and resumes at the next slice not yet matched.
+ * Patterns whose meaning depends on where the subject starts or ends
+ * (\A \z \Z \G, lookaround, backtracking verbs) are matched one slice
+ * at a time instead, so that both ways give the same answer.
+ *
+ * A person's text is searched once, not once for every record naming
+ * them: a match there selects every record naming that person.
+ */
 #include "config.h"
 
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
 #include "pattern.h"
+#include "registry.h"
 #include "xmalloc.h"
 
-struct haystack *haystack_new(const struct registry *reg) { return NULL; }
-void haystack_free(struct haystack *h) { }
-struct pattern *pattern_new(const char *expr, char **err) { *err = xstrdup("search is not written yet"); return NULL; }
-void pattern_free(struct pattern *p) { }
-int pattern_match(struct pattern *p, const struct haystack *h, size_t rec) { return 0; }
-size_t pattern_scan(struct pattern *p, const struct haystack *h, uint32_t *out, size_t cap, int *limited) { return 0; }
-int pattern_span(struct pattern *p, const char *text, size_t len, size_t start, size_t *ms, size_t *me) { return 0; }
-const char *pattern_field(const struct pattern *p) { return NULL; }
+/* The sections of the haystack, in the order an unprefixed scan reads
+   them: the ones most likely to match first. */
+enum field {
+	FIELD_NAME = 0,
+	FIELD_DESC,
+	FIELD_PROTO,
+	FIELD_PORT,
+	FIELD_WHO,		/* person ids as the record writes them */
+	FIELD_REF,
+	FIELD_NOTE,		/* notes, unauthorized use */
+	FIELD_DATE,		/* registered, modified */
+	FIELD_OTHER,		/* service code: only unprefixed */
+	FIELD_COUNT
+};
+
+/* Prefixes, indexed by enum field (FIELD_OTHER has none). */
+static const char *pattern_prefixes[] = {
+	"name", "desc", "proto", "port", "who", "ref", "note", "date"
+};
+
+/*
+ * Limits.  PCRE2 applies the match limit to each start position, so a
+ * runaway pattern costs about one limit's worth of work per record
+ * before it is given up there (JIT: ~1 ns per unit, interpreter ~10).
+ * A scan stops altogether once PATTERN_RUNAWAY slices have hit a limit,
+ * and once it has run for PATTERN_BUDGET_MS (a guard against patterns
+ * that stay just under the limit at every position).
+ */
+#define PATTERN_MATCH_LIMIT_JIT	  20000
+#define PATTERN_MATCH_LIMIT	  2000
+#define PATTERN_DEPTH_LIMIT	  1000
+#define PATTERN_HEAP_LIMIT	  (16 * 1024)		/* KiB */
+#define PATTERN_JIT_STACK_MIN	  (32 * 1024)
+#define PATTERN_JIT_STACK_MAX	  (1024 * 1024)
+#define PATTERN_RUNAWAY		  64
+#define PATTERN_BUDGET_MS	  1000
+/* Bytes of slices given to one search call. */
+#define PATTERN_CHUNK		  (32 * 1024)
+/* The haystack's offsets are 32-bit: text past this is left out. */
+#define HAYSTACK_MAX		  (UINT32_MAX - 1024)
+
+/* A run of slices: slice i is buf[at[i] .. at[i + 1] - 1), then '\n'. */
+struct hsec {
+	uint32_t	*at;		/* n + 1 offsets into the buffer */
+	size_t		 n;
+};
+
+struct haystack {
+	const struct registry	*reg;
+	char			*buf;
+	size_t			 len;
+	size_t			 n_records;
+	struct hsec		 sec[FIELD_COUNT];
+	struct hsec		 people;
+};
+
+struct pattern {
+	pcre2_code		*code;
+	pcre2_match_data	*md;
+	pcre2_match_context	*mctx;
+	pcre2_jit_stack		*stack;
+	int			 field;		/* enum field or -1: all */
+	int			 jit;
+	int			 per_slice;	/* never search across slices */
+	unsigned		 budget_ms;
+};
+
+/* --- The haystack ------------------------------------------------------ */
+
+/* Builder state: a sizing pass (buf NULL) counts, the second one fills. */
+struct hbuild {
+	char		*buf;
+	size_t		 len;
+	int		 items;		/* items already in this slice */
+};
+
+static void
+haystack_put(struct hbuild *b, const char *s, size_t n)
+{
+	size_t	 i;
+	char	 c;
+
+	if (b->len + n + 1 > HAYSTACK_MAX)
+		return;
+	if (b->buf != NULL) {
+		for (i = 0; i < n; i++) {
+			c = s[i];
+			b->buf[b->len + i] = (c == '\n' || c == '\r') ? ' ' : c;
+		}
+	}
+	b->len += n;
+}
+
+/* A line break: between items, and at the end of a slice. */
+static void
+haystack_newline(struct hbuild *b)
+{
+	if (b->buf != NULL)
+		b->buf[b->len] = '\n';
+	b->len++;
+}
+
+/* End the current slice. */
+static void
+haystack_end(struct hbuild *b)
+{
+	haystack_newline(b);
+	b->items = 0;
+}
+
+/* One item of the current slice: a line of its own. */
+static void
+haystack_item(struct hbuild *b, const char *s)
+{
+	size_t	 n;
+
+	if (s == NULL || *s == '\0')
+		return;
+	n = strlen(s);
+	if (b->len + n + 2 > HAYSTACK_MAX)
+		return;
+	if (b->items++ != 0)
+		haystack_newline(b);
+	haystack_put(b, s, n);
+}
+
+static int
+haystack_listed(const struct person_ref *l, uint32_t n, const char *id)
+{
+	uint32_t	 i;
+
+	for (i = 0; i < n; i++) {
+		if (strcmp(l[i].id, id) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static void
+haystack_field(struct hbuild *b, const struct record *r, enum field f)
+{
+	char		 port[32];
+	uint32_t	 i;
+
+	switch (f) {
+	case FIELD_NAME:
+		haystack_item(b, r->service);
+		break;
+	case FIELD_DESC:
+		haystack_item(b, r->description);
+		break;
+	case FIELD_PROTO:
+		if (r->proto > PROTO_NONE && r->proto < PROTO_COUNT)
+			haystack_item(b, proto_name(r->proto));
+		break;
+	case FIELD_PORT:
+		if (r->port_lo < 0)
+			break;
+		if (r->port_hi > r->port_lo)
+			snprintf(port, sizeof port, "%d-%d", (int)r->port_lo,
+			    (int)r->port_hi);
+		else
+			snprintf(port, sizeof port, "%d", (int)r->port_lo);
+		haystack_item(b, port);
+		break;
+	case FIELD_WHO:
+		for (i = 0; i < r->n_assignees; i++)
+			haystack_item(b, r->assignees[i].id);
+		for (i = 0; i < r->n_contacts; i++) {
+			if (!haystack_listed(r->assignees, r->n_assignees,
+			    r->contacts[i].id))
+				haystack_item(b, r->contacts[i].id);
+		}
+		break;
+	case FIELD_REF:
+		for (i = 0; i < r->n_refs; i++)
+			haystack_item(b, r->refs[i]);
+		break;
+	case FIELD_NOTE:
+		haystack_item(b, r->notes);
+		haystack_item(b, r->unauthorized);
+		break;
+	case FIELD_DATE:
+		haystack_item(b, r->registered);
+		haystack_item(b, r->modified);
+		break;
+	case FIELD_OTHER:
+		haystack_item(b, r->service_code);
+		break;
+	case FIELD_COUNT:
+		break;
+	}
+}
+
+static void
+haystack_fill(struct haystack *h, struct hbuild *b)
+{
+	const struct registry	*reg = h->reg;
+	const struct person	*p;
+	size_t			 i;
+	int			 f;
+
+	for (f = 0; f < FIELD_COUNT; f++) {
+		for (i = 0; i < h->n_records; i++) {
+			if (b->buf != NULL)
+				h->sec[f].at[i] = (uint32_t)b->len;
+			haystack_field(b, &reg->records[i], f);
+			haystack_end(b);
+		}
+		if (b->buf != NULL)
+			h->sec[f].at[h->n_records] = (uint32_t)b->len;
+	}
+	for (i = 0; i < h->people.n; i++) {
+		p = &reg->people[i];
+		if (b->buf != NULL)
+			h->people.at[i] = (uint32_t)b->len;
+		haystack_item(b, p->name);
+		haystack_item(b, p->org);
+		haystack_item(b, p->email);
+		haystack_end(b);
+	}
+	if (b->buf != NULL)
+		h->people.at[h->people.n] = (uint32_t)b->len;
+}
+
+struct haystack *
+haystack_new(const struct registry *reg)
+{
+	struct haystack	*h = xcalloc(1, sizeof *h);
+	struct hbuild	 b;
+	int		 f;
+
+	h->reg = reg;
+	if (reg != NULL) {
+		h->n_records = reg->n_records;
+		h->people.n = reg->n_people;
+	}
+	for (f = 0; f < FIELD_COUNT; f++) {
+		h->sec[f].n = h->n_records;
+		h->sec[f].at = xreallocarray(NULL, h->n_records + 1,
+		    sizeof *h->sec[f].at);
+	}
+	h->people.at = xreallocarray(NULL, h->people.n + 1,
+	    sizeof *h->people.at);
+
+	memset(&b, 0, sizeof b);
+	haystack_fill(h, &b);		/* count */
+	h->len = b.len;
+	b.buf = h->buf = xmalloc(h->len + 1);
+	b.len = 0;
+	haystack_fill(h, &b);		/* fill */
+	h->buf[h->len] = '\0';
+	return h;
+}
+
+void
+haystack_free(struct haystack *h)
+{
+	int	 f;
+
+	if (h == NULL)
+		return;
+	for (f = 0; f < FIELD_COUNT; f++)
+		free(h->sec[f].at);
+	free(h->people.at);
+	free(h->buf);
+	free(h);
+}
+
+/* --- Compiling --------------------------------------------------------- */
+
+/* An uppercase letter, for smart case: ASCII, Latin-1, Latin Extended-A,
+   Greek and Cyrillic capitals (no locale involved). */
+static int
+pattern_upper(uint32_t c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return 1;
+	if (c >= 0xc0 && c <= 0xde && c != 0xd7)
+		return 1;
+	if (c >= 0x100 && c <= 0x137)
+		return (c & 1) == 0;
+	if (c >= 0x139 && c <= 0x148)
+		return (c & 1) == 1;
+	if (c >= 0x14a && c <= 0x177)
+		return (c & 1) == 0;
+	if (c == 0x178)
+		return 1;
+	if (c >= 0x179 && c <= 0x17e)
+		return (c & 1) == 1;
+	if (c >= 0x391 && c <= 0x3a9 && c != 0x3a2)
+		return 1;
+	if (c >= 0x400 && c <= 0x42f)
+		return 1;
+	return 0;
+}
+
+/* Decode one UTF-8 sequence at s[*i] (advancing *i past it, less one, as
+   the caller's loop adds one); invalid bytes decode as themselves. */
+static uint32_t
+pattern_decode(const char *s, size_t len, size_t *i)
+{
+	const unsigned char	*u = (const unsigned char *)s + *i;
+	size_t			 left = len - *i, n, k;
+	uint32_t		 c = u[0];
+
+	if (c < 0x80)
+		return c;
+	if (c >= 0xc2 && c <= 0xdf)
+		n = 1, c &= 0x1f;
+	else if (c >= 0xe0 && c <= 0xef)
+		n = 2, c &= 0x0f;
+	else if (c >= 0xf0 && c <= 0xf4)
+		n = 3, c &= 0x07;
+	else
+		return c;
+	if (n >= left)
+		return u[0];
+	for (k = 1; k <= n; k++) {
+		if ((u[k] & 0xc0) != 0x80)
+			return u[0];
+		c = (c << 6) | (u[k] & 0x3f);
+	}
+	*i += n;
+	return c;
+}
+
+/* Index of the first close at or after i, or len. */
+static size_t
+pattern_skip_to(const char *re, size_t len, size_t i, char close)
+{
+	while (i < len && re[i] != close)
+		i++;
+	return i;
+}
+
+/*
+ * Read the regex for smart case and for the scan: *upper is set when it
+ * has an uppercase letter other than in an escape (\S \W \p{Lu} ...), a
+ * group name, a verb or an option letter; *per_slice when it holds
+ * something whose meaning depends on where the subject begins or ends
+ * (\A \z \Z \G, lookaround, backtracking verbs).
+ */
+static void
+pattern_read(const char *re, size_t len, int *upper, int *per_slice)
+{
+	size_t		 i, j;
+	char		 c;
+	uint32_t	 cp;
+
+	*upper = *per_slice = 0;
+	for (i = 0; i < len; i++) {
+		c = re[i];
+		if (c == '\\') {
+			if (++i >= len)
+				break;
+			c = re[i];
+			switch (c) {
+			case 'Q':
+				for (i++; i < len; i++) {
+					if (re[i] == '\\' && i + 1 < len &&
+					    re[i + 1] == 'E') {
+						i++;
+						break;
+					}
+					cp = pattern_decode(re, len, &i);
+					if (pattern_upper(cp))
+						*upper = 1;
+				}
+				break;
+			case 'A': case 'z': case 'Z': case 'G':
+				*per_slice = 1;
+				break;
+			case 'p': case 'P': case 'x': case 'o': case 'N':
+			case 'g': case 'k':
+				if (i + 1 >= len)
+					break;
+				if (re[i + 1] == '{')
+					i = pattern_skip_to(re, len, i, '}');
+				else if (re[i + 1] == '<')
+					i = pattern_skip_to(re, len, i, '>');
+				else if (re[i + 1] == '\'' && (c == 'g' ||
+				    c == 'k'))
+					i = pattern_skip_to(re, len, i + 2,
+					    '\'');
+				else if (c == 'p' || c == 'P')
+					i++;	/* \pL */
+				break;
+			case 'c':
+				i++;		/* \cX: a control character */
+				break;
+			default:
+				if ((unsigned char)c >= 0x80)
+					(void)pattern_decode(re, len, &i);
+				break;
+			}
+			continue;
+		}
+		if (c == '(' && i + 1 < len && re[i + 1] == '*') {
+			*per_slice = 1;
+			i = pattern_skip_to(re, len, i, ')');
+			continue;
+		}
+		if (c == '(' && i + 2 < len && re[i + 1] == '?') {
+			j = i + 2;
+			c = re[j];
+			if (c == '=' || c == '!')
+				*per_slice = 1;
+			else if (c == '<' && j + 1 < len &&
+			    (re[j + 1] == '=' || re[j + 1] == '!'))
+				*per_slice = 1;
+			else if (c == '<')
+				i = pattern_skip_to(re, len, j, '>');
+			else if (c == '\'')
+				i = pattern_skip_to(re, len, j + 1, '\'');
+			else if (c == 'P' || c == '&' || c == '#' ||
+			    c == 'C' || c == 'R' || c == '+' || c == '-' ||
+			    (c >= '0' && c <= '9'))
+				i = pattern_skip_to(re, len, j, ')');
+			else if (c == '(') {
+				/* Condition: (?(name)...), unless an
+				   assertion (?(?=...)...) that is read on. */
+				if (j + 1 < len && re[j + 1] != '?')
+					i = pattern_skip_to(re, len, j, ')');
+			} else {
+				/* Option letters: (?i) (?-i) (?J:...) */
+				while (j < len && (re[j] == '^' ||
+				    re[j] == '-' ||
+				    (re[j] >= 'a' && re[j] <= 'z') ||
+				    (re[j] >= 'A' && re[j] <= 'Z')))
+					j++;
+				i = j - 1;
+			}
+			continue;
+		}
+		cp = pattern_decode(re, len, &i);
+		if (pattern_upper(cp))
+			*upper = 1;
+	}
+}
+
+struct pattern *
+pattern_new(const char *expr, char **err)
+{
+	struct pattern		*p;
+	pcre2_compile_context	*cctx;
+	PCRE2_UCHAR		 msg[256];
+	PCRE2_SIZE		 erroff;
+	const char		*re = expr;
+	size_t			 n, skip = 0;
+	uint32_t		 opts;
+	int			 field = -1, f, upper, per_slice, errcode;
+
+	*err = NULL;
+	if (expr == NULL)
+		expr = re = "";
+	for (f = 0; f < FIELD_OTHER; f++) {
+		n = strlen(pattern_prefixes[f]);
+		if (strncmp(expr, pattern_prefixes[f], n) == 0 &&
+		    expr[n] == ':') {
+			field = f;
+			skip = n + 1;
+			break;
+		}
+	}
+	re = expr + skip;
+	if (*re == '\0') {
+		*err = xstrdup("empty pattern");
+		return NULL;
+	}
+	pattern_read(re, strlen(re), &upper, &per_slice);
+
+	opts = PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_MULTILINE |
+	    PCRE2_NEVER_BACKSLASH_C;
+	if (!upper)
+		opts |= PCRE2_CASELESS;
+	cctx = pcre2_compile_context_create(NULL);
+	if (cctx != NULL)
+		pcre2_set_newline(cctx, PCRE2_NEWLINE_LF);
+
+	p = xcalloc(1, sizeof *p);
+	p->field = field;
+	p->per_slice = per_slice;
+	p->budget_ms = PATTERN_BUDGET_MS;
+	p->code = pcre2_compile((PCRE2_SPTR)re, PCRE2_ZERO_TERMINATED, opts,
+	    &errcode, &erroff, cctx);
+	pcre2_compile_context_free(cctx);
+	if (p->code == NULL) {
+		if (pcre2_get_error_message(errcode, msg, sizeof msg) < 0)
+			snprintf((char *)msg, sizeof msg, "error %d", errcode);
+		*err = xasprintf("%s at offset %zu", (char *)msg,
+		    (size_t)erroff + skip);
+		free(p);
+		return NULL;
+	}
+
+	p->mctx = pcre2_match_context_create(NULL);
+	p->md = pcre2_match_data_create_from_pattern(p->code, NULL);
+	if (p->mctx == NULL || p->md == NULL) {
+		pattern_free(p);
+		*err = xstrdup("out of memory compiling the pattern");
+		return NULL;
+	}
+	pcre2_set_depth_limit(p->mctx, PATTERN_DEPTH_LIMIT);
+	pcre2_set_heap_limit(p->mctx, PATTERN_HEAP_LIMIT);
+	pcre2_set_match_limit(p->mctx, PATTERN_MATCH_LIMIT);
+	if (pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE) == 0) {
+		p->stack = pcre2_jit_stack_create(PATTERN_JIT_STACK_MIN,
+		    PATTERN_JIT_STACK_MAX, NULL);
+		if (p->stack != NULL) {
+			pcre2_jit_stack_assign(p->mctx, NULL, p->stack);
+			pcre2_set_match_limit(p->mctx,
+			    PATTERN_MATCH_LIMIT_JIT);
+			p->jit = 1;
+		}
+	}
+	return p;
+}
+
+void
+pattern_free(struct pattern *p)
+{
+	if (p == NULL)
+		return;
+	pcre2_match_data_free(p->md);
+	pcre2_match_context_free(p->mctx);
+	pcre2_jit_stack_free(p->stack);
+	pcre2_code_free(p->code);
+	free(p);
+}
+
+const char *
+pattern_field(const struct pattern *p)
+{
+	if (p == NULL || p->field < 0)
+		return NULL;
+	return pattern_prefixes[p->field];
+}
+
+int
+pattern_jit(const struct pattern *p)
+{
+	return p != NULL && p->jit;
+}
+
+void
+pattern_set_budget(struct pattern *p, unsigned ms)
+{
+	if (p != NULL)
+		p->budget_ms = ms;
+}
+
+/* --- Matching ---------------------------------------------------------- */
+
+/* One search of s[start..len): PATTERN_MATCH (offsets in p->md),
+   PATTERN_NOMATCH or PATTERN_LIMIT. */
+static int
+pattern_exec(struct pattern *p, const char *s, size_t len, size_t start)
+{
+	int	 rc;
+
+	rc = pcre2_match(p->code, (PCRE2_SPTR)s, len, start, 0, p->md,
+	    p->mctx);
+	if (rc >= 0)
+		return PATTERN_MATCH;
+	switch (rc) {
+	case PCRE2_ERROR_MATCHLIMIT:
+	case PCRE2_ERROR_DEPTHLIMIT:
+	case PCRE2_ERROR_HEAPLIMIT:
+	case PCRE2_ERROR_JIT_STACKLIMIT:
+	case PCRE2_ERROR_NOMEMORY:
+		return PATTERN_LIMIT;
+	default:
+		return PATTERN_NOMATCH;
+	}
+}
+
+/* Search slice i of a section on its own. */
+static int
+pattern_slice(struct pattern *p, const struct haystack *h,
+    const struct hsec *sec, size_t i)
+{
+	uint32_t	 a = sec->at[i];
+
+	return pattern_exec(p, h->buf + a, sec->at[i + 1] - 1 - a, 0);
+}
+
+/* Combine two results: a match wins over a limit, a limit over none. */
+static int
+pattern_or(int a, int b)
+{
+	if (a == PATTERN_MATCH || b == PATTERN_MATCH)
+		return PATTERN_MATCH;
+	if (a == PATTERN_LIMIT || b == PATTERN_LIMIT)
+		return PATTERN_LIMIT;
+	return PATTERN_NOMATCH;
+}
+
+int
+pattern_match(struct pattern *p, const struct haystack *h, size_t rec)
+{
+	const struct record	*r;
+	const struct person_ref	*l;
+	uint32_t		 n, j;
+	int			 f, k, rc = PATTERN_NOMATCH;
+
+	if (p == NULL || h == NULL || rec >= h->n_records)
+		return PATTERN_NOMATCH;
+	for (f = 0; f < FIELD_COUNT; f++) {
+		if (p->field >= 0 && p->field != f)
+			continue;
+		rc = pattern_or(rc, pattern_slice(p, h, &h->sec[f], rec));
+		if (rc == PATTERN_MATCH)
+			return rc;
+	}
+	if (p->field >= 0 && p->field != FIELD_WHO)
+		return rc;
+	r = &h->reg->records[rec];
+	for (k = 0; k < 2; k++) {
+		l = k ? r->contacts : r->assignees;
+		n = k ? r->n_contacts : r->n_assignees;
+		for (j = 0; j < n; j++) {
+			if (l[j].person < 0 ||
+			    (size_t)l[j].person >= h->people.n)
+				continue;
+			rc = pattern_or(rc, pattern_slice(p, h, &h->people,
+			    (size_t)l[j].person));
+			if (rc == PATTERN_MATCH)
+				return rc;
+		}
+	}
+	return rc;
+}
+
+/* --- Scanning ---------------------------------------------------------- */
+
+enum {
+	MARK_NONE = 0,
+	MARK_MATCH,
+	MARK_LIMIT,
+};
+
+struct scan {
+	struct pattern		*p;
+	const struct haystack	*h;
+	unsigned char		*mark;		/* per record */
+	size_t			 limited;	/* slices that hit a limit */
+	int			 stop;		/* runaway or out of time */
+	struct timespec		 t0;
+	unsigned		 calls;
+};
+
+static void
+scan_check_time(struct scan *s)
+{
+	struct timespec	 t;
+	long		 ms;
+
+	if (s->p->budget_ms == 0 || (++s->calls & 15) != 0)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	ms = (t.tv_sec - s->t0.tv_sec) * 1000 +
+	    (t.tv_nsec - s->t0.tv_nsec) / 1000000;
+	if (ms >= (long)s->p->budget_ms)
+		s->stop = 1;
+}
+
+static void
+scan_mark(struct scan *s, size_t rec, int rc)
+{
+	if (rc == PATTERN_MATCH)
+		s->mark[rec] = MARK_MATCH;
+	else if (rc == PATTERN_LIMIT && s->mark[rec] == MARK_NONE)
+		s->mark[rec] = MARK_LIMIT;
+}
+
+/* The outcome for slice i of the section: a record, or a person whose
+   records all take it. */
+static void
+scan_settle(struct scan *s, int people, size_t i, int rc)
+{
+	const uint32_t	*recs;
+	size_t		 n, j;
+
+	if (rc == PATTERN_LIMIT && ++s->limited >= PATTERN_RUNAWAY)
+		s->stop = 1;
+	if (rc == PATTERN_NOMATCH)
+		return;
+	if (!people) {
+		scan_mark(s, i, rc);
+		return;
+	}
+	recs = registry_person_records(s->h->reg, (uint32_t)i, &n);
+	for (j = 0; j < n; j++) {
+		if (recs[j] < s->h->n_records)
+			scan_mark(s, recs[j], rc);
+	}
+}
+
+/* Whether every record naming person i has matched already. */
+static int
+scan_person_done(const struct scan *s, size_t i)
+{
+	const uint32_t	*recs;
+	size_t		 n, j;
+
+	recs = registry_person_records(s->h->reg, (uint32_t)i, &n);
+	for (j = 0; j < n; j++) {
+		if (recs[j] < s->h->n_records && s->mark[recs[j]] != MARK_MATCH)
+			return 0;
+	}
+	return 1;
+}
+
+/* The next slice from i on still worth searching: a record not matched
+   yet, or a person with a record not matched yet. */
+static size_t
+scan_next(const struct scan *s, const struct hsec *sec, int people,
+    size_t i)
+{
+	if (people) {
+		while (i < sec->n && scan_person_done(s, i))
+			i++;
+	} else {
+		while (i < sec->n && s->mark[i] == MARK_MATCH)
+			i++;
+	}
+	return i;
+}
+
+/* The slice holding offset off (absolute), searching in [lo, hi]. */
+static size_t
+scan_find(const struct hsec *sec, size_t lo, size_t hi, size_t off)
+{
+	size_t	 mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo + 1) / 2;
+		if (sec->at[mid] <= off)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	return lo;
+}
+
+static void
+scan_section(struct scan *s, const struct hsec *sec, int people)
+{
+	struct pattern	*p = s->p;
+	const char	*buf = s->h->buf;
+	PCRE2_SIZE	*ov;
+	size_t		 i, j, r, base, end, mstart, mend;
+	int		 rc, one = p->per_slice;
+
+	i = scan_next(s, sec, people, 0);
+	while (i < sec->n && !s->stop) {
+		scan_check_time(s);
+		if (one) {
+			scan_settle(s, people, i, pattern_slice(p, s->h, sec,
+			    i));
+			i = scan_next(s, sec, people, i + 1);
+			continue;
+		}
+
+		/* A chunk of whole slices [i, j], searched at once. */
+		base = sec->at[i];
+		j = scan_find(sec, i, sec->n - 1, base + PATTERN_CHUNK);
+		end = sec->at[j + 1] - 1;
+		rc = pattern_exec(p, buf + base, end - base, 0);
+		if (rc == PATTERN_NOMATCH) {
+			i = scan_next(s, sec, people, j + 1);
+			continue;
+		}
+		if (rc == PATTERN_LIMIT) {
+			/* Which slice is unknown: go one at a time from
+			   here to the end of the section. */
+			one = 1;
+			continue;
+		}
+		ov = pcre2_get_ovector_pointer(p->md);
+		mstart = base + ov[0];
+		mend = base + ov[1];
+		r = scan_find(sec, i, j, mstart);
+		if (mend > sec->at[r + 1] - 1) {
+			/* The match runs on into the next slice: that
+			   slice alone decides. */
+			rc = pattern_slice(p, s->h, sec, r);
+		}
+		scan_settle(s, people, r, rc);
+		i = scan_next(s, sec, people, r + 1);
+	}
+}
+
+size_t
+pattern_scan(struct pattern *p, const struct haystack *h, uint32_t *out,
+    size_t cap, int *limited)
+{
+	struct scan	 s;
+	size_t		 i, n = 0;
+	int		 f, any_limit = 0;
+
+	if (limited != NULL)
+		*limited = 0;
+	if (p == NULL || h == NULL || h->n_records == 0)
+		return 0;
+
+	memset(&s, 0, sizeof s);
+	s.p = p;
+	s.h = h;
+	s.mark = xcalloc(h->n_records, 1);
+	clock_gettime(CLOCK_MONOTONIC, &s.t0);
+	for (f = 0; f < FIELD_COUNT && !s.stop; f++) {
+		if (p->field < 0 || p->field == f)
+			scan_section(&s, &h->sec[f], 0);
+	}
+	/* People last, when most records that match have: a person is
+	   searched only for the records still open. */
+	if ((p->field < 0 || p->field == FIELD_WHO) && !s.stop)
+		scan_section(&s, &h->people, 1);
+
+	for (i = 0; i < h->n_records; i++) {
+		if (s.mark[i] == MARK_MATCH) {
+			if (n < cap && out != NULL)
+				out[n] = (uint32_t)i;
+			n++;
+		} else if (s.mark[i] == MARK_LIMIT)
+			any_limit = 1;
+	}
+	if (limited != NULL && (any_limit || s.stop))
+		*limited = 1;
+	free(s.mark);
+	return n;
+}
+
+int
+pattern_span(struct pattern *p, const char *text, size_t len, size_t start,
+    size_t *mstart, size_t *mend)
+{
+	PCRE2_SIZE	*ov;
+	int		 rc;
+
+	if (p == NULL || text == NULL || start > len)
+		return 0;
+	rc = pattern_exec(p, text, len, start);
+	if (rc != PATTERN_MATCH)
+		return rc;
+	ov = pcre2_get_ovector_pointer(p->md);
+	*mstart = ov[0];
+	*mend = ov[1];
+	return 1;
+}

@@ -12,6 +12,33 @@
  *
  * Matching is bounded by PCRE2 match and depth limits: a runaway pattern
  * returns PATTERN_LIMIT, never hangs.
+ *
+ * What each prefix searches:
+ *   name:   the service name
+ *   desc:   the description
+ *   proto:  the protocol ("tcp"; nothing for whole-port entries)
+ *   port:   the port as "80" or a range as "6000-6063" (nothing when the
+ *           record has no port)
+ *   who:    the assignee and contact ids as the record writes them, and
+ *           each resolved person's name, organization and e-mail
+ *   ref:    the references, each as written ("RFC6335", "https://...")
+ *   note:   the assignment notes and the unauthorized use reported
+ *   date:   the registration and modification dates (YYYY-MM[-DD])
+ * The service code is searched only without a prefix.
+ *
+ * The pattern is multi-line: every field, and every item of a field with
+ * several (each reference; each of a person's id, name, organization and
+ * e-mail; each date), is a line of its own, so ^ and $ anchor there
+ * (`name:^nbd$`, `ref:^RFC6335$`).  Line breaks inside the registry's
+ * text are searched as spaces.  An absent field is an empty line: only
+ * `name:^$` finds records without a name.  A match never spans two
+ * records; within one field it may span its items (\s matches the line
+ * break between them).  Smart case looks for uppercase letters (ASCII,
+ * Latin-1, Latin Extended-A, Greek, Cyrillic) outside escapes such as
+ * \S or \p{Lu}, group names, verbs and option letters; (?i) and (?-i)
+ * override it.  Prefixes are lowercase: "Name:x" is a regex.
+ * Invalid UTF-8 in the data never matches a character and never breaks
+ * a search.
  */
 #ifndef PORTREG_PATTERN_H
 #define PORTREG_PATTERN_H
@@ -50,17 +77,33 @@ int		 pattern_match(struct pattern *, const struct haystack *,
 		     size_t rec);
 
 /*
- * Every matching record from index from on, in order, into out (up to cap;
- * returns how many match in all).  *limited is set when some record hit
- * the limits (those count as not matching).
+ * Every matching record, in registry order, into out (up to cap; out may
+ * be NULL when cap is 0); returns how many match in all.  *limited is
+ * set when some record hit the limits (those count as not matching).
+ * A runaway pattern (one that hits the limits on 64 records) or a scan
+ * that runs past its time budget (pattern_set_budget) stops early: the
+ * records found so far are returned and *limited is set.
  */
 size_t		 pattern_scan(struct pattern *, const struct haystack *,
 		     uint32_t *out, size_t cap, int *limited);
 
 /*
+ * Wall-clock budget of one pattern_scan in milliseconds (default 1000;
+ * 0: none).  A guard against patterns that cost just under the match
+ * limit at every position; ordinary scans of the full registry take a
+ * few milliseconds.
+ */
+void		 pattern_set_budget(struct pattern *, unsigned ms);
+
+/* Whether the pattern runs JIT-compiled (else PCRE2's interpreter). */
+int		 pattern_jit(const struct pattern *);
+
+/*
  * For highlighting: the first match of the bare regex (prefix ignored)
- * in text[start..len).  Returns 1 and sets *mstart/*mend (byte offsets
- * in text), 0 when none, PATTERN_LIMIT on the limits.
+ * in text[start..len).  Returns 1 and sets *mstart and *mend (byte offsets
+ * in text), 0 when none, PATTERN_LIMIT on the limits.  The match may be
+ * empty (*mstart == *mend, e.g. for "^"): to find the next one, resume
+ * at *mend + 1 then.  text's lines (\n) are lines for ^ and $.
  */
 int		 pattern_span(struct pattern *, const char *text, size_t len,
 		     size_t start, size_t *mstart, size_t *mend);
