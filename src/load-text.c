@@ -48,6 +48,9 @@
 /* Longest service name taken as one (RFC 6335 allows 15; older ones are a
    little longer). */
 #define TEXT_NAME_MAX		63
+/* Most people in one list, and references in one record: real records
+   have a handful; adding to a record's lists is not meant for thousands. */
+#define TEXT_LIST_MAX		64
 /* Longest excerpt of input quoted in a warning. */
 #define TEXT_QUOTE_MAX		60
 
@@ -486,7 +489,7 @@ text_people(struct text_parse *tp, const struct text_token *t, int *known)
 	const char	*p = t->s, *s;
 	size_t		 n = text_groups(t), i, len;
 
-	if (n == 0)
+	if (n == 0 || n > TEXT_LIST_MAX)
 		return 0;
 	*known = 1;
 	for (i = 0; i < n; i++) {
@@ -794,7 +797,7 @@ text_record(struct text_parse *tp, const struct text_line *l)
 	const char		*name = NULL, *date[2] = { NULL, NULL }, *rest;
 	const char		*why;
 	size_t			 n, i = 0, j, k, name_len = 0, n_lists = 0;
-	size_t			 n_dates = 0, list[2];
+	size_t			 n_dates = 0, list[2], g;
 	int32_t			 lo = -1, hi = -1, a, b;
 	int			 proto = PROTO_NONE, known;
 
@@ -856,8 +859,15 @@ text_record(struct text_parse *tp, const struct text_line *l)
 		list[n_lists++] = k;
 	for (; k < n && n_dates < 2 && text_is_date(t[k].s, t[k].len); k++)
 		date[n_dates++] = registry_strndup(reg, t[k].s, t[k].len);
-	for (; k < n && text_groups(&t[k]) != 0; k++)
+	for (; k < n && (g = text_groups(&t[k])) != 0; k++) {
+		if (r->n_refs + g > TEXT_LIST_MAX) {
+			registry_warn(reg, l->no, "more than %d references; "
+			    "the rest of the line is kept as notes",
+			    TEXT_LIST_MAX);
+			break;
+		}
 		load_refs(reg, r, t[k].s, t[k].len);
+	}
 	if (k < n && t[k].len <= 10 && text_all_digits(t[k].s, t[k].len)) {
 		r->service_code = registry_strndup(reg, t[k].s, t[k].len);
 		k++;

@@ -669,6 +669,35 @@ bad_very_long_line(void **state)
 }
 
 static void
+bad_thousands_of_brackets(void **state)
+{
+	size_t		 n = 200000, hl = strlen(HEADER), i, at;
+	char		*text = xmalloc(hl + 16 * n + 64);
+	struct registry	*reg;
+	const struct record *r;
+
+	/* 200,000 ids in one list, then 200,000 references: no record has
+	   more than a handful, and thousands must not cost quadratic time. */
+	memcpy(text, HEADER, hl);
+	at = hl + (size_t)sprintf(text + hl, "x 1 tcp D ");
+	for (i = 0; i < n; i++)
+		at += (size_t)sprintf(text + at, "[a]");
+	text[at++] = ' ';
+	for (i = 0; i < n; i++)
+		at += (size_t)sprintf(text + at, "[RFC%zu] ", i);
+	text[at] = '\0';
+	reg = text_ok(text, at);
+	assert_int_equal(reg->n_records, 1);
+	r = &reg->records[0];
+	assert_int_equal(r->n_assignees, 0);
+	assert_int_equal(r->n_refs, 64);
+	assert_non_null(r->notes);
+	assert_int_equal(text_warnings(reg, 2, "more than 64 references"), 1);
+	registry_free(reg);
+	free(text);
+}
+
+static void
 bad_invalid_utf8_kept_and_warned(void **state)
 {
 	static const char text[] = HEADER
@@ -756,6 +785,7 @@ main(void)
 		cmocka_unit_test(bad_no_header),
 		cmocka_unit_test(bad_garbage_lines_warn),
 		cmocka_unit_test(bad_very_long_line),
+		cmocka_unit_test(bad_thousands_of_brackets),
 		cmocka_unit_test(bad_invalid_utf8_kept_and_warned),
 		cmocka_unit_test(bad_nul_bytes_skip_the_line),
 		cmocka_unit_test(crlf_and_no_contact_table),
