@@ -54,68 +54,73 @@
 /* Longest excerpt of input quoted in a warning. */
 #define TEXT_QUOTE_MAX		60
 
-#define TEXT_ROLE_ASSIGNEE	0x1	/* assignee of a record with another
-					   contact, or with no contact */
-#define TEXT_ROLE_CONTACT	0x2	/* contact of a record with another
-					   assignee */
-#define TEXT_ROLE_SELF		0x4	/* assignee and contact of a record */
+/* What the records say of a contact id: assignee of a record with another
+   contact or none; contact of a record with another assignee; both. */
+#define TEXT_ROLE_ASSIGNEE	0x1
+#define TEXT_ROLE_CONTACT	0x2
+#define TEXT_ROLE_SELF		0x4
 
-struct text_line {
+struct load_text_line {
 	const char	*line;		/* the line as read */
 	const char	*s;		/* its text, trimmed */
 	size_t		 len;
 	uint32_t	 no;
 };
 
-struct text_token {
+struct load_text_token {
 	const char	*s;
 	size_t		 len;
 };
 
 /* A contact id seen in the contact table, and the roles records give it. */
-struct text_id {
-	const char	*s;		/* into the input; NULL: empty slot */
+struct load_text_id {
+	const char	*s;	/* into the input; NULL: empty slot */
 	size_t		 len;
 	int		 roles;
 };
 
-struct text_parse {
+struct load_text {
 	struct registry		*reg;
 	const char		*buf;
 	const char		*end;
 
-	/* Line numbers (1-based) of the landmarks; 0 when absent. */
-	uint32_t		 header;	/* "Service Name Port Number ..." */
-	size_t			 indent;	/* white space before it */
-	const char		*records;	/* first byte after the header */
-	uint32_t		 contacts;	/* "Contact Information" */
-	const char		*people;	/* first byte after it */
+	/*
+	 * The landmarks: the line numbers (0 when absent) of the column
+	 * header "Service Name Port Number ..." and of "Contact
+	 * Information", the first byte after each, and the white space
+	 * before the header.
+	 */
+	uint32_t		 header;
+	const char		*records;
+	size_t			 indent;
+	uint32_t		 contacts;
+	const char		*people;
 
-	struct text_token	*tok;
+	struct load_text_token	*tok;
 	size_t			 n_tok;
 	size_t			 cap_tok;
 
-	struct text_id		*ids;
+	struct load_text_id	*ids;		/* open addressing */
 	size_t			 n_ids;
-	size_t			 cap_ids;	/* a power of two, or 0 */
+	size_t			 cap_ids;	/* a power of 2, or 0 */
 };
 
 /* --- Lines and tokens -------------------------------------------------- */
 
 static int
-text_space(char c)
+load_text_space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
 }
 
 static int
-text_digit(char c)
+load_text_digit(char c)
 {
 	return c >= '0' && c <= '9';
 }
 
 static int
-text_alpha(char c)
+load_text_alpha(char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
@@ -123,8 +128,8 @@ text_alpha(char c)
 /* Read the line at *p into l (without its '\n' or trailing white space);
    return 0 at the end of the input. */
 static int
-text_next_line(const char **p, const char *end, uint32_t *no,
-    struct text_line *l)
+load_text_next_line(const char **p, const char *end, uint32_t *no,
+    struct load_text_line *l)
 {
 	const char	*s = *p, *eol;
 
@@ -136,7 +141,7 @@ text_next_line(const char **p, const char *end, uint32_t *no,
 	*p = eol < end ? eol + 1 : end;
 	l->line = l->s = s;
 	l->len = (size_t)(eol - s);
-	while (l->len > 0 && text_space(l->s[l->len - 1]))
+	while (l->len > 0 && load_text_space(l->s[l->len - 1]))
 		l->len--;
 	l->no = ++*no;
 	return 1;
@@ -144,31 +149,31 @@ text_next_line(const char **p, const char *end, uint32_t *no,
 
 /* The line without leading white space. */
 static void
-text_trim_start(struct text_line *l)
+load_text_trim_start(struct load_text_line *l)
 {
-	while (l->len > 0 && text_space(*l->s)) {
+	while (l->len > 0 && load_text_space(*l->s)) {
 		l->s++;
 		l->len--;
 	}
 }
 
 static int
-text_line_is(const struct text_line *l, const char *s)
+load_text_line_is(const struct load_text_line *l, const char *s)
 {
-	struct text_line	 t = *l;
+	struct load_text_line	 t = *l;
 
-	text_trim_start(&t);
+	load_text_trim_start(&t);
 	return t.len == strlen(s) && memcmp(t.s, s, t.len) == 0;
 }
 
 /* Does the line start with these words, separated by any white space? */
 static int
-text_line_starts(const struct text_line *l, const char *words)
+load_text_line_starts(const struct load_text_line *l, const char *words)
 {
 	const char	*p = l->s, *end = l->s + l->len;
 
 	while (*words != '\0') {
-		while (p < end && text_space(*p))
+		while (p < end && load_text_space(*p))
 			p++;
 		while (*words == ' ')
 			words++;
@@ -178,14 +183,14 @@ text_line_starts(const struct text_line *l, const char *words)
 			p++;
 			words++;
 		}
-		if (p < end && !text_space(*p))
+		if (p < end && !load_text_space(*p))
 			return 0;
 	}
 	return 1;
 }
 
 static void
-text_add_token(struct text_parse *tp, const char *s, size_t len)
+load_text_add_token(struct load_text *tp, const char *s, size_t len)
 {
 	xgrow((void **)&tp->tok, &tp->cap_tok, tp->n_tok + 1, sizeof *tp->tok);
 	tp->tok[tp->n_tok].s = s;
@@ -200,7 +205,7 @@ text_add_token(struct text_parse *tp, const char *s, size_t len)
  * nothing closes, is taken as plain text.  Linear in the line.
  */
 static void
-text_tokenize(struct text_parse *tp, const struct text_line *l)
+load_text_tokenize(struct load_text *tp, const struct load_text_line *l)
 {
 	const char	*p = l->s, *end = l->s + l->len, *last = NULL, *start;
 	const char	*q;
@@ -214,7 +219,7 @@ text_tokenize(struct text_parse *tp, const struct text_line *l)
 	}
 	tp->n_tok = 0;
 	for (;;) {
-		while (p < end && text_space(*p))
+		while (p < end && load_text_space(*p))
 			p++;
 		if (p == end)
 			break;
@@ -225,16 +230,16 @@ text_tokenize(struct text_parse *tp, const struct text_line *l)
 				open = 1;
 			else if (*p == ']')
 				open = 0;
-			else if (text_space(*p)) {
+			else if (load_text_space(*p)) {
 				if (!open || last == NULL || p > last)
 					break;
-				for (q = p; q < end && text_space(*q); q++)
+				for (q = p; q < end && load_text_space(*q); q++)
 					;
 				if (q == end || *q == '[')
 					break;
 			}
 		}
-		text_add_token(tp, start, (size_t)(p - start));
+		load_text_add_token(tp, start, (size_t)(p - start));
 	}
 }
 
@@ -242,7 +247,7 @@ text_tokenize(struct text_parse *tp, const struct text_line *l)
 
 /* YYYY-MM or YYYY-MM-DD. */
 static int
-text_is_date(const char *s, size_t len)
+load_text_is_date(const char *s, size_t len)
 {
 	size_t	 i;
 
@@ -252,23 +257,23 @@ text_is_date(const char *s, size_t len)
 		if (i == 4 || i == 7) {
 			if (s[i] != '-')
 				return 0;
-		} else if (!text_digit(s[i]))
+		} else if (!load_text_digit(s[i]))
 			return 0;
 	}
 	return 1;
 }
 
 static int
-text_number(const char **p, const char *end, int32_t *v)
+load_text_number(const char **p, const char *end, int32_t *v)
 {
 	const char	*s = *p;
 	int32_t		 n = 0;
 
-	while (*p < end && text_digit(**p) && *p - s < 5) {
+	while (*p < end && load_text_digit(**p) && *p - s < 5) {
 		n = n * 10 + (**p - '0');
 		(*p)++;
 	}
-	if (*p == s || (*p < end && text_digit(**p)) || n > PORT_MAX)
+	if (*p == s || (*p < end && load_text_digit(**p)) || n > PORT_MAX)
 		return 0;
 	*v = n;
 	return 1;
@@ -276,22 +281,22 @@ text_number(const char **p, const char *end, int32_t *v)
 
 /* A port or an inclusive range "lo-hi", lo <= hi <= 65535. */
 static int
-text_is_port(const char *s, size_t len, int32_t *lo, int32_t *hi)
+load_text_is_port(const char *s, size_t len, int32_t *lo, int32_t *hi)
 {
 	const char	*p = s, *end = s + len;
 
-	if (!text_number(&p, end, lo))
+	if (!load_text_number(&p, end, lo))
 		return 0;
 	*hi = *lo;
 	if (p == end)
 		return 1;
-	if (*p++ != '-' || !text_number(&p, end, hi) || p != end)
+	if (*p++ != '-' || !load_text_number(&p, end, hi) || p != end)
 		return 0;
 	return *lo <= *hi;
 }
 
 static int
-text_is_proto(const char *s, size_t len)
+load_text_is_proto(const char *s, size_t len)
 {
 	/* IANA writes them in lower case; "TCP ..." starts a description. */
 	return (len == 3 && (memcmp(s, "tcp", 3) == 0 ||
@@ -302,7 +307,7 @@ text_is_proto(const char *s, size_t len)
 
 /* A service name: letters, digits and -_.*+/ with a letter somewhere. */
 static int
-text_is_name(const char *s, size_t len)
+load_text_is_name(const char *s, size_t len)
 {
 	size_t	 i;
 	int	 letter = 0;
@@ -310,9 +315,9 @@ text_is_name(const char *s, size_t len)
 	if (len == 0 || len > TEXT_NAME_MAX || s[len - 1] == '.')
 		return 0;
 	for (i = 0; i < len; i++) {
-		if (text_alpha(s[i]))
+		if (load_text_alpha(s[i]))
 			letter = 1;
-		else if (!text_digit(s[i]) && (s[i] == '\0' ||
+		else if (!load_text_digit(s[i]) && (s[i] == '\0' ||
 		    strchr("-_.*+/", s[i]) == NULL))
 			return 0;
 	}
@@ -320,7 +325,7 @@ text_is_name(const char *s, size_t len)
 }
 
 static int
-text_has_upper(const char *s, size_t len)
+load_text_has_upper(const char *s, size_t len)
 {
 	size_t	 i;
 
@@ -332,14 +337,14 @@ text_has_upper(const char *s, size_t len)
 }
 
 static int
-text_all_digits(const char *s, size_t len)
+load_text_all_digits(const char *s, size_t len)
 {
 	size_t	 i;
 
 	if (len == 0)
 		return 0;
 	for (i = 0; i < len; i++) {
-		if (!text_digit(s[i]))
+		if (!load_text_digit(s[i]))
 			return 0;
 	}
 	return 1;
@@ -350,7 +355,7 @@ text_all_digits(const char *s, size_t len)
  * how many (0: not groups).  Contents hold no bracket.
  */
 static size_t
-text_groups(const struct text_token *t)
+load_text_groups(const struct load_text_token *t)
 {
 	const char	*p = t->s, *end = t->s + t->len;
 	size_t		 n = 0;
@@ -368,9 +373,9 @@ text_groups(const struct text_token *t)
 	return n;
 }
 
-/* The next group's contents from *p (inside a token text_groups passed). */
+/* The next group's contents from *p, in a token load_text_groups took. */
 static void
-text_next_group(const char **p, const char **s, size_t *len)
+load_text_next_group(const char **p, const char **s, size_t *len)
 {
 	const char	*q = *p + 1;
 
@@ -382,7 +387,7 @@ text_next_group(const char **p, const char **s, size_t *len)
 }
 
 static int
-text_prefix(const char *s, size_t len, const char *prefix)
+load_text_prefix(const char *s, size_t len, const char *prefix)
 {
 	size_t	 n = strlen(prefix);
 
@@ -391,28 +396,30 @@ text_prefix(const char *s, size_t len, const char *prefix)
 
 /* Contents of a reference bracket, as opposed to a person id. */
 static int
-text_ref_like(const char *s, size_t len)
+load_text_ref_like(const char *s, size_t len)
 {
-	if (text_prefix(s, len, "RFC") && len > 3 &&
-	    (text_digit(s[3]) || s[3] == '-' || s[3] == ' '))
+	if (load_text_prefix(s, len, "RFC") && len > 3 &&
+	    (load_text_digit(s[3]) || s[3] == '-' || s[3] == ' '))
 		return 1;
-	return text_prefix(s, len, "draft-") || text_prefix(s, len, "http:") ||
-	    text_prefix(s, len, "https:") || (len == 3 && memcmp(s, "n/a", 3) == 0);
+	return load_text_prefix(s, len, "draft-") ||
+	    load_text_prefix(s, len, "http:") ||
+	    load_text_prefix(s, len, "https:") ||
+	    (len == 3 && memcmp(s, "n/a", 3) == 0);
 }
 
 /* Could this be a person id?  No white space, no ':' or '/', a letter. */
 static int
-text_id_like(const char *s, size_t len)
+load_text_id_like(const char *s, size_t len)
 {
 	size_t	 i;
 	int	 letter = 0;
 
-	if (len == 0 || text_ref_like(s, len))
+	if (len == 0 || load_text_ref_like(s, len))
 		return 0;
 	for (i = 0; i < len; i++) {
-		if (text_space(s[i]) || strchr(":/<>[]", s[i]) != NULL)
+		if (load_text_space(s[i]) || strchr(":/<>[]", s[i]) != NULL)
 			return 0;
-		if (text_alpha(s[i]) || (unsigned char)s[i] >= 0x80)
+		if (load_text_alpha(s[i]) || (unsigned char)s[i] >= 0x80)
 			letter = 1;
 	}
 	return letter;
@@ -421,7 +428,7 @@ text_id_like(const char *s, size_t len)
 /* --- The contact id set ------------------------------------------------ */
 
 static uint32_t
-text_hash(const char *s, size_t len)
+load_text_hash(const char *s, size_t len)
 {
 	uint32_t	 h = 2166136261u;
 	size_t		 i;
@@ -433,15 +440,15 @@ text_hash(const char *s, size_t len)
 	return h;
 }
 
-static struct text_id *
-text_id_find(struct text_parse *tp, const char *s, size_t len)
+static struct load_text_id *
+load_text_id_find(struct load_text *tp, const char *s, size_t len)
 {
 	size_t		 i;
-	struct text_id	*e;
+	struct load_text_id	*e;
 
 	if (tp->cap_ids == 0)
 		return NULL;
-	for (i = text_hash(s, len) & (tp->cap_ids - 1);;
+	for (i = load_text_hash(s, len) & (tp->cap_ids - 1);;
 	    i = (i + 1) & (tp->cap_ids - 1)) {
 		e = &tp->ids[i];
 		if (e->s == NULL)
@@ -452,12 +459,12 @@ text_id_find(struct text_parse *tp, const char *s, size_t len)
 }
 
 static void
-text_id_add(struct text_parse *tp, const char *s, size_t len)
+load_text_id_add(struct load_text *tp, const char *s, size_t len)
 {
-	struct text_id	*old = tp->ids, *e;
+	struct load_text_id	*old = tp->ids, *e;
 	size_t		 old_cap = tp->cap_ids, i, j;
 
-	if (text_id_find(tp, s, len) != NULL)
+	if (load_text_id_find(tp, s, len) != NULL)
 		return;
 	if ((tp->n_ids + 1) * 2 > tp->cap_ids) {
 		tp->cap_ids = old_cap == 0 ? 64 : old_cap * 2;
@@ -465,14 +472,15 @@ text_id_add(struct text_parse *tp, const char *s, size_t len)
 		for (i = 0; i < old_cap; i++) {
 			if (old[i].s == NULL)
 				continue;
-			j = text_hash(old[i].s, old[i].len) & (tp->cap_ids - 1);
+			j = load_text_hash(old[i].s, old[i].len) &
+			    (tp->cap_ids - 1);
 			while (tp->ids[j].s != NULL)
 				j = (j + 1) & (tp->cap_ids - 1);
 			tp->ids[j] = old[i];
 		}
 		free(old);
 	}
-	i = text_hash(s, len) & (tp->cap_ids - 1);
+	i = load_text_hash(s, len) & (tp->cap_ids - 1);
 	while (tp->ids[i].s != NULL)
 		i = (i + 1) & (tp->cap_ids - 1);
 	e = &tp->ids[i];
@@ -484,48 +492,49 @@ text_id_add(struct text_parse *tp, const char *s, size_t len)
 
 /* Are the token's groups all id-like?  *known: all in the contact table. */
 static int
-text_people(struct text_parse *tp, const struct text_token *t, int *known)
+load_text_people(struct load_text *tp, const struct load_text_token *t,
+    int *known)
 {
 	const char	*p = t->s, *s;
-	size_t		 n = text_groups(t), i, len;
+	size_t		 n = load_text_groups(t), i, len;
 
 	if (n == 0 || n > TEXT_LIST_MAX)
 		return 0;
 	*known = 1;
 	for (i = 0; i < n; i++) {
-		text_next_group(&p, &s, &len);
-		if (!text_id_like(s, len))
+		load_text_next_group(&p, &s, &len);
+		if (!load_text_id_like(s, len))
 			return 0;
-		if (text_id_find(tp, s, len) == NULL)
+		if (load_text_id_find(tp, s, len) == NULL)
 			*known = 0;
 	}
 	return 1;
 }
 
 static int
-text_ref_token(const struct text_token *t)
+load_text_ref_token(const struct load_text_token *t)
 {
 	const char	*p = t->s, *s;
-	size_t		 n = text_groups(t), i, len;
+	size_t		 n = load_text_groups(t), i, len;
 
 	for (i = 0; i < n; i++) {
-		text_next_group(&p, &s, &len);
-		if (text_ref_like(s, len))
+		load_text_next_group(&p, &s, &len);
+		if (load_text_ref_like(s, len))
 			return 1;
 	}
 	return 0;
 }
 
 static void
-text_roles(struct text_parse *tp, const struct text_token *t, int role)
+load_text_roles(struct load_text *tp, const struct load_text_token *t, int role)
 {
 	const char	*p = t->s, *s;
-	size_t		 n = text_groups(t), i, len;
-	struct text_id	*e;
+	size_t		 n = load_text_groups(t), i, len;
+	struct load_text_id	*e;
 
 	for (i = 0; i < n; i++) {
-		text_next_group(&p, &s, &len);
-		if ((e = text_id_find(tp, s, len)) != NULL)
+		load_text_next_group(&p, &s, &len);
+		if ((e = load_text_id_find(tp, s, len)) != NULL)
 			e->roles |= role;
 	}
 }
@@ -534,10 +543,12 @@ text_roles(struct text_parse *tp, const struct text_token *t, int role)
 
 /* Warn about a line, quoting its start. */
 static void
-text_warn_line(struct text_parse *tp, const struct text_line *l,
+load_text_warn_line(struct load_text *tp, const struct load_text_line *l,
     const char *what)
 {
-	int	 n = (int)(l->len > TEXT_QUOTE_MAX ? TEXT_QUOTE_MAX : l->len);
+	int	 n;
+
+	n = (int)(l->len > TEXT_QUOTE_MAX ? TEXT_QUOTE_MAX : l->len);
 
 	registry_warn(tp->reg, l->no, "%s: '%.*s%s'", what, n, l->s,
 	    l->len > TEXT_QUOTE_MAX ? "..." : "");
@@ -546,7 +557,7 @@ text_warn_line(struct text_parse *tp, const struct text_line *l,
 /* NUL bytes cut strings short, invalid UTF-8 is shown escaped: skip the
    first, warn about both. */
 static int
-text_line_ok(struct text_parse *tp, const struct text_line *l)
+load_text_line_ok(struct load_text *tp, const struct load_text_line *l)
 {
 	size_t	 i, n;
 	long	 cp;
@@ -574,53 +585,62 @@ text_line_ok(struct text_parse *tp, const struct text_line *l)
 
 /* --- Preamble and landmarks -------------------------------------------- */
 
+/* One line of the preamble: the title, "Last Updated" and its date. */
+static void
+load_text_preamble(struct load_text *tp, struct load_text_line *l,
+    int *want_date)
+{
+	struct registry	*reg = tp->reg;
+
+	load_text_trim_start(l);
+	if (l->len == 0)
+		return;
+	if (*want_date) {
+		*want_date = 0;
+		if (load_text_is_date(l->s, l->len))
+			reg->updated = registry_strndup(reg, l->s, l->len);
+		else
+			load_text_warn_line(tp, l, "expected the date after "
+			    "'Last Updated'");
+	} else if (load_text_line_is(l, "Last Updated"))
+		*want_date = 1;
+	else if (reg->title == NULL &&
+	    memmem(l->s, l->len, "Registry", 8) != NULL)
+		reg->title = registry_strtrim(reg, l->s, l->len);
+}
+
 /*
  * Find the column header, "Contact Information", and read the preamble:
  * the title (the first line naming a "Registry") and the date on the line
  * after "Last Updated".
  */
 static void
-text_locate(struct text_parse *tp)
+load_text_locate(struct load_text *tp)
 {
-	struct registry		*reg = tp->reg;
-	struct text_line	 l;
+	struct load_text_line	 l;
 	const char		*p = tp->buf;
 	uint32_t		 no = 0;
 	int			 want_date = 0;
 
-	while (text_next_line(&p, tp->end, &no, &l)) {
+	while (load_text_next_line(&p, tp->end, &no, &l)) {
 		if (memchr(l.s, '\0', l.len) != NULL) {
 			if (tp->header == 0)
-				text_line_ok(tp, &l);	/* warns */
+				load_text_line_ok(tp, &l);	/* warns */
 			continue;
 		}
 		if (tp->header == 0) {
-			if (text_line_starts(&l, "Service Name Port Number")) {
+			if (load_text_line_starts(&l,
+			    "Service Name Port Number")) {
 				tp->header = l.no;
-				text_trim_start(&l);
+				load_text_trim_start(&l);
 				tp->indent = (size_t)(l.s - l.line);
 				tp->records = p;
 				continue;
 			}
-			text_trim_start(&l);
-			if (l.len == 0)
-				continue;
-			if (want_date) {
-				want_date = 0;
-				if (text_is_date(l.s, l.len))
-					reg->updated = registry_strndup(reg,
-					    l.s, l.len);
-				else
-					text_warn_line(tp, &l, "expected the "
-					    "date after 'Last Updated'");
-			} else if (text_line_is(&l, "Last Updated"))
-				want_date = 1;
-			else if (reg->title == NULL &&
-			    memmem(l.s, l.len, "Registry", 8) != NULL)
-				reg->title = registry_strtrim(reg, l.s, l.len);
+			load_text_preamble(tp, &l, &want_date);
 			continue;
 		}
-		if (text_line_is(&l, "Contact Information")) {
+		if (load_text_line_is(&l, "Contact Information")) {
 			tp->contacts = l.no;
 			tp->people = p;
 			break;
@@ -631,22 +651,23 @@ text_locate(struct text_parse *tp)
 /* Collect the ids of the contact table, so that records can tell "[Id]"
    from a bracket in a description. */
 static void
-text_collect_ids(struct text_parse *tp)
+load_text_collect_ids(struct load_text *tp)
 {
-	struct text_line	 l;
+	struct load_text_line	 l;
 	const char		*p = tp->people, *close;
 	uint32_t		 no = tp->contacts;
 
 	if (p == NULL)
 		return;
-	while (text_next_line(&p, tp->end, &no, &l)) {
-		text_trim_start(&l);
+	while (load_text_next_line(&p, tp->end, &no, &l)) {
+		load_text_trim_start(&l);
 		if (l.len < 3 || *l.s != '[' || memchr(l.s, '\0', l.len))
 			continue;
 		close = memchr(l.s, ']', l.len);
-		if (close != NULL && text_id_like(l.s + 1,
+		if (close != NULL && load_text_id_like(l.s + 1,
 		    (size_t)(close - l.s - 1)))
-			text_id_add(tp, l.s + 1, (size_t)(close - l.s - 1));
+			load_text_id_add(tp, l.s + 1,
+			    (size_t)(close - l.s - 1));
 	}
 }
 
@@ -656,16 +677,17 @@ text_collect_ids(struct text_parse *tp)
    reference-like bracket, or a people list: with ids of the contact
    table, or else only where what follows fits the column order. */
 static size_t
-text_tail_start(struct text_parse *tp, size_t from)
+load_text_tail_start(struct load_text *tp, size_t from)
 {
-	struct text_token	*t = tp->tok;
+	struct load_text_token	*t = tp->tok;
 	size_t			 n = tp->n_tok, j;
 	int			 known, k1, k2;
 
 	for (j = from; j < n; j++) {
-		if (text_is_date(t[j].s, t[j].len) || text_ref_token(&t[j]))
+		if (load_text_is_date(t[j].s, t[j].len) ||
+		    load_text_ref_token(&t[j]))
 			return j;
-		if (!text_people(tp, &t[j], &known))
+		if (!load_text_people(tp, &t[j], &known))
 			continue;
 		if (known)
 			return j;
@@ -675,15 +697,15 @@ text_tail_start(struct text_parse *tp, size_t from)
 		 * there is a contact table, it must be followed by a date or
 		 * another list, as records name people that it defines.
 		 */
-		if (j + 1 == n || text_ref_token(&t[j + 1])) {
+		if (j + 1 == n || load_text_ref_token(&t[j + 1])) {
 			if (tp->n_ids == 0)
 				return j;
 			continue;
 		}
-		if (text_is_date(t[j + 1].s, t[j + 1].len))
+		if (load_text_is_date(t[j + 1].s, t[j + 1].len))
 			return j;
-		if (text_people(tp, &t[j + 1], &k1) && (j + 2 == n ||
-		    !text_people(tp, &t[j + 2], &k2)))
+		if (load_text_people(tp, &t[j + 1], &k1) && (j + 2 == n ||
+		    !load_text_people(tp, &t[j + 2], &k2)))
 			return j;
 	}
 	return n;
@@ -691,7 +713,7 @@ text_tail_start(struct text_parse *tp, size_t from)
 
 /* Text of tokens [a, b) as it stands on the line, or NULL. */
 static const char *
-text_span(struct text_parse *tp, size_t a, size_t b)
+load_text_span(struct load_text *tp, size_t a, size_t b)
 {
 	const char	*s, *e;
 
@@ -703,7 +725,7 @@ text_span(struct text_parse *tp, size_t a, size_t b)
 }
 
 static int
-text_unauthorized(const char *s)
+load_text_unauthorized(const char *s)
 {
 	return strncasecmp(s, "Unauthorized Use", 16) == 0 ||
 	    strncasecmp(s, "Known Unauthorized Use", 22) == 0;
@@ -717,11 +739,11 @@ text_unauthorized(const char *s)
  * NULL or why not.
  */
 static const char *
-text_record_shape(struct text_parse *tp, const struct text_line *l,
+load_text_record_shape(struct load_text *tp, const struct load_text_line *l,
     const char *name, size_t name_len, int port, int proto, size_t i,
     size_t j)
 {
-	const struct text_token	*t = tp->tok;
+	const struct load_text_token	*t = tp->tok;
 	size_t			 n = tp->n_tok, k;
 	const char		*d = i < n ? t[i].s : NULL;
 
@@ -735,26 +757,27 @@ text_record_shape(struct text_parse *tp, const struct text_line *l,
 	if (name != NULL && !port && !proto) {
 		/* Name-only rows: "argus ARGUS Protocol", "seeCard seeCard
 		   [...]"; never "IANA assigned this ...". */
-		if (!(*name >= 'a' && *name <= 'z') && !text_digit(*name))
+		if (!(*name >= 'a' && *name <= 'z') && !load_text_digit(*name))
 			return "a name-only row would start with a lower-case "
 			    "name";
 		if (d == NULL)
 			return "a name alone";
-		if (j == n && !(*d >= 'A' && *d <= 'Z') && !text_digit(*d))
+		if (j == n && !(*d >= 'A' && *d <= 'Z') && !load_text_digit(*d))
 			return "a name-only row would have a capitalized "
 			    "description, people or dates";
 	}
 	/* "Port 126 Previously assigned ...": named rows without a
 	   protocol are ranges or lower case ("boe-cms 6400"). */
-	if (name != NULL && port && !proto && text_has_upper(name, name_len))
+	if (name != NULL && port && !proto &&
+	    load_text_has_upper(name, name_len))
 		return "a named port without a protocol would be "
 		    "in lower case";
 	if (name == NULL && !proto) {
 		if (d == NULL)
 			return "a port alone";
 		if (!(*d >= 'A' && *d <= 'Z') && *d != '(' &&
-		    !text_prefix(d, t[i].len, "unassigned") &&
-		    !text_prefix(d, t[i].len, "reserved"))
+		    !load_text_prefix(d, t[i].len, "unassigned") &&
+		    !load_text_prefix(d, t[i].len, "reserved"))
 			return "a port without a protocol would say "
 			    "Unassigned or Reserved, or be capitalized";
 	}
@@ -766,22 +789,23 @@ text_record_shape(struct text_parse *tp, const struct text_line *l,
  * where no people, dates or references come before them; no description
  * of the 2025 CSV holds one.
  */
-static const char *text_phrases[] = {
+static const char *load_text_phrases[] = {
 	"This entry ", "This port ", "Defined TXT keys", "De-Assigned ",
 	"Unauthorized Use", "Known Unauthorized Use",
 };
+#define TEXT_PHRASES (sizeof load_text_phrases / sizeof *load_text_phrases)
 
 static size_t
-text_phrase(struct text_parse *tp, size_t from, size_t to)
+load_text_phrase(struct load_text *tp, size_t from, size_t to)
 {
-	const struct text_token	*t = tp->tok;
+	const struct load_text_token	*t = tp->tok;
 	size_t			 k, left, m;
 
 	for (k = from; k < to; k++) {
 		left = (size_t)(t[to - 1].s + t[to - 1].len - t[k].s);
-		for (m = 0; m < sizeof text_phrases / sizeof *text_phrases;
-		    m++) {
-			if (text_prefix(t[k].s, left, text_phrases[m]))
+		for (m = 0; m < TEXT_PHRASES; m++) {
+			if (load_text_prefix(t[k].s, left,
+			    load_text_phrases[m]))
 				return k;
 		}
 	}
@@ -789,48 +813,48 @@ text_phrase(struct text_parse *tp, size_t from, size_t to)
 }
 
 static void
-text_record(struct text_parse *tp, const struct text_line *l)
+load_text_record(struct load_text *tp, const struct load_text_line *l)
 {
 	struct registry		*reg = tp->reg;
-	struct text_token	*t;
+	struct load_text_token	*t;
 	struct record		*r;
-	const char		*name = NULL, *date[2] = { NULL, NULL }, *rest;
-	const char		*why;
-	size_t			 n, i = 0, j, k, name_len = 0, n_lists = 0;
-	size_t			 n_dates = 0, list[2], g;
+	const char		*name = NULL, *date[2] = { NULL, NULL };
+	const char		*rest, *why;
+	size_t			 n, i = 0, j, k, name_len = 0, g;
+	size_t			 n_lists = 0, n_dates = 0, list[2];
 	int32_t			 lo = -1, hi = -1, a, b;
 	int			 proto = PROTO_NONE, known;
 
-	text_tokenize(tp, l);
+	load_text_tokenize(tp, l);
 	t = tp->tok;
 	n = tp->n_tok;
 	if (n == 0)
 		return;
 
-	if (text_is_port(t[0].s, t[0].len, &a, &b)) {
+	if (load_text_is_port(t[0].s, t[0].len, &a, &b)) {
 		lo = a;
 		hi = b;
 		i = 1;
-	} else if (text_is_name(t[0].s, t[0].len)) {
+	} else if (load_text_is_name(t[0].s, t[0].len)) {
 		name = t[0].s;
 		name_len = t[0].len;
 		i = 1;
-		if (i < n && text_is_port(t[i].s, t[i].len, &a, &b)) {
+		if (i < n && load_text_is_port(t[i].s, t[i].len, &a, &b)) {
 			lo = a;
 			hi = b;
 			i++;
 		}
 	} else {
-		text_warn_line(tp, l, "not a record line (a continuation of "
-		    "a multi-line field?); ignored");
+		load_text_warn_line(tp, l, "not a record line (a "
+		    "continuation of a multi-line field?); ignored");
 		return;
 	}
-	if (i < n && text_is_proto(t[i].s, t[i].len)) {
+	if (i < n && load_text_is_proto(t[i].s, t[i].len)) {
 		proto = proto_parse(t[i].s, t[i].len);
 		i++;
 	}
-	j = text_tail_start(tp, i);
-	if ((why = text_record_shape(tp, l, name, name_len, lo >= 0,
+	j = load_text_tail_start(tp, i);
+	if ((why = load_text_record_shape(tp, l, name, name_len, lo >= 0,
 	    proto != PROTO_NONE, i, j)) != NULL) {
 		registry_warn(reg, l->no, "not a record line (%s), a "
 		    "continuation of a multi-line field?  Ignored: '%.*s%s'",
@@ -838,7 +862,7 @@ text_record(struct text_parse *tp, const struct text_line *l)
 		    l->len), l->s, l->len > TEXT_QUOTE_MAX ? "..." : "");
 		return;
 	}
-	if (j == n && (k = text_phrase(tp, i, j)) != j) {
+	if (j == n && (k = load_text_phrase(tp, i, j)) != j) {
 		j = k;
 		registry_warn(reg, l->no, "text from '%.*s ...' taken as "
 		    "notes, not description (pasted text cannot tell)",
@@ -851,15 +875,15 @@ text_record(struct text_parse *tp, const struct text_line *l)
 	r->port_lo = lo;
 	r->port_hi = hi;
 	r->proto = (enum proto)proto;
-	r->description = text_span(tp, i, j);
+	r->description = load_text_span(tp, i, j);
 
 	/* The tail, in column order. */
-	for (k = j; k < n && n_lists < 2 && text_people(tp, &t[k], &known);
+	for (k = j; k < n && n_lists < 2 && load_text_people(tp, &t[k], &known);
 	    k++)
 		list[n_lists++] = k;
-	for (; k < n && n_dates < 2 && text_is_date(t[k].s, t[k].len); k++)
+	for (; k < n && n_dates < 2 && load_text_is_date(t[k].s, t[k].len); k++)
 		date[n_dates++] = registry_strndup(reg, t[k].s, t[k].len);
-	for (; k < n && (g = text_groups(&t[k])) != 0; k++) {
+	for (; k < n && (g = load_text_groups(&t[k])) != 0; k++) {
 		if (r->n_refs + g > TEXT_LIST_MAX) {
 			registry_warn(reg, l->no, "more than %d references; "
 			    "the rest of the line is kept as notes",
@@ -868,25 +892,25 @@ text_record(struct text_parse *tp, const struct text_line *l)
 		}
 		load_refs(reg, r, t[k].s, t[k].len);
 	}
-	if (k < n && t[k].len <= 10 && text_all_digits(t[k].s, t[k].len)) {
+	if (k < n && t[k].len <= 10 && load_text_all_digits(t[k].s, t[k].len)) {
 		r->service_code = registry_strndup(reg, t[k].s, t[k].len);
 		k++;
 	}
-	rest = text_span(tp, k, n);
+	rest = load_text_span(tp, k, n);
 
 	if (n_lists == 2) {
 		load_people_list(reg, r, 'a', t[list[0]].s, t[list[0]].len);
 		load_people_list(reg, r, 'c', t[list[1]].s, t[list[1]].len);
 		if (t[list[0]].len == t[list[1]].len &&
 		    memcmp(t[list[0]].s, t[list[1]].s, t[list[0]].len) == 0)
-			text_roles(tp, &t[list[0]], TEXT_ROLE_SELF);
+			load_text_roles(tp, &t[list[0]], TEXT_ROLE_SELF);
 		else {
-			text_roles(tp, &t[list[0]], TEXT_ROLE_ASSIGNEE);
-			text_roles(tp, &t[list[1]], TEXT_ROLE_CONTACT);
+			load_text_roles(tp, &t[list[0]], TEXT_ROLE_ASSIGNEE);
+			load_text_roles(tp, &t[list[1]], TEXT_ROLE_CONTACT);
 		}
 	} else if (n_lists == 1) {
 		load_people_list(reg, r, 'a', t[list[0]].s, t[list[0]].len);
-		text_roles(tp, &t[list[0]], TEXT_ROLE_ASSIGNEE);
+		load_text_roles(tp, &t[list[0]], TEXT_ROLE_ASSIGNEE);
 		registry_warn(reg, l->no, "one people list %.*s taken as the "
 		    "assignee, with no contact (pasted text cannot tell)",
 		    (int)(t[list[0]].len > TEXT_QUOTE_MAX ? TEXT_QUOTE_MAX :
@@ -907,7 +931,7 @@ text_record(struct text_parse *tp, const struct text_line *l)
 		    "cannot tell)", date[0]);
 	}
 
-	if (rest != NULL && text_unauthorized(rest)) {
+	if (rest != NULL && load_text_unauthorized(rest)) {
 		r->unauthorized = rest;
 		registry_warn(reg, l->no, "text after the references taken as "
 		    "the unauthorized use reported; any assignment notes in "
@@ -917,19 +941,19 @@ text_record(struct text_parse *tp, const struct text_line *l)
 }
 
 static void
-text_records(struct text_parse *tp)
+load_text_records(struct load_text *tp)
 {
-	struct text_line	 l;
+	struct load_text_line	 l;
 	const char		*p = tp->records;
 	uint32_t		 no = tp->header;
 
-	while (text_next_line(&p, tp->end, &no, &l)) {
+	while (load_text_next_line(&p, tp->end, &no, &l)) {
 		if (tp->contacts != 0 && l.no >= tp->contacts)
 			break;
-		text_trim_start(&l);
-		if (l.len == 0 || !text_line_ok(tp, &l))
+		load_text_trim_start(&l);
+		if (l.len == 0 || !load_text_line_ok(tp, &l))
 			continue;
-		text_record(tp, &l);
+		load_text_record(tp, &l);
 	}
 }
 
@@ -940,7 +964,7 @@ text_records(struct text_parse *tp)
  * and every byte of a non-ASCII character; punctuation drops out.
  */
 static size_t
-text_key(const char *s, size_t len, char *out)
+load_text_key(const char *s, size_t len, char *out)
 {
 	size_t	 i, n = 0;
 	char	 c;
@@ -949,7 +973,7 @@ text_key(const char *s, size_t len, char *out)
 		c = s[i];
 		if (c >= 'A' && c <= 'Z')
 			out[n++] = (char)(c - 'A' + 'a');
-		else if (text_alpha(c) || text_digit(c) ||
+		else if (load_text_alpha(c) || load_text_digit(c) ||
 		    (unsigned char)c >= 0x80)
 			out[n++] = c;
 	}
@@ -962,7 +986,7 @@ text_key(const char *s, size_t len, char *out)
  * inside a word.  Returns 0 when the words never spell it.
  */
 static size_t
-text_spelled(const struct text_token *w, size_t n, const char *id,
+load_text_spelled(const struct load_text_token *w, size_t n, const char *id,
     size_t id_len, int cut)
 {
 	char	 key[256];
@@ -973,7 +997,7 @@ text_spelled(const struct text_token *w, size_t n, const char *id,
 	for (k = 0; k < n && have < id_len; k++) {
 		if (w[k].len > sizeof key)
 			return best;
-		got = text_key(w[k].s, w[k].len, key);
+		got = load_text_key(w[k].s, w[k].len, key);
 		if (got > id_len - have) {
 			if (cut && memcmp(key, id + have, id_len - have) == 0)
 				best = k + 1;
@@ -993,8 +1017,8 @@ text_spelled(const struct text_token *w, size_t n, const char *id,
  * name: n when the id spells all of it, 0 when it spells none of it.
  */
 static size_t
-text_name_words(const char *id, size_t id_len, const struct text_token *w,
-    size_t n)
+load_text_name_words(const char *id, size_t id_len,
+    const struct load_text_token *w, size_t n)
 {
 	char	 full[256], base[256];
 	size_t	 full_len, base_len = 0, k, b, i;
@@ -1002,49 +1026,53 @@ text_name_words(const char *id, size_t id_len, const struct text_token *w,
 
 	if (id_len > sizeof full)
 		return 0;
-	full_len = text_key(id, id_len, full);
+	full_len = load_text_key(id, id_len, full);
 	/* A numeric suffix tells namesakes apart: "Eugen_Bacic_2". */
 	i = id_len;
-	while (i > 0 && text_digit(id[i - 1]))
+	while (i > 0 && load_text_digit(id[i - 1]))
 		i--;
-	if (i > 0 && i < id_len && (id[i - 1] == '_' || text_alpha(id[i - 1]))) {
+	if (i > 0 && i < id_len &&
+	    (id[i - 1] == '_' || load_text_alpha(id[i - 1]))) {
 		while (i > 0 && id[i - 1] == '_')
 			i--;
-		base_len = text_key(id, i, base);
+		base_len = load_text_key(id, i, base);
 	}
-	k = text_spelled(w, n, full, full_len, cut);
-	if (base_len > 0 && (b = text_spelled(w, n, base, base_len, 0)) > k)
+	k = load_text_spelled(w, n, full, full_len, cut);
+	if (base_len > 0 &&
+	    (b = load_text_spelled(w, n, base, base_len, 0)) > k)
 		k = b;
 	/* Punctuation standing alone after the name belongs to it. */
-	while (k > 0 && k < n && text_key(w[k].s,
+	while (k > 0 && k < n && load_text_key(w[k].s,
 	    w[k].len > sizeof full ? sizeof full : w[k].len, full) == 0)
 		k++;
 	return k;
 }
 
 static int
-text_is_uri(const char *s, size_t len)
+load_text_is_uri(const char *s, size_t len)
 {
-	return text_prefix(s, len, "mailto:") || text_prefix(s, len, "http:") ||
-	    text_prefix(s, len, "https:") || text_prefix(s, len, "tel:") ||
-	    text_prefix(s, len, "ftp:");
+	return load_text_prefix(s, len, "mailto:") ||
+	    load_text_prefix(s, len, "http:") ||
+	    load_text_prefix(s, len, "https:") ||
+	    load_text_prefix(s, len, "tel:") ||
+	    load_text_prefix(s, len, "ftp:");
 }
 
 static void
-text_contact(struct text_parse *tp, const struct text_line *l)
+load_text_contact(struct load_text *tp, const struct load_text_line *l)
 {
 	struct registry		*reg = tp->reg;
-	struct text_token	*w;
+	struct load_text_token	*w;
 	struct person		*p;
-	struct text_id		*e;
+	struct load_text_id		*e;
 	const char		*close, *id, *s, *end, *text;
 	size_t			 id_len, n, u, last, k, i;
 	int			 roles;
 
 	close = l->len > 2 && *l->s == '[' ? memchr(l->s, ']', l->len) : NULL;
-	if (close == NULL || !text_id_like(l->s + 1,
+	if (close == NULL || !load_text_id_like(l->s + 1,
 	    (size_t)(close - l->s - 1))) {
-		text_warn_line(tp, l, "expected a contact line '[Id] name "
+		load_text_warn_line(tp, l, "expected a contact line '[Id] name "
 		    "organization uri updated'; ignored");
 		return;
 	}
@@ -1054,14 +1082,14 @@ text_contact(struct text_parse *tp, const struct text_line *l)
 	/* The words after the id: no brackets to keep together here. */
 	tp->n_tok = 0;
 	for (s = close + 1, end = l->s + l->len; s < end;) {
-		while (s < end && text_space(*s))
+		while (s < end && load_text_space(*s))
 			s++;
 		if (s == end)
 			break;
 		text = s;
-		while (s < end && !text_space(*s))
+		while (s < end && !load_text_space(*s))
 			s++;
-		text_add_token(tp, text, (size_t)(s - text));
+		load_text_add_token(tp, text, (size_t)(s - text));
 	}
 	w = tp->tok;
 	n = tp->n_tok;
@@ -1071,26 +1099,27 @@ text_contact(struct text_parse *tp, const struct text_line *l)
 	p->line = l->no;
 
 	last = n;
-	if (n > 0 && text_is_date(w[n - 1].s, w[n - 1].len)) {
+	if (n > 0 && load_text_is_date(w[n - 1].s, w[n - 1].len)) {
 		last--;
 		p->updated = registry_strndup(reg, w[last].s, w[last].len);
 	}
-	for (u = 0; u < last && !text_is_uri(w[u].s, w[u].len); u++)
+	for (u = 0; u < last && !load_text_is_uri(w[u].s, w[u].len); u++)
 		;
 	/* Each URI runs to the next one: a space inside one ("mailto:Giriraj
 	   Harapanahalli") keeps it whole. */
 	for (i = u; i < last; i = k) {
-		for (k = i + 1; k < last && !text_is_uri(w[k].s, w[k].len); k++)
+		for (k = i + 1; k < last &&
+		    !load_text_is_uri(w[k].s, w[k].len); k++)
 			;
 		load_person_uri(reg, p, w[i].s,
 		    (size_t)(w[k - 1].s + w[k - 1].len - w[i].s));
 	}
 	if (u == 0)
 		return;
-	text = text_span(tp, 0, u);
+	text = load_text_span(tp, 0, u);
 
-	k = text_name_words(id, id_len, w, u);
-	e = text_id_find(tp, id, id_len);
+	k = load_text_name_words(id, id_len, w, u);
+	e = load_text_id_find(tp, id, id_len);
 	roles = e != NULL ? e->roles : 0;
 	if (k == u) {
 		/* The id spells it all: "[Apple_Inc_3] Apple Inc." is an
@@ -1111,8 +1140,8 @@ text_contact(struct text_parse *tp, const struct text_line *l)
 		    "organizations or people without one (pasted text cannot "
 		    "tell)", (int)id_len, id, text);
 	} else {
-		p->name = text_span(tp, 0, k);
-		p->org = text_span(tp, k, u);
+		p->name = load_text_span(tp, 0, k);
+		p->org = load_text_span(tp, k, u);
 		registry_warn(reg, l->no, "contact [%.*s]: name '%s' and "
 		    "organization '%s' told apart by the id's words (pasted "
 		    "text cannot tell)", (int)id_len, id, p->name, p->org);
@@ -1120,20 +1149,21 @@ text_contact(struct text_parse *tp, const struct text_line *l)
 }
 
 static void
-text_contacts(struct text_parse *tp)
+load_text_contacts(struct load_text *tp)
 {
-	struct text_line	 l;
+	struct load_text_line	 l;
 	const char		*p = tp->people;
 	uint32_t		 no = tp->contacts;
 	int			 header = 0;
 
 	if (p == NULL)
 		return;
-	while (text_next_line(&p, tp->end, &no, &l)) {
-		text_trim_start(&l);
-		if (l.len == 0 || !text_line_ok(tp, &l))
+	while (load_text_next_line(&p, tp->end, &no, &l)) {
+		load_text_trim_start(&l);
+		if (l.len == 0 || !load_text_line_ok(tp, &l))
 			continue;
-		if (!header && text_line_starts(&l, "ID Name Organization")) {
+		if (!header &&
+		    load_text_line_starts(&l, "ID Name Organization")) {
 			header = 1;
 			continue;
 		}
@@ -1143,14 +1173,14 @@ text_contacts(struct text_parse *tp)
 			    "before the first contact");
 			header = 1;
 		}
-		text_contact(tp, &l);
+		load_text_contact(tp, &l);
 	}
 }
 
 int
 load_text(struct registry *reg, const char *buf, size_t len, char **err)
 {
-	struct text_parse	 tp;
+	struct load_text	 tp;
 
 	memset(&tp, 0, sizeof tp);
 	tp.reg = reg;
@@ -1158,16 +1188,16 @@ load_text(struct registry *reg, const char *buf, size_t len, char **err)
 	tp.end = buf + len;
 	reg->format = "text";
 
-	text_locate(&tp);
+	load_text_locate(&tp);
 	if (tp.header == 0) {
 		*err = load_error(reg->source, 1, 0, "expected the registry's "
 		    "column header line 'Service Name Port Number ...', found "
 		    "none");
 		return -1;
 	}
-	text_collect_ids(&tp);
-	text_records(&tp);
-	text_contacts(&tp);
+	load_text_collect_ids(&tp);
+	load_text_records(&tp);
+	load_text_contacts(&tp);
 	if (tp.contacts == 0)
 		registry_warn(reg, 0, "no 'Contact Information' table: people "
 		    "are known by id only");
