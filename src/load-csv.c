@@ -197,23 +197,17 @@ load_csv_is_blank(char c)
 static int
 load_csv_span(struct load_csv *lc, const char *s, const char *e)
 {
-	int	 rewrite = 0;
+	const char	*q;
+	int		 rewrite = 0;
 
-	for (; s < e; s++) {
-		switch (*s) {
-		case '\n':
-			lc->line++;
-			lc->line_start = s + 1;
-			break;
-		case '\r':
-			if (s + 1 < e && s[1] == '\n')
-				rewrite = 1;
-			break;
-		case '\0':
-			lc->has_nul = 1;
-			break;
-		}
+	for (q = s; (q = memchr(q, '\n', e - q)) != NULL; q++) {
+		lc->line++;
+		lc->line_start = q + 1;
+		if (q > s && q[-1] == '\r')
+			rewrite = 1;
 	}
+	if (memchr(s, '\0', e - s) != NULL)
+		lc->has_nul = 1;
 	return rewrite;
 }
 
