@@ -14,9 +14,9 @@
  * A scan runs one JIT search over many slices at once (a chunk of a
  * section), maps the match offset back to its slice with a binary search
  * of the slice starts, and resumes at the next slice not yet matched.
- * Patterns whose meaning depends on where the subject starts or ends
- * (\A \z \Z \G, lookaround, backtracking verbs) are matched one slice
- * at a time instead, so that both ways give the same answer.
+ * Patterns that could answer differently there (\A \z \Z \G \K,
+ * lookaround, verbs, atomic groups, possessive quantifiers) are matched
+ * one slice at a time instead, so that both ways give the same answer.
  *
  * A person's text is searched once, not once for every record naming
  * them: a match there selects every record naming that person.
@@ -58,23 +58,27 @@ static const char *pattern_prefixes[] = {
 /*
  * Limits.  PCRE2 applies the match limit to each start position, so a
  * runaway pattern costs about one limit's worth of work per record
- * before it is given up there (JIT: ~1 ns per unit, interpreter ~10).
- * A scan stops altogether once PATTERN_RUNAWAY slices have hit a limit,
- * and once it has run for PATTERN_BUDGET_MS (a guard against patterns
- * that stay just under the limit at every position).
+ * before it is given up there: with JIT, 10-60 us at 10000 on the real
+ * registry (the interpreter counts the same units, ~10 times slower).
+ * 10000 lets every sensible pattern through on the real registry
+ * ((.*a){12} needs more than 2000), and stops (\w+\s?)*$ on a
+ * description after about 20 us.  A scan stops altogether once
+ * PATTERN_RUNAWAY slices have hit a limit (bounding a runaway pattern
+ * over a huge registry), and once it has run for PATTERN_BUDGET_MS (a
+ * guard against patterns that stay just under the limit everywhere).
  */
-#define PATTERN_MATCH_LIMIT_JIT	  20000
-#define PATTERN_MATCH_LIMIT	  2000
-#define PATTERN_DEPTH_LIMIT	  1000
+#define PATTERN_MATCH_LIMIT	  10000
+#define PATTERN_DEPTH_LIMIT	  10000
 #define PATTERN_HEAP_LIMIT	  (16 * 1024)		/* KiB */
 #define PATTERN_JIT_STACK_MIN	  (32 * 1024)
 #define PATTERN_JIT_STACK_MAX	  (1024 * 1024)
-#define PATTERN_RUNAWAY		  64
+#define PATTERN_RUNAWAY		  1000
 #define PATTERN_BUDGET_MS	  1000
 /* Bytes of slices given to one search call. */
 #define PATTERN_CHUNK		  (32 * 1024)
 /* The haystack's offsets are 32-bit: text past this is left out. */
 #define HAYSTACK_MAX		  (UINT32_MAX - 1024)
+#define HAYSTACK_PAD		  64
 
 /* A run of slices: slice i is buf[at[i] .. at[i + 1] - 1), then '\n'. */
 struct hsec {
@@ -283,10 +287,12 @@ haystack_new(const struct registry *reg)
 	memset(&b, 0, sizeof b);
 	haystack_fill(h, &b);		/* count */
 	h->len = b.len;
-	b.buf = h->buf = xmalloc(h->len + 1);
+	/* JIT's SIMD searches read whole aligned 16-byte blocks, a few
+	   bytes past the end: harmless, but padding keeps valgrind quiet. */
+	b.buf = h->buf = xmalloc(h->len + 1 + HAYSTACK_PAD);
 	b.len = 0;
 	haystack_fill(h, &b);		/* fill */
-	h->buf[h->len] = '\0';
+	memset(h->buf + h->len, 0, 1 + HAYSTACK_PAD);
 	return h;
 }
 
@@ -371,17 +377,46 @@ pattern_skip_to(const char *re, size_t len, size_t i, char close)
 	return i;
 }
 
+/* A start-of-pattern setting that means the same on one record or many:
+   (*UCP) and friends, not the newline conventions or verbs. */
+static int
+pattern_start_option(const char *name, size_t n)
+{
+	static const char	*ok[] = {
+		"UTF", "UCP", "NO_JIT", "NO_START_OPT", "NO_AUTO_POSSESS",
+		"NO_DOTSTAR_ANCHOR", "NOTEMPTY", "NOTEMPTY_ATSTART", NULL
+	};
+	static const char	*limits[] = {
+		"LIMIT_MATCH=", "LIMIT_DEPTH=", "LIMIT_HEAP=",
+		"LIMIT_RECURSION=", NULL
+	};
+	size_t			 i, k;
+
+	for (i = 0; ok[i] != NULL; i++) {
+		if (strlen(ok[i]) == n && memcmp(name, ok[i], n) == 0)
+			return 1;
+	}
+	for (i = 0; limits[i] != NULL; i++) {
+		k = strlen(limits[i]);
+		if (n > k && memcmp(name, limits[i], k) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Read the regex for smart case and for the scan: *upper is set when it
  * has an uppercase letter other than in an escape (\S \W \p{Lu} ...), a
  * group name, a verb or an option letter; *per_slice when it holds
- * something whose meaning depends on where the subject begins or ends
- * (\A \z \Z \G, lookaround, backtracking verbs).
+ * something that may answer differently on one slice than on many
+ * (\A \z \Z \G \K, lookaround, backtracking verbs, atomic groups and
+ * possessive quantifiers, which may not give back a line break they
+ * took).
  */
 static void
 pattern_read(const char *re, size_t len, int *upper, int *per_slice)
 {
-	size_t		 i, j;
+	size_t		 i, j, lead = 0;
 	char		 c;
 	uint32_t	 cp;
 
@@ -405,7 +440,7 @@ pattern_read(const char *re, size_t len, int *upper, int *per_slice)
 						*upper = 1;
 				}
 				break;
-			case 'A': case 'z': case 'Z': case 'G':
+			case 'A': case 'z': case 'Z': case 'G': case 'K':
 				*per_slice = 1;
 				break;
 			case 'p': case 'P': case 'x': case 'o': case 'N':
@@ -434,14 +469,19 @@ pattern_read(const char *re, size_t len, int *upper, int *per_slice)
 			continue;
 		}
 		if (c == '(' && i + 1 < len && re[i + 1] == '*') {
-			*per_slice = 1;
-			i = pattern_skip_to(re, len, i, ')');
+			j = pattern_skip_to(re, len, i, ')');
+			if (i == lead && pattern_start_option(re + i + 2,
+			    j - i - 2))
+				lead = j + 1;
+			else
+				*per_slice = 1;
+			i = j;
 			continue;
 		}
 		if (c == '(' && i + 2 < len && re[i + 1] == '?') {
 			j = i + 2;
 			c = re[j];
-			if (c == '=' || c == '!')
+			if (c == '=' || c == '!' || c == '>')
 				*per_slice = 1;
 			else if (c == '<' && j + 1 < len &&
 			    (re[j + 1] == '=' || re[j + 1] == '!'))
@@ -470,6 +510,10 @@ pattern_read(const char *re, size_t len, int *upper, int *per_slice)
 			}
 			continue;
 		}
+		/* A possessive quantifier (or a '+' in a class: harmless). */
+		if ((c == '*' || c == '+' || c == '?' || c == '}') &&
+		    i + 1 < len && re[i + 1] == '+')
+			*per_slice = 1;
 		cp = pattern_decode(re, len, &i);
 		if (pattern_upper(cp))
 			*upper = 1;
@@ -484,7 +528,7 @@ pattern_new(const char *expr, char **err)
 	PCRE2_UCHAR		 msg[256];
 	PCRE2_SIZE		 erroff;
 	const char		*re = expr;
-	size_t			 n, skip = 0;
+	size_t			 n, skip = 0, jitsize;
 	uint32_t		 opts;
 	int			 field = -1, f, upper, per_slice, errcode;
 
@@ -541,15 +585,16 @@ pattern_new(const char *expr, char **err)
 	pcre2_set_depth_limit(p->mctx, PATTERN_DEPTH_LIMIT);
 	pcre2_set_heap_limit(p->mctx, PATTERN_HEAP_LIMIT);
 	pcre2_set_match_limit(p->mctx, PATTERN_MATCH_LIMIT);
-	if (pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE) == 0) {
+	/* Without JIT (unsupported here, or (*NO_JIT)) PCRE2 interprets:
+	   slower, same answers, same limits. */
+	if (pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE) == 0 &&
+	    pcre2_pattern_info(p->code, PCRE2_INFO_JITSIZE, &jitsize) == 0 &&
+	    jitsize != 0) {
 		p->stack = pcre2_jit_stack_create(PATTERN_JIT_STACK_MIN,
 		    PATTERN_JIT_STACK_MAX, NULL);
-		if (p->stack != NULL) {
+		if (p->stack != NULL)
 			pcre2_jit_stack_assign(p->mctx, NULL, p->stack);
-			pcre2_set_match_limit(p->mctx,
-			    PATTERN_MATCH_LIMIT_JIT);
-			p->jit = 1;
-		}
+		p->jit = 1;
 	}
 	return p;
 }
@@ -781,19 +826,28 @@ scan_find(const struct hsec *sec, size_t lo, size_t hi, size_t off)
 	return lo;
 }
 
+/*
+ * Search one section.  Slices go to PCRE2 a chunk at a time; where that
+ * could give a different answer from searching each slice alone, they
+ * go one at a time: always for a pattern marked per_slice, up to the end
+ * of a chunk that hit a limit (which slice did is unknown), and over the
+ * slices a match ran across (a greedy \s+ can run through many records;
+ * searching them again from each start would be quadratic).
+ */
 static void
 scan_section(struct scan *s, const struct hsec *sec, int people)
 {
 	struct pattern	*p = s->p;
 	const char	*buf = s->h->buf;
 	PCRE2_SIZE	*ov;
-	size_t		 i, j, r, base, end, mstart, mend;
-	int		 rc, one = p->per_slice;
+	size_t		 i, j, r, base, end, mstart, mend, solo_end;
+	int		 rc;
 
+	solo_end = p->per_slice ? sec->n : 0;
 	i = scan_next(s, sec, people, 0);
 	while (i < sec->n && !s->stop) {
 		scan_check_time(s);
-		if (one) {
+		if (i < solo_end) {
 			scan_settle(s, people, i, pattern_slice(p, s->h, sec,
 			    i));
 			i = scan_next(s, sec, people, i + 1);
@@ -810,9 +864,7 @@ scan_section(struct scan *s, const struct hsec *sec, int people)
 			continue;
 		}
 		if (rc == PATTERN_LIMIT) {
-			/* Which slice is unknown: go one at a time from
-			   here to the end of the section. */
-			one = 1;
+			solo_end = j + 1;
 			continue;
 		}
 		ov = pcre2_get_ovector_pointer(p->md);
@@ -820,11 +872,12 @@ scan_section(struct scan *s, const struct hsec *sec, int people)
 		mend = base + ov[1];
 		r = scan_find(sec, i, j, mstart);
 		if (mend > sec->at[r + 1] - 1) {
-			/* The match runs on into the next slice: that
-			   slice alone decides. */
-			rc = pattern_slice(p, s->h, sec, r);
+			/* Ran on into the next slices: each decides alone. */
+			solo_end = scan_find(sec, r, j, mend) + 1;
+			i = scan_next(s, sec, people, r);
+			continue;
 		}
-		scan_settle(s, people, r, rc);
+		scan_settle(s, people, r, PATTERN_MATCH);
 		i = scan_next(s, sec, people, r + 1);
 	}
 }

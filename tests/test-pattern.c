@@ -281,6 +281,57 @@ field_anchors_and_record_bounds(void **state)
 	assert_int_equal(found(reg, "^nbd(?!\\s)"),
 	    B(R_NBD_TCP) | B(R_NBD_UDP));
 	assert_int_equal(found(reg, "desc:^(*COMMIT)echo"), B(R_ECHO));
+	/* Possessive and atomic: may not give back a line break. */
+	assert_int_equal(found(reg, "device\\s*+$"), B(R_NBD_TCP) |
+	    B(R_NBD_UDP));
+	assert_int_equal(found(reg, "(?>device\\s*)$"), B(R_NBD_TCP) |
+	    B(R_NBD_UDP));
+	/* \K moves the start of the match, not the record. */
+	assert_int_equal(found(reg, "nbd\\s\\Kecho"), 0);
+	assert_int_equal(found(reg, "x\\K11"), B(R_X11));
+	/* A greedy run through many records still finds each one. */
+	assert_int_equal(found(reg, "proto:(\\w+\\s?)+$"),
+	    (B(R_COUNT) - 1) & ~(B(R_RDP) | B(R_GAP)));
+}
+
+static void
+start_options_and_interpreter(void **state)
+{
+	struct registry	*reg = state[0];
+	const char	*same[] = { "block", "name:^nbd$", "who:postel",
+	    "port:^6000-", "(?<=X )Window", "tcp|udp", "^$", NULL };
+	struct haystack	*h = haystack_new(reg);
+	struct pattern	*p;
+	char		*err, *s;
+	int		 i;
+
+	/* \w is ASCII unless (*UCP) asks for Unicode. */
+	assert_int_equal(found(reg, "gr\\w\\we"), 0);
+	assert_int_equal(found(reg, "(*UCP)gr\\w\\we"), B(R_BADUTF));
+	assert_int_equal(found(reg, "desc:(*UCP)gr\\w\\we"), B(R_BADUTF));
+
+	/* PCRE2's interpreter gives the same answers as JIT. */
+	p = pattern_new("nbd", &err);
+	assert_non_null(p);
+	pattern_free(p);
+	for (i = 0; same[i] != NULL; i++) {
+		if (strchr(same[i], ':') != NULL)
+			s = xasprintf("%.*s(*NO_JIT)%s",
+			    (int)(strchr(same[i], ':') - same[i] + 1),
+			    same[i], strchr(same[i], ':') + 1);
+		else
+			s = xasprintf("(*NO_JIT)%s", same[i]);
+		p = pattern_new(s, &err);
+		assert_non_null(p);
+		assert_false(pattern_jit(p));
+		assert_int_equal(found(reg, s), found(reg, same[i]));
+		pattern_free(p);
+		free(s);
+	}
+	p = pattern_new("(*NO_JIT)(a+)+$", &err);
+	assert_int_equal(pattern_match(p, h, R_RUNAWAY), PATTERN_LIMIT);
+	pattern_free(p);
+	haystack_free(h);
 }
 
 static void
@@ -633,6 +684,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(
 		    field_anchors_and_record_bounds, setup, teardown),
+		cmocka_unit_test_setup_teardown(start_options_and_interpreter,
+		    setup, teardown),
 		cmocka_unit_test(bad_pattern_message),
 		cmocka_unit_test(empty_pattern_error),
 		cmocka_unit_test_setup_teardown(runaway_pattern_limited, setup,
