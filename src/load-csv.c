@@ -6,7 +6,10 @@
  * quote), a CR LF line end, or text after its closing quote is rewritten,
  * into one scratch buffer reused for every row.  The record's strings are
  * then copied, trimmed, into the registry arena: no other allocation per
- * field.
+ * field.  Lines without quotes (nine in ten) are split with memchr; a
+ * field equal to the previous record's shares its copy (see
+ * load_csv_text).  The input must be NUL-terminated at buf[len], as
+ * load.h promises: the NUL is the sentinel of the unquoted-field scan.
  *
  * The format: a header row naming the 12 columns (in any order: columns
  * are mapped by name, case-insensitively), then one row per record.
