@@ -93,6 +93,10 @@ struct xml_state {
 	struct registry		*reg;
 	XML_Parser		 parser;
 	char			*err;		/* our own reason to stop */
+	const char		*buf;		/* the whole input */
+	size_t			 len;
+	size_t			 line_at;	/* xml_line counted up to here */
+	uint32_t		 line;		/* the line at line_at */
 
 	int			 depth;
 	unsigned char		 ctx[XML_MAX_DEPTH + 1];
@@ -124,10 +128,28 @@ xml_local(const char *name)
 	return c != NULL ? c + 1 : name;
 }
 
+/*
+ * The line of the current event.  Expat's XML_GetCurrentLineNumber costs
+ * a tenth of the whole load when called for every record, so count the
+ * newlines up to the event's byte offset with memchr, from where the
+ * last call stopped.
+ */
 static uint32_t
 xml_line(struct xml_state *st)
 {
-	return (uint32_t)XML_GetCurrentLineNumber(st->parser);
+	XML_Index	 at = XML_GetCurrentByteIndex(st->parser);
+	const char	*p, *end, *nl;
+
+	if (at < 0 || (size_t)at > st->len || (size_t)at < st->line_at)
+		return (uint32_t)XML_GetCurrentLineNumber(st->parser);
+	p = st->buf + st->line_at;
+	end = st->buf + at;
+	while ((nl = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		st->line++;
+		p = nl + 1;
+	}
+	st->line_at = (size_t)at;
+	return st->line;
 }
 
 static const char *
@@ -170,7 +192,7 @@ xml_unknown(struct xml_state *st, const char *name, const char *where)
 		return;
 	}
 	u = &st->unknown[st->n_unknown++];
-	u->name = xstrndup(name, 64);
+	u->name = xstrndup(name, strnlen(name, 64));
 	u->where = where;
 	u->line = xml_line(st);
 	u->count = 1;
@@ -307,7 +329,7 @@ static void
 xml_xref_label(struct xml_state *st, struct buf *out)
 {
 	const char	*d = st->xref_data.data;
-	size_t		 n = st->xref_data.len, i;
+	size_t		 n = st->xref_data.len;
 
 	xml_trim(&d, &n);
 	if (n == 0)
@@ -318,8 +340,7 @@ xml_xref_label(struct xml_state *st, struct buf *out)
 		d += 3;
 		n -= 3;
 	}
-	for (i = 0; i < n; i++)
-		buf_addc(out, d[i]);
+	buf_add(out, d, n);
 	if ((st->xref_type == XREF_RFC || st->xref_type == XREF_DRAFT) &&
 	    st->xref_section.len != 0 &&
 	    !xml_blank(st->xref_section.data, st->xref_section.len)) {
@@ -846,6 +867,9 @@ load_xml(struct registry *reg, const char *buf, size_t len, char **err)
 
 	memset(&st, 0, sizeof st);
 	st.reg = reg;
+	st.buf = buf;
+	st.len = len;
+	st.line = 1;
 	st.person = (size_t)-1;
 	st.ctx[0] = C_DOCUMENT;
 	reg->format = "xml";
