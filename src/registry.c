@@ -105,14 +105,21 @@ registry_add_person(struct registry *reg)
 	return p;
 }
 
-/* Append one element to an arena array: the old copy is left behind, which
-   costs little as records name one or two people. */
+/*
+ * Make room for element n of an arena array: capacities are powers of two,
+ * so a list of n elements costs O(n) copying and at most 2n slots of
+ * arena in all, however long a hostile line makes it.
+ */
 static void *
-registry_append(struct registry *reg, const void *old, uint32_t n,
-    size_t size)
+registry_append(struct registry *reg, void *old, uint32_t n, size_t size)
 {
-	void	*p = arena_alloc(reg->arena, (n + 1) * size);
+	void		*p;
+	uint32_t	 cap;
 
+	if (n != 0 && (n & (n - 1)) != 0)
+		return old;		/* n is not a power of two: room left */
+	cap = n == 0 ? 1 : 2 * n;
+	p = arena_alloc(reg->arena, cap * size);
 	if (n != 0)
 		memcpy(p, old, n * size);
 	return p;

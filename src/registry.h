@@ -177,7 +177,9 @@ void		*registry_alloc(struct registry *, size_t);
    pointer is valid only until the next add of the same kind. */
 struct record	*registry_add_record(struct registry *);
 struct person	*registry_add_person(struct registry *);
-/* Add a person id to a record's assignees or contacts (id copied). */
+/* Add a person id to a record's assignees or contacts (id copied).
+   Amortised O(1).  A loader may point two records at one list (equal
+   fields); it must not then add to either. */
 void		 registry_add_assignee(struct registry *, struct record *,
 		     const char *id, size_t len);
 void		 registry_add_contact(struct registry *, struct record *,
