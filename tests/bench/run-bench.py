@@ -3,9 +3,12 @@
 
 Prints one table, one row per figure, whitespace-separated:
 
-    row  value  unit  baseline  ratio  target  result
+    row  value  unit  baseline  ratio  target  result  cpu_ratio
 
-"-" where a column does not apply.  A row that cannot be measured says so
+value and baseline are medians of wall time (or RSS); ratio is
+value / baseline, the figure the target applies to; cpu_ratio is the
+same ratio of median CPU time (user + system), less disturbed by other
+load on the machine, for information.  "-" where a column does not apply.  A row that cannot be measured says so
 in place of its value ("n/a (why)").  Rows:
 
   open_lookup_xml  `portreg -f XML -o json 22`, whole process, median wall
@@ -25,9 +28,10 @@ in place of its value ("n/a (why)").  Rows:
   load_100x_csv_rss
 
 Compared commands run alternately (A B A B ...), after one warm-up run of
-each, so that drift of the machine hits both alike.  Times are wall
-clock from spawn to exit (posix_spawn + wait4, standard output to
-/dev/null); peak RSS is wait4's ru_maxrss of that very child.
+each, so that drift of the machine hits both alike.  Each run goes
+through bench-spawn (fork, exec, wait4; standard output to /dev/null),
+which reports the wall time from fork to exit and wait4's ru_maxrss of
+that very child (see bench-spawn.c for why not from Python).
 
 Python 3 standard library only.
 """
@@ -38,7 +42,6 @@ import re
 import statistics
 import subprocess
 import sys
-import time
 
 XML_NAME = "service-names-port-numbers-2026-08-17.xml"
 CSV_NAME = "service-names-port-numbers-2025-07.csv"
@@ -47,8 +50,8 @@ ROWS = []
 
 
 def row(name, value, unit="-", baseline="-", ratio="-", target="-",
-        result="-"):
-    ROWS.append((name, value, unit, baseline, ratio, target, result))
+        result="-", cpu="-"):
+    ROWS.append((name, value, unit, baseline, ratio, target, result, cpu))
     # Progress: a long run shows each row as it is measured.
     print("# measured %s: %s %s" % (name, value, unit), file=sys.stderr,
           flush=True)
@@ -62,19 +65,22 @@ class Failed(Exception):
     pass
 
 
+SPAWN = None		# bench-spawn, set by main()
+
+
 def run_once(argv):
-    """Run argv once; return (seconds, maxrss_kib, status)."""
-    devnull = os.open(os.devnull, os.O_RDWR)
+    """Run argv once through bench-spawn; return (seconds, maxrss_kib,
+    status, cpu_seconds)."""
+    p = subprocess.run([SPAWN] + argv, stdin=subprocess.DEVNULL,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                       text=True, errors="replace")
+    lines = p.stderr.strip().splitlines()
     try:
-        fa = [(os.POSIX_SPAWN_DUP2, devnull, 0),
-              (os.POSIX_SPAWN_DUP2, devnull, 1)]
-        t0 = time.perf_counter()
-        pid = os.posix_spawn(argv[0], argv, os.environ, file_actions=fa)
-        _, status, ru = os.wait4(pid, 0)
-        t1 = time.perf_counter()
-    finally:
-        os.close(devnull)
-    return t1 - t0, ru.ru_maxrss, os.waitstatus_to_exitcode(status)
+        t, rss, st, cpu = lines[-1].split()
+        return float(t), int(rss), int(st), float(cpu)
+    except (IndexError, ValueError):
+        raise Failed("bench-spawn: %s" % (lines[-1] if lines else
+                                          "no output"))
 
 
 def check(argv, ok=(0,)):
@@ -90,19 +96,27 @@ def check(argv, ok=(0,)):
 
 def alternate(cmds, runs, ok):
     """Run each command of cmds in turn, runs times; one warm-up each.
-    Returns, per command, the lists of times and of max RSS (KiB)."""
+    Returns, per command, the lists of wall times, of max RSS (KiB) and
+    of CPU times."""
     for argv in cmds:
         check(argv, ok)
     times = [[] for _ in cmds]
     rss = [[] for _ in cmds]
+    cpu = [[] for _ in cmds]
     for _ in range(runs):
         for i, argv in enumerate(cmds):
-            t, m, st = run_once(argv)
+            t, m, st, c = run_once(argv)
             if st not in ok:
                 raise Failed("%s exited %d" % (argv[0], st))
             times[i].append(t)
             rss[i].append(m)
-    return times, rss
+            cpu[i].append(c)
+    return times, rss, cpu
+
+
+def cpu_ratio(cpu):
+    a, b = statistics.median(cpu[0]), statistics.median(cpu[1])
+    return "%.2f" % (a / b) if b > 0 else "-"
 
 
 def ms(t):
@@ -130,7 +144,7 @@ def which(prog):
 def bench_open_lookup(a, xml):
     name = "open_lookup_xml"
     try:
-        (tp, te), (rp, _) = alternate(
+        (tp, te), (rp, _), cpu = alternate(
             [[a.portreg, "-f", xml, "-o", "json", "22"],
              [a.expat_parse, xml]], a.runs, (0,))
     except Failed as e:
@@ -139,14 +153,14 @@ def bench_open_lookup(a, xml):
         return
     mp, me = statistics.median(tp), statistics.median(te)
     row(name, ms(mp), "ms", ms(me), "%.2f" % (mp / me), "<=2.0",
-        verdict(mp / me, 2.0))
+        verdict(mp / me, 2.0), cpu_ratio(cpu))
     bench_peak_rss(a, xml, rp)
 
 
 def bench_peak_rss(a, xml, lookup_rss):
     name = "peak_rss_xml"
     try:
-        _, (rv,) = alternate([[a.portreg, "--version"]], a.runs, (0,))
+        _, (rv,), _ = alternate([[a.portreg, "--version"]], a.runs, (0,))
     except Failed as e:
         na(name, e)
         return
@@ -163,7 +177,7 @@ def bench_search_csv(a, csvf):
         na(name, "no grep")
         return
     try:
-        (tp, tg), _ = alternate(
+        (tp, tg), _, cpu = alternate(
             [[a.portreg, "-f", csvf, "-e", "block dev", "-o", "tsv"],
              [grep, "-ciE", "block dev", csvf]], a.runs, (0, 1))
     except Failed as e:
@@ -171,7 +185,7 @@ def bench_search_csv(a, csvf):
         return
     mp, mg = statistics.median(tp), statistics.median(tg)
     row(name, ms(mp), "ms", ms(mg), "%.2f" % (mp / mg), "<=3.0",
-        verdict(mp / mg, 3.0))
+        verdict(mp / mg, 3.0), cpu_ratio(cpu))
 
 
 def bench_keys(a, name, path, limit):
@@ -205,7 +219,7 @@ def bench_load_100x(a, big, csv=False):
     else:
         base = [a.expat_parse, big]
     try:
-        (tp, te), (rp, _) = alternate(
+        (tp, te), (rp, _), cpu = alternate(
             [[a.portreg, "-f", big, "-o", "json", "22"], base],
             a.big_runs, (0, 1))
     except Failed as e:
@@ -213,7 +227,8 @@ def bench_load_100x(a, big, csv=False):
         na(name + "_rss", e)
         return
     mp, me = statistics.median(tp), statistics.median(te)
-    row(name, "%.3f" % mp, "s", "%.3f" % me, "%.2f" % (mp / me))
+    row(name, "%.3f" % mp, "s", "%.3f" % me, "%.2f" % (mp / me),
+        cpu=cpu_ratio(cpu))
     size = os.path.getsize(big) / 1024
     rss = statistics.median(rp)
     row(name + "_rss", mib(rss), "MiB", mib(size), "%.2f" % (rss / size))
@@ -240,6 +255,7 @@ def main():
     ap.add_argument("--portreg", default="src/portreg")
     ap.add_argument("--expat-parse", default="tests/bench/expat-parse")
     ap.add_argument("--bench-keys", default="tests/bench/bench-keys")
+    ap.add_argument("--bench-spawn", default="tests/bench/bench-spawn")
     ap.add_argument("--gen", default=os.path.join(here, "gen-registry.py"))
     ap.add_argument("--registry-dir",
                     default=os.environ.get("PORTREG_REGISTRY_DIR",
@@ -250,7 +266,7 @@ def main():
                     help="where the generated registry is kept")
     ap.add_argument("-n", type=int, default=100,
                     help="size of the synthetic registry (x the real one)")
-    ap.add_argument("--runs", type=int, default=15,
+    ap.add_argument("--runs", type=int, default=21,
                     help="runs of each compared command (at least 10)")
     ap.add_argument("--big-runs", type=int, default=3,
                     help="runs of each command on the 100x registry")
@@ -262,16 +278,23 @@ def main():
     a = ap.parse_args()
     if a.runs < 10:
         ap.error("--runs must be at least 10")
-    for attr in ("portreg", "expat_parse", "bench_keys", "gen"):
+    for attr in ("portreg", "expat_parse", "bench_keys", "bench_spawn",
+                 "gen"):
         setattr(a, attr, os.path.abspath(getattr(a, attr)))
+    global SPAWN
+    SPAWN = a.bench_spawn
+    if not os.access(SPAWN, os.X_OK):
+        ap.error("no %s: make bench builds it" % SPAWN)
 
     xml = os.path.join(a.registry_dir, XML_NAME)
     csvf = os.path.join(a.registry_dir, CSV_NAME)
     have_xml, have_csv = os.path.isfile(xml), os.path.isfile(csvf)
     absent = "no %s" % os.path.normpath(a.registry_dir)
 
-    print("# portreg benchmarks (SPEC §5); %d runs each, medians"
-          % a.runs, file=sys.stderr)
+    print("# portreg benchmarks (SPEC §5); %d runs each, medians; "
+          "load average %s" % (a.runs, " ".join("%.2f" % x for x in
+                                                os.getloadavg())),
+          file=sys.stderr)
     if have_xml:
         bench_open_lookup(a, xml)
     else:
@@ -306,10 +329,10 @@ def main():
              "load_100x_csv", "load_100x_csv_rss"]
     ROWS.sort(key=lambda r: order.index(r[0]))
     table = [("row", "value", "unit", "baseline", "ratio", "target",
-              "result")] + ROWS
+              "result", "cpu_ratio")] + ROWS
     # An n/a row's reason runs to the end of its line: it sets no width.
     measured = [r for r in table if r[1] != "n/a"]
-    widths = [max(len(str(r[i])) for r in measured) for i in range(7)]
+    widths = [max(len(str(r[i])) for r in measured) for i in range(8)]
     widths[0] = max(len(r[0]) for r in table)
     widths[1] = max(widths[1], 3)
     for r in table:
