@@ -36,7 +36,10 @@
  * break between them).  Smart case looks for uppercase letters (ASCII,
  * Latin-1, Latin Extended-A, Greek, Cyrillic) outside escapes such as
  * \S or \p{Lu}, group names, verbs and option letters; (?i) and (?-i)
- * override it.  Prefixes are lowercase: "Name:x" is a regex.
+ * override it.  Prefixes are lowercase: "Name:x" is a regex.  \w \d \b
+ * and POSIX classes are ASCII (twice as fast); non-ASCII letters match
+ * as themselves, case-insensitively too, and (*UCP) at the start of the
+ * regex makes the classes Unicode.
  * Invalid UTF-8 in the data never matches a character and never breaks
  * a search.
  */
@@ -80,7 +83,7 @@ int		 pattern_match(struct pattern *, const struct haystack *,
  * Every matching record, in registry order, into out (up to cap; out may
  * be NULL when cap is 0); returns how many match in all.  *limited is
  * set when some record hit the limits (those count as not matching).
- * A runaway pattern (one that hits the limits on 64 records) or a scan
+ * A runaway pattern (one that hits the limits on 1000 records) or a scan
  * that runs past its time budget (pattern_set_budget) stops early: the
  * records found so far are returned and *limited is set.
  */
