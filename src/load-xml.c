@@ -21,6 +21,7 @@
 
 #include <ctype.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -163,13 +164,20 @@ xml_attr(const char **attrs, const char *name)
 }
 
 /* Stop the parser with an error at the current position. */
-static void
-xml_fail(struct xml_state *st, const char *what, const char *name)
+static void __attribute__((format(printf, 2, 3)))
+xml_fail(struct xml_state *st, const char *fmt, ...)
 {
+	va_list	 ap;
+	char	*msg;
+
 	if (st->err != NULL)
 		return;
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
 	st->err = load_error(st->reg->source, xml_line(st),
-	    (unsigned)XML_GetCurrentColumnNumber(st->parser) + 1, what, name);
+	    (unsigned)XML_GetCurrentColumnNumber(st->parser) + 1, "%s", msg);
+	free(msg);
 	XML_StopParser(st->parser, XML_FALSE);
 }
 
@@ -706,8 +714,8 @@ xml_start(void *arg, const XML_Char *qname, const XML_Char **attrs)
 	if (st->err != NULL)
 		return;
 	if (st->depth == XML_MAX_DEPTH) {
-		xml_fail(st, "expected elements nested at most %s deep",
-		    "64");
+		xml_fail(st, "expected elements nested at most %d deep",
+		    XML_MAX_DEPTH);
 		return;
 	}
 	parent = st->ctx[st->depth];
