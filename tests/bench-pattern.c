@@ -130,10 +130,18 @@ main(int argc, char **argv)
 		reg = bench_multiply(orig, times);
 	}
 
-	t = bench_now();
-	h = haystack_new(reg);
+	best = 1e9;
+	for (k = 0; k < (times > 1 ? 1 : 5); k++) {
+		t = bench_now();
+		h = haystack_new(reg);
+		t = bench_now() - t;
+		if (t < best)
+			best = t;
+		if (k < (times > 1 ? 0 : 4))
+			haystack_free(h);
+	}
 	printf("%s x%d: %zu records, %zu people; haystack built in %.2f ms\n",
-	    path, times, reg->n_records, reg->n_people, bench_now() - t);
+	    path, times, reg->n_records, reg->n_people, best);
 
 	out = xcalloc(reg->n_records + 1, sizeof *out);
 	reps = times > 1 ? 1 : 5;
