@@ -42,6 +42,7 @@ import re
 import statistics
 import subprocess
 import sys
+import time
 
 XML_NAME = "service-names-port-numbers-2026-08-17.xml"
 CSV_NAME = "service-names-port-numbers-2025-07.csv"
@@ -129,6 +130,22 @@ def mib(kib):
 
 def verdict(value, limit):
     return "pass" if value <= limit else "FAIL"
+
+
+def machine(a):
+    """The first line of the table: when, where, how loaded."""
+    mem = "?"
+    try:
+        with open("/proc/meminfo") as f:
+            kib = int(f.readline().split()[1])
+            mem = "%.1f GiB" % (kib / 1024 / 1024)
+    except (OSError, ValueError, IndexError):
+        pass
+    return ("# portreg benchmarks (SPEC §5) %s; %d cores, %s memory; "
+            "load average %s; %d runs each, medians" % (
+                time.strftime("%Y-%m-%d %H:%M %Z"), os.cpu_count() or 0,
+                mem, " ".join("%.2f" % x for x in os.getloadavg()),
+                a.runs))
 
 
 def which(prog):
@@ -291,10 +308,7 @@ def main():
     have_xml, have_csv = os.path.isfile(xml), os.path.isfile(csvf)
     absent = "no %s" % os.path.normpath(a.registry_dir)
 
-    print("# portreg benchmarks (SPEC §5); %d runs each, medians; "
-          "load average %s" % (a.runs, " ".join("%.2f" % x for x in
-                                                os.getloadavg())),
-          file=sys.stderr)
+    print(machine(a))
     if have_xml:
         bench_open_lookup(a, xml)
     else:
