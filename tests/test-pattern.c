@@ -175,6 +175,10 @@ smart_case(void **state)
 	/* Escapes with capitals do not count... */
 	assert_int_equal(found(reg, "block\\Wdevice"), nbd);
 	assert_int_equal(found(reg, "\\Snetwork|netw\\Srk"), nbd | B(R_RDP));
+	assert_int_equal(found(reg, "\\p{L}etwork block"), nbd);
+	assert_int_equal(found(reg, "\\x{4E}etwork block"), nbd);
+	assert_int_equal(found(reg, "(?<Word>network) block\\b"), nbd);
+	assert_int_equal(found(reg, "(*UCP)network block"), nbd);
 	/* ...nor options, but a literal inside \Q..\E does. */
 	assert_int_equal(found(reg, "(?i)NETWORK"), nbd | B(R_RDP));
 	assert_int_equal(found(reg, "\\QNetwork\\E"), nbd);
