@@ -642,6 +642,53 @@ real_xml_who_jon_postel(void **state)
 	registry_free(reg);
 }
 
+/* The chunked scan and record-by-record matching agree on every record
+   of the real registry, for patterns of every shape. */
+static void
+real_xml_scan_agrees_with_match(void **state)
+{
+	const char	*patterns[] = {
+		"nbd", "a", "^$", "\\s+", "tcp\\s*$", "[^x]+y", "\\d{5}",
+		"\\n", "(?<=tcp)", "port:^\\d+$", "proto:(\\w+\\s?)+$",
+		"who:\\s", "who:^[A-Z]", "desc:.$", "e\\s*+$", "date:-\\d+$",
+		"(*UCP)\\w{12}", "ref:^RFC\\d+\\s", NULL
+	};
+	struct registry	*reg = real_registry();
+	struct haystack	*h;
+	struct pattern	*p;
+	uint32_t	*out;
+	char		*err;
+	size_t		 n, i, k, at;
+	int		 limited, rc;
+
+	if (reg == NULL)
+		skip();
+	h = haystack_new(reg);
+	out = xcalloc(reg->n_records, sizeof *out);
+	for (k = 0; patterns[k] != NULL; k++) {
+		p = pattern_new(patterns[k], &err);
+		assert_non_null(p);
+		pattern_set_budget(p, 0);
+		n = pattern_scan(p, h, out, reg->n_records, &limited);
+		assert_int_equal(limited, 0);
+		for (i = 0, at = 0; i < reg->n_records; i++) {
+			rc = pattern_match(p, h, i);
+			if (at < n && out[at] == i) {
+				if (rc != PATTERN_MATCH)
+					fail_msg("%s: record %zu scanned, "
+					    "not matched", patterns[k], i);
+				at++;
+			} else if (rc == PATTERN_MATCH)
+				fail_msg("%s: record %zu matched, not "
+				    "scanned", patterns[k], i);
+		}
+		pattern_free(p);
+	}
+	free(out);
+	haystack_free(h);
+	registry_free(reg);
+}
+
 static void
 real_xml_runaway_is_limited(void **state)
 {
@@ -701,6 +748,7 @@ main(void)
 		cmocka_unit_test(span_offsets),
 		cmocka_unit_test(empty_and_odd_registries),
 		cmocka_unit_test(real_xml_who_jon_postel),
+		cmocka_unit_test(real_xml_scan_agrees_with_match),
 		cmocka_unit_test(real_xml_runaway_is_limited),
 	};
 
