@@ -153,6 +153,10 @@ keys_man(FILE *f)
 	const char	*s;
 	int		 a;
 
+	fputs("With no query on a terminal, portreg browses the registry in\n"
+	    "three panes: the list, the detail of the selected row and its\n"
+	    "contacts.  The keys follow less and vi; the help overlay\n"
+	    "(\\fBh\\fP) shows this same list.\n", f);
 	for (a = ACT_NONE + 1; a < ACT_COUNT; a++) {
 		fputs(".TP\n.B \"", f);
 		for (s = keys_name_table[a]; *s != '\0'; s++) {
@@ -167,4 +171,11 @@ keys_man(FILE *f)
 		keys_roff(f, keys_help_table[a]);
 		fputc('\n', f);
 	}
+	fputs(".PP\n"
+	    "At a prompt, Enter accepts, Esc cancels, Ctrl\\-U clears the line\n"
+	    "and Backspace deletes a character.\n"
+	    "With the mouse, a click selects a row or focuses a pane and the\n"
+	    "wheel scrolls.\n"
+	    "The focused pane's name starts with\n"
+	    ".BR > .\n", f);
 }

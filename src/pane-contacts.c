@@ -109,10 +109,10 @@ pane_contacts_draw(const struct ui *ui, const struct rect *head,
 	if (n > UI_PEOPLE_MAX)
 		n = UI_PEOPLE_MAX;
 	sline_start(&sl, head->y, head->x, head->w);
+	snprintf(title, sizeof title, "%cContacts", ui->focus ==
+	    PANE_CONTACTS ? '>' : ' ');
 	if (n > 0)
-		snprintf(title, sizeof title, " Contacts (%zu)", n);
-	else
-		snprintf(title, sizeof title, " Contacts");
+		snprintf(title + 9, sizeof title - 9, " (%zu)", n);
 	sline_adds(&sl, title, ha);
 	if (ui->focus == PANE_CONTACTS && n > 0)
 		sline_adds(&sl, "  Enter: their assignments", ha);

@@ -47,7 +47,7 @@ pane_detail_draw(const struct ui *ui, const struct rect *head,
 	}
 
 	sline_start(&sl, head->y, head->x, head->w);
-	sline_adds(&sl, " Detail", ha);
+	sline_adds(&sl, ui->focus == PANE_DETAIL ? ">Detail" : " Detail", ha);
 	if (row != INT32_MIN && !ROW_IS_GAP(row)) {
 		name = detail_record_name(ui->reg, row);
 		sline_adds(&sl, ": ", ha);

@@ -160,7 +160,7 @@ pane_list_draw(const struct ui *ui, const struct rect *head,
 
 	/* Header: column names, then what the list holds. */
 	sline_start(&sl, head->y, head->x, head->w);
-	sline_adds(&sl, " ", ha);
+	sline_adds(&sl, ui->focus == PANE_LIST ? ">" : " ", ha);
 	x = sl.col;
 	sline_adds(&sl, "Port", ha);
 	sline_pad(&sl, x + LIST_PORT_W + 1, ha);
