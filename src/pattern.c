@@ -12,11 +12,13 @@
  * Line breaks inside the registry's own text become spaces.
  *
  * A scan runs one JIT search over many slices at once (a chunk of a
- * section), maps the match offset back to its slice with a binary search
- * of the slice starts, and resumes at the next slice not yet matched.
- * Patterns that could answer differently there (\A \z \Z \G \K,
- * lookaround, verbs, atomic groups, possessive quantifiers) are matched
- * one slice at a time instead, so that both ways give the same answer.
+ * section, ~32 KB), maps the match offset back to its slice by searching
+ * the slice starts, and resumes at the next slice not yet matched.  A
+ * match that runs across a slice's end is checked against that slice
+ * alone.  Patterns that could answer differently on one slice than on
+ * many (\A \z \Z \G \K, lookaround, verbs, atomic groups, possessive
+ * quantifiers) are matched one slice at a time instead, so that both
+ * ways give the same answer; a test checks that on the real registry.
  *
  * A person's text is searched once, not once for every record naming
  * them: a match there selects every record naming that person.

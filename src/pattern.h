@@ -75,7 +75,10 @@ void		 haystack_free(struct haystack *);
 struct pattern	*pattern_new(const char *expr, char **err);
 void		 pattern_free(struct pattern *);
 
-/* Does record rec match?  PATTERN_MATCH, _NOMATCH or _LIMIT. */
+/*
+ * Does record rec match?  PATTERN_MATCH, _NOMATCH or _LIMIT.  About ten
+ * small searches a record: to find many, pattern_scan is much faster.
+ */
 int		 pattern_match(struct pattern *, const struct haystack *,
 		     size_t rec);
 
@@ -106,7 +109,10 @@ int		 pattern_jit(const struct pattern *);
  * in text[start..len).  Returns 1 and sets *mstart and *mend (byte offsets
  * in text), 0 when none, PATTERN_LIMIT on the limits.  The match may be
  * empty (*mstart == *mend, e.g. for "^"): to find the next one, resume
- * at *mend + 1 then.  text's lines (\n) are lines for ^ and $.
+ * at *mend + 1 then.  text's lines (\n) are lines for ^ and $.  Invalid
+ * UTF-8 in text is fine, and start may be any byte offset.  (JIT reads
+ * text in aligned 16-byte blocks, possibly a few bytes past len but never
+ * into another page: valgrind may note it; it is harmless.)
  */
 int		 pattern_span(struct pattern *, const char *text, size_t len,
 		     size_t start, size_t *mstart, size_t *mend);

@@ -452,6 +452,17 @@ invalid_utf8_in_data(void **state)
 	assert_int_equal(pattern_span(p, text, sizeof text - 1, 12, &ms,
 	    &me), 0);
 	pattern_free(p);
+
+	/* So is starting inside a valid one (a caller's byte offset). */
+	p = pattern_new("\\w", &err);
+	assert_int_equal(pattern_span(p, text, sizeof text - 1, 8, &ms, &me),
+	    0);
+	assert_int_equal(pattern_span(p, text, sizeof text - 1, 7, &ms, &me),
+	    0);
+	assert_int_equal(pattern_span(p, text, sizeof text - 1, 6, &ms, &me),
+	    1);
+	assert_int_equal(ms, 6);
+	pattern_free(p);
 }
 
 static void
