@@ -36,7 +36,9 @@
 
 #define XML_MAX_DEPTH		64
 #define XML_MAX_UNKNOWN		32	/* distinct unknown names remembered */
-#define XML_CHUNK		(64 * 1024 * 1024)
+/* Expat copies what XML_Parse is given into its own buffer: feeding it
+   the whole file would double the file's share of peak memory. */
+#define XML_CHUNK		(256 * 1024)
 
 /* What an open element is, given where it is. */
 enum xml_ctx {
@@ -892,6 +894,11 @@ load_xml(struct registry *reg, const char *buf, size_t len, char **err)
 	XML_SetCharacterDataHandler(st.parser, xml_chardata);
 	XML_SetEntityDeclHandler(st.parser, xml_entity_decl);
 	XML_SetParamEntityParsing(st.parser, XML_PARAM_ENTITY_PARSING_NEVER);
+#if XML_MAJOR_VERSION > 2 || (XML_MAJOR_VERSION == 2 && XML_MINOR_VERSION >= 6)
+	/* On by default; it keeps a huge token split over many chunks from
+	   being rescanned for every chunk. */
+	XML_SetReparseDeferralEnabled(st.parser, XML_TRUE);
+#endif
 #ifdef XML_DTD
 	XML_SetBillionLaughsAttackProtectionMaximumAmplification(st.parser,
 	    10.0f);

@@ -729,6 +729,42 @@ test_deep_nesting_is_bounded(void **state)
 }
 
 static void
+test_huge_tokens_parse_in_linear_time(void **state)
+{
+	const size_t	 n = 32 * 1024 * 1024;
+	const char	*pre[] = { NS_OPEN "<record date=\"", NS_OPEN "<!--" };
+	const char	*post[] = { "\"><name>x</name></record></registry>",
+	    "--><record><name>x</name></record></registry>" };
+	struct registry	*reg;
+	char		*buf, *err;
+	size_t		 i, a, b;
+	clock_t		 t0;
+	int		 rc;
+
+	/* One 32 MB attribute value or comment, fed to Expat in chunks: it
+	   must not be rescanned from its start for every chunk. */
+	for (i = 0; i < 2; i++) {
+		a = strlen(pre[i]);
+		b = strlen(post[i]);
+		buf = xmalloc(a + n + b + 1);
+		memcpy(buf, pre[i], a);
+		memset(buf + a, 'a', n);
+		memcpy(buf + a + n, post[i], b + 1);
+		t0 = clock();
+		reg = registry_new("t.xml");
+		rc = load_xml(reg, buf, a + n + b, &err);
+		assert_int_equal(rc, 0);
+		assert_int_equal(reg->n_records, 1);
+		assert_string_equal(reg->records[0].service, "x");
+		if (i == 0)
+			assert_int_equal(strlen(reg->records[0].registered), n);
+		assert_true((double)(clock() - t0) / CLOCKS_PER_SEC < 1.5);
+		registry_free(reg);
+		free(buf);
+	}
+}
+
+static void
 test_unknown_elements_warn_once_each(void **state)
 {
 	struct registry		*reg;
@@ -942,6 +978,7 @@ main(void)
 		cmocka_unit_test(test_wrong_root_is_an_error),
 		cmocka_unit_test(test_entity_declarations_rejected_quickly),
 		cmocka_unit_test(test_deep_nesting_is_bounded),
+		cmocka_unit_test(test_huge_tokens_parse_in_linear_time),
 		cmocka_unit_test(test_unknown_elements_warn_once_each),
 		cmocka_unit_test(test_namespace_prefix_and_no_namespace),
 		cmocka_unit_test(test_bad_fields_warn_and_keep_record),
