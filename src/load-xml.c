@@ -884,7 +884,9 @@ load_xml(struct registry *reg, const char *buf, size_t len, char **err)
 	st.ctx[0] = C_DOCUMENT;
 	reg->format = "xml";
 
-	st.parser = XML_ParserCreate("UTF-8");
+	/* NULL: the document's own declaration (or BOM) says the encoding;
+	   the handlers always see UTF-8. */
+	st.parser = XML_ParserCreate(NULL);
 	if (st.parser == NULL) {
 		*err = load_error(reg->source, 0, 0, "out of memory");
 		return -1;

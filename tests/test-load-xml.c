@@ -818,6 +818,28 @@ test_namespace_prefix_and_no_namespace(void **state)
 }
 
 static void
+test_encodings_declared_and_invalid(void **state)
+{
+	struct registry	*reg;
+	char		*err;
+	const char	*bad = NS_OPEN "<record><name>x\xff</name></record>"
+	    "</registry>";
+
+	/* Latin-1 as declared, handed on as UTF-8 */
+	reg = xml_ok("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n"
+	    NS_OPEN "<people><person id=\"FORT\xc9\"><org>FORT\xc9</org>"
+	    "</person></people></registry>");
+	assert_string_equal(reg->people[0].id, "FORT\xc3\x89");
+	assert_string_equal(reg->people[0].org, "FORT\xc3\x89");
+	registry_free(reg);
+	/* a UTF-8 document with a byte that is not UTF-8 is not XML */
+	err = xml_fails(bad, strlen(bad));
+	assert_non_null(strstr(err, "t.xml:1:"));
+	assert_non_null(strstr(err, "expected well-formed XML"));
+	free(err);
+}
+
+static void
 test_bad_fields_warn_and_keep_record(void **state)
 {
 	struct registry		*reg;
@@ -981,6 +1003,7 @@ main(void)
 		cmocka_unit_test(test_huge_tokens_parse_in_linear_time),
 		cmocka_unit_test(test_unknown_elements_warn_once_each),
 		cmocka_unit_test(test_namespace_prefix_and_no_namespace),
+		cmocka_unit_test(test_encodings_declared_and_invalid),
 		cmocka_unit_test(test_bad_fields_warn_and_keep_record),
 		cmocka_unit_test(test_full_registry_2026),
 	};
