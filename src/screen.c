@@ -216,51 +216,66 @@ screen_basename(const char *s)
 	return b != NULL && b[1] != '\0' ? b + 1 : s;
 }
 
+/*
+ * The status line: the file and its Last Updated date on the left; the
+ * position, person list, filter, search and warnings on the right.  When
+ * both do not fit, the left side is cut, never the position.
+ */
 static void
 screen_status(const struct ui *ui, const struct rect *r)
 {
 	struct sline	 sl;
-	struct buf	 b = { 0 };
+	struct buf	 left = { 0 }, right = { 0 };
 	attr_t		 a = screen_attr(ROLE_STATUS);
 	const char	*src = ui->reg->source != NULL ? ui->reg->source : "-";
 	size_t		 i;
+	int		 rw;
 
-	buf_addc(&b, ' ');
-	sanitize_buf(&b, screen_basename(src), strlen(screen_basename(src)),
-	    0);
+	buf_addc(&left, ' ');
+	sanitize_buf(&left, screen_basename(src),
+	    strlen(screen_basename(src)), 0);
 	if (ui->reg->updated != NULL) {
-		buf_adds(&b, "  Last Updated ");
-		sanitize_buf(&b, ui->reg->updated, strlen(ui->reg->updated), 0);
+		buf_adds(&left, "  Last Updated ");
+		sanitize_buf(&left, ui->reg->updated, strlen(ui->reg->updated),
+		    0);
 	}
 	if (ui->view->n > 0)
-		buf_printf(&b, "  row %zu/%zu", ui->cursor + 1, ui->view->n);
+		buf_printf(&right, "  row %zu/%zu", ui->cursor + 1,
+		    ui->view->n);
 	else
-		buf_adds(&b, "  no rows");
+		buf_adds(&right, "  no rows");
 	if (ui->view == &ui->persons)
-		buf_adds(&b, "  [person]");
+		buf_adds(&right, "  [person]");
 	if (ui->filter_expr != NULL) {
-		buf_adds(&b, "  &");
-		sanitize_buf(&b, ui->filter_expr, strlen(ui->filter_expr), 0);
+		buf_adds(&right, "  &");
+		sanitize_buf(&right, ui->filter_expr, strlen(ui->filter_expr),
+		    0);
 	}
 	if (ui->search_expr != NULL && ui->prompt == PROMPT_NONE) {
-		buf_adds(&b, ui->search_dir > 0 ? "  /" : "  ?");
-		sanitize_buf(&b, ui->search_expr, strlen(ui->search_expr), 0);
+		buf_adds(&right, ui->search_dir > 0 ? "  /" : "  ?");
+		sanitize_buf(&right, ui->search_expr, strlen(ui->search_expr),
+		    0);
 		for (i = 0; i < ui->n_match_pos; i++) {
 			if (ui->match_pos[i] == ui->cursor)
 				break;
 		}
 		if (i < ui->n_match_pos)
-			buf_printf(&b, " %zu/%zu", i + 1, ui->n_match_pos);
+			buf_printf(&right, " %zu/%zu", i + 1, ui->n_match_pos);
 		else
-			buf_printf(&b, " (%zu)", ui->n_match_pos);
+			buf_printf(&right, " (%zu)", ui->n_match_pos);
 	}
 	if (ui->reg->n_warnings > 0)
-		buf_printf(&b, "  %zu warning%s", ui->reg->n_warnings,
+		buf_printf(&right, "  %zu warning%s", ui->reg->n_warnings,
 		    ui->reg->n_warnings == 1 ? "" : "s");
+	buf_addc(&right, ' ');
+	rw = screen_width(right.data, right.len);
 	sline_start(&sl, r->y, r->x, r->w);
-	sline_add(&sl, b.data, b.len, a, -1);
+	sline_add(&sl, left.data, left.len, a, sl.end - rw);
+	sline_pad(&sl, sl.end - rw, a);
+	sline_add(&sl, right.data, right.len, a, -1);
 	sline_pad(&sl, -1, a);
-	buf_free(&b);
+	buf_free(&left);
+	buf_free(&right);
 }
 
 /* The message line, or the prompt; returns the cursor column or -1. */
@@ -338,6 +353,10 @@ screen_help(const struct ui *ui, const struct layout *l)
 	sline_adds(&sl, " Help ", screen_attr(ROLE_HEADER_FOCUS));
 	if (kw > w / 2)
 		kw = w / 2;
+	if (ui->help_top + (size_t)(h - 2) < n) {
+		sline_start(&sl, y + h - 1, x + w - 14, 12);
+		sline_adds(&sl, " j: more ", screen_attr(ROLE_BORDER));
+	}
 	for (row = 0; row < h - 2; row++) {
 		i = ui->help_top + (size_t)row;
 		sline_start(&sl, y + 1 + row, x + 1, w - 2);

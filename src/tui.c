@@ -189,15 +189,27 @@ tui_run(struct registry *reg)
 	struct layout		 l;
 	struct ui		*ui;
 	SCREEN			*scr;
+	FILE			*tty;
 	wint_t			 wc;
 	int			 r, keyc, res, rows = -1, cols = -1, status = 0;
+	int			 errs = 0;
 	const char		*ctype = setlocale(LC_CTYPE, NULL);
 
 	if (ctype == NULL || strcmp(ctype, "C") == 0)
 		setlocale(LC_ALL, "");
-	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
+	/* The registry may have come on standard input (-f -): then the
+	   keys come from the terminal itself. */
+	tty = stdin;
+	if (!isatty(STDIN_FILENO) && (tty = fopen("/dev/tty", "r")) == NULL) {
+		fprintf(stderr, "portreg: no terminal to read keys from: %s\n",
+		    strerror(errno));
+		return 2;
+	}
+	if ((scr = newterm(NULL, stdout, tty)) == NULL) {
 		fprintf(stderr, "portreg: cannot use this terminal (TERM=%s)\n",
 		    getenv("TERM") != NULL ? getenv("TERM") : "");
+		if (tty != stdin)
+			fclose(tty);
 		return 2;
 	}
 	set_term(scr);
@@ -237,8 +249,15 @@ tui_run(struct registry *reg)
 		r = get_wch(&wc);
 		if (tui_signalled)
 			break;
-		if (r == ERR)
+		if (r == ERR) {
+			/* Input closed: do not spin. */
+			if (++errs > 1000) {
+				status = 2;
+				break;
+			}
 			continue;
+		}
+		errs = 0;
 		if (r == KEY_CODE_YES && wc == KEY_RESIZE)
 			continue;
 		if (r == KEY_CODE_YES && wc == KEY_MOUSE) {
@@ -261,6 +280,8 @@ tui_run(struct registry *reg)
 
 	endwin();
 	delscreen(scr);
+	if (tty != stdin)
+		fclose(tty);
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGTERM, &old_term, NULL);
 	sigaction(SIGHUP, &old_hup, NULL);

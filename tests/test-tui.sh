@@ -317,6 +317,17 @@ check "control characters show escaped" 'bell\^G esc\^\[\[2J csi'
 ok '! T capture-pane -p -e | grep -q "$(printf "\007")"' "no raw BEL reaches the terminal"
 quits "q exits 0" q
 
+# --- The registry on standard input: keys come from the terminal -------------
+T kill-server >/dev/null 2>&1
+SERVER=$((SERVER + 1))
+SOCK="portreg-test-$$-$SERVER"
+T new-session -d -x 100 -y 30 \
+    "env TERM=screen-256color LANG=C.UTF-8 '$PORTREG' -f - < '$SEED'; echo \"portreg exited \$?\"; sleep 600"
+check "-f -: the browser reads the registry from standard input" 'Last Updated 2024-10-15'
+keys j j
+row_is "-f -: keys come from the terminal" 3
+quits "-f -: q exits 0" q
+
 # --- The acceptance walk on the 2026 XML --------------------------------------
 if need_shared; then
 	start 120 40 -- -f "$XML"
