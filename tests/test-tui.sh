@@ -247,6 +247,11 @@ keys Tab : 10815 Enter o
 check "o on a gap: nothing to open (only http, https, mailto)" \
     'Nothing to open'
 quits "Ctrl-C: quits with status 0" C-c
+start 120 40 "BROWSER=$WORK/no-such-browser" --
+keys : 10809 Enter o
+check "o: a browser that cannot run is reported" \
+    'Cannot open https://github.com/.*no-such-browser'
+quits "q exits 0 after a failed open" q
 
 # --- Mouse ------------------------------------------------------------------
 # X10 mouse reports as the terminal would send them: ESC [ M b x y,
@@ -308,6 +313,10 @@ quits "NO_COLOR: q exits 0" q
 start 120 40 --
 ok '[ "$(colours)" -gt 0 ]' "without NO_COLOR there are colours"
 quits "q exits 0" q
+start 120 40 TERM=vt100 --
+check "a monochrome terminal (vt100) works" 'Last Updated'
+is "$(colours)" 0 "a monochrome terminal gets no colour codes"
+quits "vt100: q exits 0" q
 
 # --- UTF-8 and control characters ---------------------------------------------
 start 120 40 -- -f "$top_srcdir/tests/data/tui-utf8.csv"
