@@ -76,6 +76,9 @@
 /* Continuation lines kept between two anchors (the 2013 file has 27 at
    most); more are dropped with a warning, which bounds time and memory. */
 #define FIXED_GAP_MAX	200
+/* Lines read before the rows so far are shared out even though no two
+   anchors are adjacent yet (which bounds memory on odd input). */
+#define FIXED_SEGMENT_MAX 4096
 /* Widest uncertainty about a gutter that the header may leave. */
 #define FIXED_SLACK	32
 /* Longest excerpt of input quoted in a warning. */
@@ -182,7 +185,6 @@ struct fixed_parse {
 	size_t			 cap_rows;
 
 	struct buf		 text;		/* a cell's joined text */
-	size_t			 continuation;	/* non-blank continuation lines */
 };
 
 static int	fixed_record_anchor(const struct fixed_table *,
@@ -837,10 +839,12 @@ fixed_gap_costs(const struct fixed_table *t,
  * Share the continuation lines of the rows read so far between their
  * anchors (the last anchor takes the last tail lines), then emit the
  * rows and start afresh.  Viterbi: the state of a row is how many lines
- * it has above its anchor.
+ * it has above its anchor.  With keep_last, the last row (its lines below
+ * not read yet) is kept, with the lines above it, to start afresh from.
  */
 static void
-fixed_flush(struct fixed_parse *fp, const struct fixed_table *t, size_t tail)
+fixed_flush(struct fixed_parse *fp, const struct fixed_table *t, size_t tail,
+    int keep_last)
 {
 	const struct fixed_line	*l = fp->lines;
 	const size_t		*an = fp->anchors;
@@ -901,7 +905,9 @@ fixed_flush(struct fixed_parse *fp, const struct fixed_table *t, size_t tail)
 		here = fp->state[fp->off[k] + u].cost;
 		if (here == INT64_MAX)
 			continue;
-		c = here + fixed_off_centre((long)tail, (long)u);
+		c = here;
+		if (!keep_last)
+			c += fixed_off_centre((long)tail, (long)u);
 		if (c < best) {
 			best = c;
 			first = u;
@@ -916,10 +922,19 @@ fixed_flush(struct fixed_parse *fp, const struct fixed_table *t, size_t tail)
 		    fp->rows[k].above);
 	}
 
-	for (k = 0; k < n; k++) {
+	for (k = 0; k + (keep_last ? 1 : 0) < n; k++) {
 		a = an[k] - fp->rows[k].above;
 		t->spec->emit(fp, t, &l[a], (size_t)fp->rows[k].above + 1 +
 		    fp->rows[k].below, fp->rows[k].above);
+	}
+	if (keep_last) {
+		a = an[n - 1] - fp->rows[n - 1].above;
+		memmove(fp->lines, fp->lines + a,
+		    (fp->n_lines - a) * sizeof *fp->lines);
+		fp->n_lines -= a;
+		fp->anchors[0] = fp->rows[n - 1].above;
+		fp->n_anchors = 1;
+		return;
 	}
 done:
 	fp->n_lines = 0;
@@ -961,7 +976,7 @@ fixed_table_read(struct fixed_parse *fp, const struct fixed_table *t,
 		if (line.anchor) {
 			fixed_dropped(fp);
 			if (fp->n_anchors > 0 && fp->gap == 0)
-				fixed_flush(fp, t, 0);
+				fixed_flush(fp, t, 0, 0);
 			xgrow((void **)&fp->anchors, &fp->cap_anchors,
 			    fp->n_anchors + 1, sizeof *fp->anchors);
 			fp->anchors[fp->n_anchors++] = fp->n_lines;
@@ -976,12 +991,13 @@ fixed_table_read(struct fixed_parse *fp, const struct fixed_table *t,
 				continue;
 			}
 			fp->gap++;
-			if (line.mask != 0)
-				fp->continuation++;
 		}
 		xgrow((void **)&fp->lines, &fp->cap_lines, fp->n_lines + 1,
 		    sizeof *fp->lines);
 		fp->lines[fp->n_lines++] = line;
+		if (line.anchor && fp->n_anchors > 1 &&
+		    fp->n_lines > FIXED_SEGMENT_MAX)
+			fixed_flush(fp, t, 0, 1);
 	}
 	fixed_dropped(fp);
 
@@ -1001,7 +1017,7 @@ fixed_table_read(struct fixed_parse *fp, const struct fixed_table *t,
 		}
 		fp->n_lines = 0;
 	} else
-		fixed_flush(fp, t, fp->gap);
+		fixed_flush(fp, t, fp->gap, 0);
 	if (fp->reg->n_records + fp->reg->n_people == before)
 		registry_warn(fp->reg, first_no, "the %s table has no rows",
 		    t->spec->what);

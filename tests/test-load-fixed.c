@@ -799,6 +799,41 @@ bad_endless_continuation_is_cut(void **state)
 	buf_free(&out);
 }
 
+static void
+bad_no_adjacent_anchors_for_long(void **state)
+{
+	struct layout		 lay;
+	struct buf		 out = { NULL, 0, 0 };
+	struct registry		*reg;
+	char			 name[16], port[8];
+	size_t			 i;
+
+	/* 10,000 rows of two lines: no two anchors adjacent, so the rows are
+	   shared out in runs of bounded length; every run must agree. */
+	layout_init(&lay, narrow, 12);
+	layout_records_header(&out, &lay);
+	for (i = 0; i < 10000; i++) {
+		snprintf(name, sizeof name, "svc%zu", i);
+		snprintf(port, sizeof port, "%zu", 1000 + i);
+		layout_line(&out, &lay, ROW(name, port, "tcp",
+		    "Service number", NULL, NULL, NULL, NULL, NULL, NULL,
+		    NULL, NULL), 0);
+		layout_line(&out, &lay, ROW(NULL, NULL, NULL, "wrapped text",
+		    NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL), 0);
+	}
+	reg = fixed_ok(out.data, out.len);
+	assert_int_equal(reg->n_records, 10000);
+	assert_int_equal(reg->n_warnings, 0);
+	for (i = 0; i < reg->n_records; i++) {
+		assert_string_equal(reg->records[i].description,
+		    "Service number wrapped text");
+		assert_int_equal(reg->records[i].port_lo, 1000 + (int32_t)i);
+		assert_int_equal(reg->records[i].line, 10 + 2 * i);
+	}
+	registry_free(reg);
+	buf_free(&out);
+}
+
 /* --- The whole 2013 file ----------------------------------------------- */
 
 static void
@@ -868,6 +903,7 @@ main(void)
 		cmocka_unit_test(bad_port_and_protocol_kept_without),
 		cmocka_unit_test(bad_bytes_never_crash),
 		cmocka_unit_test(bad_endless_continuation_is_cut),
+		cmocka_unit_test(bad_no_adjacent_anchors_for_long),
 		cmocka_unit_test(registry_2013),
 	};
 
