@@ -7,7 +7,9 @@
  * compares portreg against.  With -h, empty start-element, end-element
  * and character-data handlers are set, which costs Expat a little more
  * (it must then build the attribute arrays and report text), for
- * reference.
+ * reference.  With -c BYTES, the buffer is handed over in slices of that
+ * size (XML_Parse copies each into its own buffer, where one call copies
+ * the whole file), to see what slicing costs.
  *
  * Exit status: 0 when the file is well-formed XML, 1 when not, 2 on usage
  * or I/O errors.
@@ -76,19 +78,29 @@ main(int argc, char **argv)
 {
 	XML_Parser	 p;
 	char		*buf;
-	size_t		 len;
-	int		 handlers = 0, status = 0;
+	size_t		 len, off, chunk = 0, n;
+	int		 c, handlers = 0, status = 0, final;
 
-	if (argc == 3 && strcmp(argv[1], "-h") == 0) {
-		handlers = 1;
-		argv++;
-		argc--;
+	while ((c = getopt(argc, argv, "c:h")) != -1) {
+		switch (c) {
+		case 'c':
+			chunk = strtoul(optarg, NULL, 10);
+			break;
+		case 'h':
+			handlers = 1;
+			break;
+		default:
+			argc = 0;
+			break;
+		}
 	}
-	if (argc != 2) {
-		fprintf(stderr, "usage: expat-parse [-h] FILE.xml\n");
+	argv += optind;
+	argc -= optind;
+	if (argc != 1) {
+		fprintf(stderr, "usage: expat-parse [-h] [-c BYTES] FILE.xml\n");
 		return 2;
 	}
-	if ((buf = expat_parse_read(argv[1], &len)) == NULL)
+	if ((buf = expat_parse_read(argv[0], &len)) == NULL)
 		return 2;
 	if ((p = XML_ParserCreate(NULL)) == NULL) {
 		fprintf(stderr, "expat-parse: XML_ParserCreate failed\n");
@@ -98,9 +110,21 @@ main(int argc, char **argv)
 		XML_SetElementHandler(p, expat_parse_start, expat_parse_end);
 		XML_SetCharacterDataHandler(p, expat_parse_text);
 	}
-	if (len > (size_t)2147483647 ||
-	    XML_Parse(p, buf, (int)len, 1) != XML_STATUS_OK) {
-		fprintf(stderr, "expat-parse: %s:%lu: %s\n", argv[1],
+	if (chunk == 0 || chunk > (size_t)1 << 30)
+		chunk = len;
+	off = 0;
+	do {
+		n = len - off < chunk ? len - off : chunk;
+		final = off + n == len;
+		if (n > (size_t)2147483647 ||
+		    XML_Parse(p, buf + off, (int)n, final) != XML_STATUS_OK) {
+			status = 1;
+			break;
+		}
+		off += n;
+	} while (!final);
+	if (status != 0) {
+		fprintf(stderr, "expat-parse: %s:%lu: %s\n", argv[0],
 		    (unsigned long)XML_GetCurrentLineNumber(p),
 		    XML_ErrorString(XML_GetErrorCode(p)));
 		status = 1;
