@@ -1120,7 +1120,7 @@ ui_cancel(struct ui *ui)
 int
 ui_click(struct ui *ui, int pane, int row)
 {
-	if (pane < 0 || pane >= PANE_COUNT)
+	if (pane < 0 || pane >= PANE_COUNT || ui->prompt != PROMPT_NONE)
 		return UI_NONE;
 	if (ui->help) {
 		ui->help = 0;
@@ -1142,6 +1142,8 @@ ui_wheel(struct ui *ui, int pane, int dir)
 	enum layout_pane	 focus = ui->focus;
 	long			 top;
 
+	if (ui->prompt != PROMPT_NONE)
+		return UI_NONE;
 	if (ui->help) {
 		top = (long)ui->help_top + 3 * dir;
 		ui->help_top = top < 0 ? 0 : (size_t)top;

@@ -734,6 +734,11 @@ test_mouse_click_selects_and_wheel_scrolls(void **state)
 	assert_int_equal(ui->focus, PANE_CONTACTS);
 	assert_int_equal(ui->contact_sel, 0);
 	assert_int_equal(ui_click(ui, -1, 0), UI_NONE);
+	/* While a prompt is open the mouse changes nothing. */
+	ui_key(ui, ':');
+	assert_int_equal(ui_click(ui, PANE_LIST, 1), UI_NONE);
+	assert_int_equal(ui_wheel(ui, PANE_LIST, 1), UI_NONE);
+	assert_int_equal(ui->prompt, PROMPT_GOTO);
 }
 
 static void
