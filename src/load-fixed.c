@@ -137,7 +137,8 @@ struct fixed_spec {
 	size_t		 key;		/* column of the service name or id */
 	int		 (*anchor)(const struct fixed_table *,
 			     const struct fixed_line *);
-	void		 (*emit)(struct fixed_parse *, const struct fixed_table *,
+	void		 (*emit)(struct fixed_parse *,
+			     const struct fixed_table *,
 			     const struct fixed_line *, size_t, size_t);
 };
 
@@ -149,7 +150,7 @@ struct fixed_table {
 	size_t			 width[FIXED_MAXCOLS];
 	size_t			 glo[FIXED_MAXCOLS];	/* candidate gutters */
 	size_t			 ghi[FIXED_MAXCOLS];
-	int			 derived;	/* from the header, not defaults */
+	int			 derived;	/* from the header */
 };
 
 struct fixed_parse {
@@ -164,11 +165,11 @@ struct fixed_parse {
 	size_t			*anchors;	/* indexes into lines */
 	size_t			 n_anchors;
 	size_t			 cap_anchors;
-	size_t			 gap;		/* lines since the last anchor */
+	size_t			 gap;		/* lines since an anchor */
 	uint32_t		 dropped_from;	/* first dropped line, or 0 */
 	uint32_t		 dropped_to;
 
-	/* Scratch for sharing continuation lines (fixed_flush). */
+	/* Scratch for sharing continuation lines (load_fixed_flush). */
 	struct {
 		int64_t	 cost;		/* least cost to reach this state */
 		uint32_t from;		/* the previous row's state */
@@ -187,14 +188,14 @@ struct fixed_parse {
 	struct buf		 text;		/* a cell's joined text */
 };
 
-static int	fixed_record_anchor(const struct fixed_table *,
+static int	load_fixed_record_anchor(const struct fixed_table *,
 		    const struct fixed_line *);
-static void	fixed_record_emit(struct fixed_parse *,
+static void	load_fixed_record_emit(struct fixed_parse *,
 		    const struct fixed_table *, const struct fixed_line *,
 		    size_t, size_t);
-static int	fixed_person_anchor(const struct fixed_table *,
+static int	load_fixed_person_anchor(const struct fixed_table *,
 		    const struct fixed_line *);
-static void	fixed_person_emit(struct fixed_parse *,
+static void	load_fixed_person_emit(struct fixed_parse *,
 		    const struct fixed_table *, const struct fixed_line *,
 		    size_t, size_t);
 
@@ -213,7 +214,7 @@ static const struct fixed_spec fixed_records = {
 	    (1 << FC_REG) | (1 << FC_MOD) | (1 << FC_REF) | (1 << FC_SC) |
 	    (1 << FC_UNAUTH) | (1 << FC_NOTES),
 	(1 << FC_NAME) | (1 << FC_PORT), FC_NAME,
-	fixed_record_anchor, fixed_record_emit
+	load_fixed_record_anchor, load_fixed_record_emit
 };
 
 static const struct fixed_spec fixed_people = {
@@ -223,7 +224,7 @@ static const struct fixed_spec fixed_people = {
 	{ 0, 58, 84, 106, 168 },
 	(1 << FP_NAME) | (1 << FP_ORG) | (1 << FP_URI) | (1 << FP_UPDATED),
 	0, FP_ID,
-	fixed_person_anchor, fixed_person_emit
+	load_fixed_person_anchor, load_fixed_person_emit
 };
 
 /* --- Lines --------------------------------------------------------------- */
@@ -231,7 +232,7 @@ static const struct fixed_spec fixed_people = {
 /* The line at *p: its text (without the line end) in *s, *len; advances
    *p past it.  Returns 0 at the end of the input. */
 static int
-fixed_getline(const struct fixed_parse *fp, const char **p, const char **s,
+load_fixed_getline(const struct fixed_parse *fp, const char **p, const char **s,
     size_t *len)
 {
 	const char	*eol;
@@ -250,45 +251,45 @@ fixed_getline(const struct fixed_parse *fp, const char **p, const char **s,
 }
 
 static int
-fixed_blank(char c)
+load_fixed_blank(char c)
 {
 	return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
 }
 
 /* Trim [*s, *s + *len) of blanks. */
 static void
-fixed_trim(const char **s, size_t *len)
+load_fixed_trim(const char **s, size_t *len)
 {
-	while (*len > 0 && fixed_blank(**s)) {
+	while (*len > 0 && load_fixed_blank(**s)) {
 		(*s)++;
 		(*len)--;
 	}
-	while (*len > 0 && fixed_blank((*s)[*len - 1]))
+	while (*len > 0 && load_fixed_blank((*s)[*len - 1]))
 		(*len)--;
 }
 
 static int
-fixed_is_blank(const char *s, size_t len)
+load_fixed_is_blank(const char *s, size_t len)
 {
-	fixed_trim(&s, &len);
+	load_fixed_trim(&s, &len);
 	return len == 0;
 }
 
 /* Is the trimmed line exactly word? */
 static int
-fixed_is(const char *s, size_t len, const char *word)
+load_fixed_is(const char *s, size_t len, const char *word)
 {
-	fixed_trim(&s, &len);
+	load_fixed_trim(&s, &len);
 	return len == strlen(word) && strncasecmp(s, word, len) == 0;
 }
 
 /* A short, printable quote of some input for a warning. */
 static const char *
-fixed_quote(char *out, size_t size, const char *s, size_t len)
+load_fixed_quote(char *out, size_t size, const char *s, size_t len)
 {
 	size_t	 i, n = 0;
 
-	fixed_trim(&s, &len);
+	load_fixed_trim(&s, &len);
 	for (i = 0; i < len && n + 4 < size && i < FIXED_QUOTE_MAX; i++)
 		out[n++] = (unsigned char)s[i] < 0x20 || s[i] == 0x7f ?
 		    '?' : s[i];
@@ -302,7 +303,7 @@ fixed_quote(char *out, size_t size, const char *s, size_t len)
 
 /* Column c of a line: [*s, *s + *len), untrimmed. */
 static void
-fixed_cell_raw(const struct fixed_table *t, const struct fixed_line *l,
+load_fixed_cell_raw(const struct fixed_table *t, const struct fixed_line *l,
     size_t c, const char **s, size_t *len)
 {
 	size_t	 a = t->st[c], b = t->st[c + 1];
@@ -319,11 +320,11 @@ fixed_cell_raw(const struct fixed_table *t, const struct fixed_line *l,
 }
 
 static void
-fixed_cell_trimmed(const struct fixed_table *t, const struct fixed_line *l,
+load_fixed_cell_trimmed(const struct fixed_table *t, const struct fixed_line *l,
     size_t c, const char **s, size_t *len)
 {
-	fixed_cell_raw(t, l, c, s, len);
-	fixed_trim(s, len);
+	load_fixed_cell_raw(t, l, c, s, len);
+	load_fixed_trim(s, len);
 }
 
 /*
@@ -331,7 +332,7 @@ fixed_cell_trimmed(const struct fixed_table *t, const struct fixed_line *l,
  * "of", "for", a comma)?  Then the next line holds the rest of the cell.
  */
 static int
-fixed_open_end(const char *s, size_t len)
+load_fixed_open_end(const char *s, size_t len)
 {
 	static const char *const words[] = {
 		"a", "an", "and", "as", "at", "between", "by", "for", "from",
@@ -343,7 +344,7 @@ fixed_open_end(const char *s, size_t len)
 
 	if (len > 0 && s[len - 1] == ',')
 		return 1;
-	for (n = 0; n < len && !fixed_blank(s[len - 1 - n]); n++)
+	for (n = 0; n < len && !load_fixed_blank(s[len - 1 - n]); n++)
 		;
 	if (n == len)		/* a single word: nothing to go on from */
 		return 0;
@@ -357,7 +358,7 @@ fixed_open_end(const char *s, size_t len)
 
 /* Fill in what the cost function needs to know about a line. */
 static void
-fixed_measure(const struct fixed_table *t, struct fixed_line *l)
+load_fixed_measure(const struct fixed_table *t, struct fixed_line *l)
 {
 	const char	*s, *q;
 	size_t		 c, len, i, w;
@@ -365,18 +366,19 @@ fixed_measure(const struct fixed_table *t, struct fixed_line *l)
 
 	l->mask = 0;
 	for (c = 0; c < t->ncols; c++) {
-		fixed_cell_raw(t, l, c, &s, &len);
-		while (len > 0 && fixed_blank(s[len - 1]))
+		load_fixed_cell_raw(t, l, c, &s, &len);
+		while (len > 0 && load_fixed_blank(s[len - 1]))
 			len--;
 		l->c[c].tlen = (uint16_t)(len > UINT16_MAX ? UINT16_MAX : len);
 		l->c[c].word = 0;
 		l->c[c].paren = 0;
-		for (i = 0; i < len && fixed_blank(s[i]); i++)
+		for (i = 0; i < len && load_fixed_blank(s[i]); i++)
 			;
 		if (i == len)
 			continue;
 		l->mask |= (uint16_t)(1U << c);
-		for (w = 0, q = s + i; q < s + len && !fixed_blank(*q); q++)
+		for (w = 0, q = s + i; q < s + len && !load_fixed_blank(*q);
+		    q++)
 			w++;
 		l->c[c].word = (uint16_t)(w > UINT16_MAX ? UINT16_MAX : w);
 		if (!(t->spec->wraps & (1U << c)))
@@ -392,7 +394,7 @@ fixed_measure(const struct fixed_table *t, struct fixed_line *l)
 		}
 		l->c[c].paren = (uint8_t)((depth > 0 ? PAREN_OPEN : 0) |
 		    (neg ? PAREN_CLOSE : 0) |
-		    (fixed_open_end(s + i, len - i) ? OPEN_END : 0));
+		    (load_fixed_open_end(s + i, len - i) ? OPEN_END : 0));
 	}
 	l->anchor = (uint8_t)t->spec->anchor(t, l);
 }
@@ -401,7 +403,7 @@ fixed_measure(const struct fixed_table *t, struct fixed_line *l)
 
 /* Is word [s, s + len) one of the '|'-separated words of vocab? */
 static int
-fixed_vocab_has(const char *vocab, const char *s, size_t len)
+load_fixed_vocab_has(const char *vocab, const char *s, size_t len)
 {
 	const char	*v = vocab, *bar;
 	size_t		 n;
@@ -425,8 +427,8 @@ fixed_vocab_has(const char *vocab, const char *s, size_t len)
  * belongs to no column (not a header line).
  */
 static int
-fixed_header_words(const struct fixed_spec *spec, const char *s, size_t len,
-    size_t *lo, size_t *hi)
+load_fixed_header_words(const struct fixed_spec *spec, const char *s,
+    size_t len, size_t *lo, size_t *hi)
 {
 	size_t	 i = 0, ws, we, c, prev_end = 0;
 	int	 col = -1;
@@ -436,20 +438,20 @@ fixed_header_words(const struct fixed_spec *spec, const char *s, size_t len,
 		hi[c] = 0;
 	}
 	for (;;) {
-		while (i < len && fixed_blank(s[i]))
+		while (i < len && load_fixed_blank(s[i]))
 			i++;
 		if (i == len)
 			break;
 		ws = i;
-		while (i < len && !fixed_blank(s[i]))
+		while (i < len && !load_fixed_blank(s[i]))
 			i++;
 		we = i;
 		if (col >= 0 && ws == prev_end + 1 &&
-		    fixed_vocab_has(spec->vocab[col], s + ws, we - ws))
+		    load_fixed_vocab_has(spec->vocab[col], s + ws, we - ws))
 			c = (size_t)col;
 		else {
 			for (c = (size_t)(col + 1); c < spec->ncols; c++) {
-				if (fixed_vocab_has(spec->vocab[c], s + ws,
+				if (load_fixed_vocab_has(spec->vocab[c], s + ws,
 				    we - ws))
 					break;
 			}
@@ -472,7 +474,7 @@ fixed_header_words(const struct fixed_spec *spec, const char *s, size_t len,
  * or -1 when the labels do not give a consistent layout.
  */
 static int
-fixed_header_layout(struct fixed_table *t, size_t ls[][4], size_t le[][4],
+load_fixed_header_layout(struct fixed_table *t, size_t ls[][4], size_t le[][4],
     const size_t *n)
 {
 	size_t	 c, k, slo = 0, shi = 0, elo, ehi, pmin, next;
@@ -513,7 +515,7 @@ fixed_header_layout(struct fixed_table *t, size_t ls[][4], size_t le[][4],
 }
 
 static void
-fixed_default_layout(struct fixed_table *t)
+load_fixed_default_layout(struct fixed_table *t)
 {
 	size_t	 c;
 
@@ -524,7 +526,7 @@ fixed_default_layout(struct fixed_table *t)
 
 /* The start of the line before the one starting at p, or NULL. */
 static const char *
-fixed_prev_line(const struct fixed_parse *fp, const char *p)
+load_fixed_prev_line(const struct fixed_parse *fp, const char *p)
 {
 	if (p <= fp->buf)
 		return NULL;
@@ -541,8 +543,8 @@ fixed_prev_line(const struct fixed_parse *fp, const char *p)
  * after the block.
  */
 static void
-fixed_header(struct fixed_parse *fp, struct fixed_table *t, const char *main,
-    uint32_t no, const char **data, uint32_t *data_no)
+load_fixed_header(struct fixed_parse *fp, struct fixed_table *t,
+    const char *main, uint32_t no, const char **data, uint32_t *data_no)
 {
 	size_t		 ls[FIXED_MAXCOLS][4], le[FIXED_MAXCOLS][4];
 	size_t		 n[FIXED_MAXCOLS], lo[FIXED_MAXCOLS], hi[FIXED_MAXCOLS];
@@ -555,10 +557,11 @@ fixed_header(struct fixed_parse *fp, struct fixed_table *t, const char *main,
 
 	/* Go up to the first line of the block. */
 	first = main;
-	while (lines < 3 && (p = fixed_prev_line(fp, first)) != NULL) {
+	while (lines < 3 && (p = load_fixed_prev_line(fp, first)) != NULL) {
 		s = p;
-		if (!fixed_getline(fp, &p, &s, &len) || fixed_is_blank(s, len) ||
-		    fixed_header_words(t->spec, s, len, lo, hi) != 0)
+		if (!load_fixed_getline(fp, &p, &s, &len) ||
+		    load_fixed_is_blank(s, len) ||
+		    load_fixed_header_words(t->spec, s, len, lo, hi) != 0)
 			break;
 		first = s;
 		no--;
@@ -568,14 +571,14 @@ fixed_header(struct fixed_parse *fp, struct fixed_table *t, const char *main,
 	/* Then down, collecting labels, to the first line that is not. */
 	p = first;
 	lines = 0;
-	while (fixed_getline(fp, &p, &s, &len)) {
-		header = !fixed_is_blank(s, len) &&
-		    fixed_header_words(t->spec, s, len, lo, hi) == 0;
+	while (load_fixed_getline(fp, &p, &s, &len)) {
+		header = !load_fixed_is_blank(s, len) &&
+		    load_fixed_header_words(t->spec, s, len, lo, hi) == 0;
 		if (!header && s != main) {
 			p = s;
 			break;
 		}
-		if (!header)		/* words of no column in the main line */
+		if (!header)		/* a main line word of no column */
 			ok = 0;
 		for (c = 0; header && c < t->ncols; c++) {
 			if (lo[c] > hi[c] || n[c] == 4)
@@ -590,12 +593,12 @@ fixed_header(struct fixed_parse *fp, struct fixed_table *t, const char *main,
 	*data = p;
 	*data_no = no;
 
-	t->derived = ok && fixed_header_layout(t, ls, le, n) == 0;
+	t->derived = ok && load_fixed_header_layout(t, ls, le, n) == 0;
 	if (!t->derived) {
 		registry_warn(fp->reg, *data_no - 1, "cannot place the %s "
 		    "columns from the column header; using the layout of the "
 		    "2013 file", t->spec->what);
-		fixed_default_layout(t);
+		load_fixed_default_layout(t);
 	}
 }
 
@@ -604,7 +607,7 @@ fixed_header(struct fixed_parse *fp, struct fixed_table *t, const char *main,
  * how many lines have text there; then choose the gutters and widths.
  */
 static void
-fixed_columns(struct fixed_parse *fp, struct fixed_table *t, const char *p,
+load_fixed_columns(struct fixed_parse *fp, struct fixed_table *t, const char *p,
     const char *end, uint32_t no)
 {
 	uint32_t	 count[FIXED_MAXCOLS][FIXED_SLACK + 1];
@@ -614,12 +617,12 @@ fixed_columns(struct fixed_parse *fp, struct fixed_table *t, const char *p,
 
 	memset(count, 0, sizeof count);
 	sub.end = end;
-	while (fixed_getline(&sub, &p, &s, &len)) {
+	while (load_fixed_getline(&sub, &p, &s, &len)) {
 		if (len > maxlen)
 			maxlen = len;
 		for (c = 0; c + 1 < t->ncols; c++) {
 			for (g = t->glo[c]; g <= t->ghi[c] && g < len; g++) {
-				if (!fixed_blank(s[g]))
+				if (!load_fixed_blank(s[g]))
 					count[c][g - t->glo[c]]++;
 			}
 		}
@@ -651,7 +654,7 @@ fixed_columns(struct fixed_parse *fp, struct fixed_table *t, const char *p,
 /* --- Sharing continuation lines between rows -------------------------- */
 
 static int64_t
-fixed_off_centre(long below, long above)
+load_fixed_off_centre(long below, long above)
 {
 	long	 x = below - above;
 
@@ -661,7 +664,7 @@ fixed_off_centre(long below, long above)
 }
 
 static int
-fixed_popcount(unsigned x)
+load_fixed_popcount(unsigned x)
 {
 	int	 n = 0;
 
@@ -674,7 +677,7 @@ fixed_popcount(unsigned x)
    say they are not (*fits), look like they are (*wrapped), or would be
    cut inside brackets or a sentence (*paren). */
 static void
-fixed_pair(const struct fixed_table *t, const struct fixed_line *x,
+load_fixed_pair(const struct fixed_table *t, const struct fixed_line *x,
     const struct fixed_line *y, int *fits, int *wrapped, int *paren,
     int *sentence)
 {
@@ -703,7 +706,7 @@ fixed_pair(const struct fixed_table *t, const struct fixed_line *x,
 
 /* Are the anchors at x and y rows of one service and port? */
 static int
-fixed_twins(const struct fixed_table *t, const struct fixed_line *x,
+load_fixed_twins(const struct fixed_table *t, const struct fixed_line *x,
     const struct fixed_line *y)
 {
 	const char	*s1, *s2;
@@ -715,8 +718,8 @@ fixed_twins(const struct fixed_table *t, const struct fixed_line *x,
 	for (c = 0; c < t->ncols; c++) {
 		if (!(t->spec->twin & (1U << c)))
 			continue;
-		fixed_cell_trimmed(t, x, c, &s1, &n1);
-		fixed_cell_trimmed(t, y, c, &s2, &n2);
+		load_fixed_cell_trimmed(t, x, c, &s1, &n1);
+		load_fixed_cell_trimmed(t, y, c, &s2, &n2);
 		if (n1 != n2 || memcmp(s1, s2, n1) != 0)
 			return 0;
 		any |= n1 > 0;
@@ -726,7 +729,7 @@ fixed_twins(const struct fixed_table *t, const struct fixed_line *x,
 
 /* Is [w, w + n) in [s, s + len), ignoring case? */
 static int
-fixed_contains(const char *s, size_t len, const char *w, size_t n)
+load_fixed_contains(const char *s, size_t len, const char *w, size_t n)
 {
 	size_t	 i;
 
@@ -743,7 +746,7 @@ fixed_contains(const char *s, size_t len, const char *w, size_t n)
  * ("Cedros Fraud Detection" and cedros-fds)?
  */
 static int
-fixed_names(const struct fixed_table *t, const struct fixed_line *l,
+load_fixed_names(const struct fixed_table *t, const struct fixed_line *l,
     const char *key, size_t keylen)
 {
 	const char	*s;
@@ -754,12 +757,13 @@ fixed_names(const struct fixed_table *t, const struct fixed_line *l,
 	for (c = 0; c < t->ncols; c++) {
 		if (!(t->spec->wraps & l->mask & (1U << c)))
 			continue;
-		fixed_cell_raw(t, l, c, &s, &len);
+		load_fixed_cell_raw(t, l, c, &s, &len);
 		for (i = 0; i < len; i += w + 1) {
 			for (w = 0; i + w < len &&
 			    isalnum((unsigned char)s[i + w]); w++)
 				;
-			if (w >= 4 && fixed_contains(key, keylen, s + i, w))
+			if (w >= 4 &&
+			    load_fixed_contains(key, keylen, s + i, w))
 				return 1;
 		}
 	}
@@ -769,11 +773,11 @@ fixed_names(const struct fixed_table *t, const struct fixed_line *l,
 /* The cost of line x going to the record whose key is mine rather than
    to the one whose key is other. */
 static int64_t
-fixed_line_names(const struct fixed_table *t, const struct fixed_line *x,
+load_fixed_line_names(const struct fixed_table *t, const struct fixed_line *x,
     const char *mine, size_t n_mine, const char *other, size_t n_other)
 {
-	if (x->mask == 0 || !fixed_names(t, x, other, n_other) ||
-	    fixed_names(t, x, mine, n_mine))
+	if (x->mask == 0 || !load_fixed_names(t, x, other, n_other) ||
+	    load_fixed_names(t, x, mine, n_mine))
 		return 0;
 	return COST_NAMES;
 }
@@ -783,7 +787,7 @@ fixed_line_names(const struct fixed_table *t, const struct fixed_line *x,
  * and b = a + m + 1: g[j] when the upper record takes the first j.
  */
 static void
-fixed_gap_costs(const struct fixed_table *t,
+load_fixed_gap_costs(const struct fixed_table *t,
     const struct fixed_line *l, size_t a, size_t m, int64_t *g)
 {
 	size_t		 b = a + m + 1, x, j, n_upper, n_lower;
@@ -793,21 +797,24 @@ fixed_gap_costs(const struct fixed_table *t,
 	int64_t		 fit_total = 0;
 	int		 fits, wrapped, paren, sentence;
 
-	fixed_cell_trimmed(t, &l[a], t->spec->key, &upper, &n_upper);
-	fixed_cell_trimmed(t, &l[b], t->spec->key, &lower, &n_lower);
+	load_fixed_cell_trimmed(t, &l[a], t->spec->key, &upper, &n_upper);
+	load_fixed_cell_trimmed(t, &l[b], t->spec->key, &lower, &n_lower);
 
 	/* up[j]: the cost of lines a+j+1 .. b-1 going down: orphans, and
 	   lines naming the upper record only. */
 	seen = l[b].mask;
 	up[m] = 0;
 	for (x = b - 1; x > a; x--) {
-		cost_up += COST_ORPHAN * fixed_popcount(l[x].mask & ~seen) +
-		    fixed_line_names(t, &l[x], lower, n_lower, upper, n_upper);
+		cost_up += COST_ORPHAN *
+		    load_fixed_popcount(l[x].mask & ~seen) +
+		    load_fixed_line_names(t, &l[x], lower, n_lower, upper,
+		    n_upper);
 		seen |= l[x].mask;
 		up[x - a - 1] = cost_up;
 	}
 	for (x = a; x < b; x++) {
-		fixed_pair(t, &l[x], &l[x + 1], &fits, &wrapped, &paren, &sentence);
+		load_fixed_pair(t, &l[x], &l[x + 1], &fits, &wrapped, &paren,
+		    &sentence);
 		fit_total += fits;
 	}
 
@@ -816,13 +823,13 @@ fixed_gap_costs(const struct fixed_table *t,
 		if (j > 0) {
 			x = a + j;
 			cost_down += COST_ORPHAN *
-			    fixed_popcount(l[x].mask & ~seen) +
-			    fixed_line_names(t, &l[x], upper, n_upper, lower,
-			    n_lower);
+			    load_fixed_popcount(l[x].mask & ~seen) +
+			    load_fixed_line_names(t, &l[x], upper, n_upper,
+			    lower, n_lower);
 			seen |= l[x].mask;
 		}
 		/* The cut is between lines a + j and a + j + 1. */
-		fixed_pair(t, &l[a + j], &l[a + j + 1], &fits, &wrapped,
+		load_fixed_pair(t, &l[a + j], &l[a + j + 1], &fits, &wrapped,
 		    &paren, &sentence);
 		g[j] = cost_down + up[j] +
 		    COST_FITS * (fit_total - fits) +
@@ -843,8 +850,8 @@ fixed_gap_costs(const struct fixed_table *t,
  * not read yet) is kept, with the lines above it, to start afresh from.
  */
 static void
-fixed_flush(struct fixed_parse *fp, const struct fixed_table *t, size_t tail,
-    int keep_last)
+load_fixed_flush(struct fixed_parse *fp, const struct fixed_table *t,
+    size_t tail, int keep_last)
 {
 	const struct fixed_line	*l = fp->lines;
 	const size_t		*an = fp->anchors;
@@ -874,8 +881,8 @@ fixed_flush(struct fixed_parse *fp, const struct fixed_table *t, size_t tail,
 		m = an[k + 1] - a - 1;
 		xgrow((void **)&fp->gcost, &fp->cap_gcost, 2 * (m + 1),
 		    sizeof *fp->gcost);
-		fixed_gap_costs(t, l, a, m, fp->gcost);
-		twins = fixed_twins(t, &l[a], &l[an[k + 1]]);
+		load_fixed_gap_costs(t, l, a, m, fp->gcost);
+		twins = load_fixed_twins(t, &l[a], &l[an[k + 1]]);
 		states = fp->off[k + 1] - fp->off[k];
 		for (u = 0; u < states; u++) {
 			here = fp->state[fp->off[k] + u].cost;
@@ -883,7 +890,8 @@ fixed_flush(struct fixed_parse *fp, const struct fixed_table *t, size_t tail,
 				continue;
 			for (j = 0; j <= m; j++) {
 				ub = m - j;
-				c = here + fixed_off_centre((long)j, (long)u) +
+				c = here +
+				    load_fixed_off_centre((long)j, (long)u) +
 				    fp->gcost[j] + COST_BELOW * (int64_t)ub;
 				if (twins && ub != u)
 					c += COST_TWIN;
@@ -907,7 +915,7 @@ fixed_flush(struct fixed_parse *fp, const struct fixed_table *t, size_t tail,
 			continue;
 		c = here;
 		if (!keep_last)
-			c += fixed_off_centre((long)tail, (long)u);
+			c += load_fixed_off_centre((long)tail, (long)u);
 		if (c < best) {
 			best = c;
 			first = u;
@@ -944,7 +952,7 @@ done:
 
 /* Say which lines were dropped for being too many in a row. */
 static void
-fixed_dropped(struct fixed_parse *fp)
+load_fixed_dropped(struct fixed_parse *fp)
 {
 	if (fp->dropped_from == 0)
 		return;
@@ -956,7 +964,7 @@ fixed_dropped(struct fixed_parse *fp)
 
 /* Read the rows of a table: the lines [p, end), the first numbered no. */
 static void
-fixed_table_read(struct fixed_parse *fp, const struct fixed_table *t,
+load_fixed_table_read(struct fixed_parse *fp, const struct fixed_table *t,
     const char *p, const char *end, uint32_t no)
 {
 	struct fixed_parse	 sub = *fp;
@@ -968,15 +976,15 @@ fixed_table_read(struct fixed_parse *fp, const struct fixed_table *t,
 
 	sub.end = end;
 	fp->n_lines = fp->n_anchors = fp->gap = 0;
-	for (; fixed_getline(&sub, &p, &s, &len); no++) {
+	for (; load_fixed_getline(&sub, &p, &s, &len); no++) {
 		line.p = s;
 		line.len = (uint32_t)(len > UINT32_MAX ? UINT32_MAX : len);
 		line.no = no;
-		fixed_measure(t, &line);
+		load_fixed_measure(t, &line);
 		if (line.anchor) {
-			fixed_dropped(fp);
+			load_fixed_dropped(fp);
 			if (fp->n_anchors > 0 && fp->gap == 0)
-				fixed_flush(fp, t, 0, 0);
+				load_fixed_flush(fp, t, 0, 0);
 			xgrow((void **)&fp->anchors, &fp->cap_anchors,
 			    fp->n_anchors + 1, sizeof *fp->anchors);
 			fp->anchors[fp->n_anchors++] = fp->n_lines;
@@ -997,9 +1005,9 @@ fixed_table_read(struct fixed_parse *fp, const struct fixed_table *t,
 		fp->lines[fp->n_lines++] = line;
 		if (line.anchor && fp->n_anchors > 1 &&
 		    fp->n_lines > FIXED_SEGMENT_MAX)
-			fixed_flush(fp, t, 0, 1);
+			load_fixed_flush(fp, t, 0, 1);
 	}
-	fixed_dropped(fp);
+	load_fixed_dropped(fp);
 
 	/* Blank lines after the last row are not part of it. */
 	while (fp->n_lines > 0) {
@@ -1017,7 +1025,7 @@ fixed_table_read(struct fixed_parse *fp, const struct fixed_table *t,
 		}
 		fp->n_lines = 0;
 	} else
-		fixed_flush(fp, t, fp->gap, 0);
+		load_fixed_flush(fp, t, fp->gap, 0);
 	if (fp->reg->n_records + fp->reg->n_people == before)
 		registry_warn(fp->reg, first_no, "the %s table has no rows",
 		    t->spec->what);
@@ -1029,7 +1037,7 @@ fixed_table_read(struct fixed_parse *fp, const struct fixed_table *t,
    a space, a blank line inside the cell kept as one '\n'.  Returns the
    length (0: empty). */
 static size_t
-fixed_text(struct fixed_parse *fp, const struct fixed_table *t,
+load_fixed_text(struct fixed_parse *fp, const struct fixed_table *t,
     const struct fixed_line *rows, size_t n, size_t c)
 {
 	const char	*s;
@@ -1038,7 +1046,7 @@ fixed_text(struct fixed_parse *fp, const struct fixed_table *t,
 
 	buf_clear(&fp->text);
 	for (i = 0; i < n; i++) {
-		fixed_cell_trimmed(t, &rows[i], c, &s, &len);
+		load_fixed_cell_trimmed(t, &rows[i], c, &s, &len);
 		if (len == 0) {
 			brk = fp->text.len > 0;
 			continue;
@@ -1052,17 +1060,17 @@ fixed_text(struct fixed_parse *fp, const struct fixed_table *t,
 }
 
 static const char *
-fixed_string(struct fixed_parse *fp, const struct fixed_table *t,
+load_fixed_string(struct fixed_parse *fp, const struct fixed_table *t,
     const struct fixed_line *rows, size_t n, size_t c)
 {
-	size_t	 len = fixed_text(fp, t, rows, n, c);
+	size_t	 len = load_fixed_text(fp, t, rows, n, c);
 
 	return len == 0 ? NULL : registry_strndup(fp->reg, fp->text.data, len);
 }
 
 /* A port "N" or range "LO-HI" within 0-65535. */
 static int
-fixed_port(const char *s, size_t len, int32_t *lo, int32_t *hi)
+load_fixed_port(const char *s, size_t len, int32_t *lo, int32_t *hi)
 {
 	int32_t	 v[2] = { 0, 0 };
 	size_t	 i = 0, k = 0, digits;
@@ -1093,7 +1101,7 @@ fixed_port(const char *s, size_t len, int32_t *lo, int32_t *hi)
 }
 
 static int
-fixed_date_ok(const char *s)
+load_fixed_date_ok(const char *s)
 {
 	size_t	 i, n = strlen(s);
 
@@ -1110,7 +1118,7 @@ fixed_date_ok(const char *s)
 }
 
 static int
-fixed_name_char(char c)
+load_fixed_name_char(char c)
 {
 	return isalnum((unsigned char)c) || strchr("-_.+*/", c) != NULL;
 }
@@ -1122,7 +1130,8 @@ fixed_name_char(char c)
  * spaces or brackets, which service names do not.
  */
 static int
-fixed_record_anchor(const struct fixed_table *t, const struct fixed_line *l)
+load_fixed_record_anchor(const struct fixed_table *t,
+    const struct fixed_line *l)
 {
 	const char	*s;
 	size_t		 len, i;
@@ -1131,28 +1140,28 @@ fixed_record_anchor(const struct fixed_table *t, const struct fixed_line *l)
 		return 1;
 	if (!(l->mask & (1U << FC_NAME)) || l->mask == (1U << FC_NAME))
 		return 0;
-	fixed_cell_trimmed(t, l, FC_NAME, &s, &len);
+	load_fixed_cell_trimmed(t, l, FC_NAME, &s, &len);
 	for (i = 0; i < len; i++) {
-		if (!fixed_name_char(s[i]))
+		if (!load_fixed_name_char(s[i]))
 			return 0;
 	}
 	return 1;
 }
 
 static void
-fixed_people_cell(struct fixed_parse *fp, const struct fixed_table *t,
+load_fixed_people_cell(struct fixed_parse *fp, const struct fixed_table *t,
     const struct fixed_line *rows, size_t n, size_t c, struct record *r,
     int role, uint32_t no)
 {
 	char	 q[FIXED_QUOTE_MAX + 8];
-	size_t	 len = fixed_text(fp, t, rows, n, c);
+	size_t	 len = load_fixed_text(fp, t, rows, n, c);
 
 	if (len == 0 ||
 	    load_people_list(fp->reg, r, role, fp->text.data, len) == 0)
 		return;
 	registry_warn(fp->reg, no, "expected people like [Id] in the %s "
 	    "column, found \"%s\"; kept as one id", t->spec->names[c],
-	    fixed_quote(q, sizeof q, fp->text.data, len));
+	    load_fixed_quote(q, sizeof q, fp->text.data, len));
 	if (role == 'a')
 		registry_add_assignee(fp->reg, r, fp->text.data, len);
 	else
@@ -1160,22 +1169,23 @@ fixed_people_cell(struct fixed_parse *fp, const struct fixed_table *t,
 }
 
 static const char *
-fixed_date(struct fixed_parse *fp, const struct fixed_table *t,
+load_fixed_date(struct fixed_parse *fp, const struct fixed_table *t,
     const struct fixed_line *rows, size_t n, size_t c, uint32_t no)
 {
 	char		 q[FIXED_QUOTE_MAX + 8];
-	const char	*d = fixed_string(fp, t, rows, n, c);
+	const char	*d = load_fixed_string(fp, t, rows, n, c);
 
-	if (d != NULL && !fixed_date_ok(d)) {
+	if (d != NULL && !load_fixed_date_ok(d)) {
 		registry_warn(fp->reg, no, "expected a date (YYYY-MM-DD) in "
 		    "the %s column, found \"%s\"; kept as written",
-		    t->spec->names[c], fixed_quote(q, sizeof q, d, strlen(d)));
+		    t->spec->names[c],
+		    load_fixed_quote(q, sizeof q, d, strlen(d)));
 	}
 	return d;
 }
 
 static void
-fixed_record_emit(struct fixed_parse *fp, const struct fixed_table *t,
+load_fixed_record_emit(struct fixed_parse *fp, const struct fixed_table *t,
     const struct fixed_line *rows, size_t n, size_t above)
 {
 	struct registry	*reg = fp->reg;
@@ -1187,50 +1197,52 @@ fixed_record_emit(struct fixed_parse *fp, const struct fixed_table *t,
 
 	r = registry_add_record(reg);
 	r->line = rows[0].no;
-	r->service = fixed_string(fp, t, rows, n, FC_NAME);
-	if ((len = fixed_text(fp, t, rows, n, FC_PORT)) > 0 &&
-	    fixed_port(fp->text.data, len, &r->port_lo, &r->port_hi) != 0) {
+	r->service = load_fixed_string(fp, t, rows, n, FC_NAME);
+	len = load_fixed_text(fp, t, rows, n, FC_PORT);
+	if (len > 0 && load_fixed_port(fp->text.data, len, &r->port_lo,
+	    &r->port_hi) != 0) {
 		registry_warn(reg, no, "expected a port number or range, "
 		    "found \"%s\"; the record is kept without a port",
-		    fixed_quote(q, sizeof q, fp->text.data, len));
+		    load_fixed_quote(q, sizeof q, fp->text.data, len));
 		r->port_lo = r->port_hi = -1;
 	}
-	if ((len = fixed_text(fp, t, rows, n, FC_PROTO)) > 0) {
+	if ((len = load_fixed_text(fp, t, rows, n, FC_PROTO)) > 0) {
 		if ((proto = proto_parse(fp->text.data, len)) < 0) {
 			registry_warn(reg, no, "expected a protocol (tcp, udp, "
 			    "sctp or dccp), found \"%s\"; the record is kept "
 			    "without one",
-			    fixed_quote(q, sizeof q, fp->text.data, len));
+			    load_fixed_quote(q, sizeof q, fp->text.data, len));
 		} else
 			r->proto = (enum proto)proto;
 	}
-	r->description = fixed_string(fp, t, rows, n, FC_DESC);
-	fixed_people_cell(fp, t, rows, n, FC_ASSIGNEE, r, 'a', no);
-	fixed_people_cell(fp, t, rows, n, FC_CONTACT, r, 'c', no);
-	r->registered = fixed_date(fp, t, rows, n, FC_REG, no);
-	r->modified = fixed_date(fp, t, rows, n, FC_MOD, no);
-	if ((len = fixed_text(fp, t, rows, n, FC_REF)) > 0)
+	r->description = load_fixed_string(fp, t, rows, n, FC_DESC);
+	load_fixed_people_cell(fp, t, rows, n, FC_ASSIGNEE, r, 'a', no);
+	load_fixed_people_cell(fp, t, rows, n, FC_CONTACT, r, 'c', no);
+	r->registered = load_fixed_date(fp, t, rows, n, FC_REG, no);
+	r->modified = load_fixed_date(fp, t, rows, n, FC_MOD, no);
+	if ((len = load_fixed_text(fp, t, rows, n, FC_REF)) > 0)
 		load_refs(reg, r, fp->text.data, len);
-	r->service_code = fixed_string(fp, t, rows, n, FC_SC);
-	r->unauthorized = fixed_string(fp, t, rows, n, FC_UNAUTH);
-	r->notes = fixed_string(fp, t, rows, n, FC_NOTES);
+	r->service_code = load_fixed_string(fp, t, rows, n, FC_SC);
+	r->unauthorized = load_fixed_string(fp, t, rows, n, FC_UNAUTH);
+	r->notes = load_fixed_string(fp, t, rows, n, FC_NOTES);
 }
 
 /* A person's anchor: the line with the [Id]. */
 static int
-fixed_person_anchor(const struct fixed_table *t, const struct fixed_line *l)
+load_fixed_person_anchor(const struct fixed_table *t,
+    const struct fixed_line *l)
 {
 	const char	*s;
 	size_t		 len;
 
 	if (!(l->mask & (1U << FP_ID)))
 		return 0;
-	fixed_cell_trimmed(t, l, FP_ID, &s, &len);
+	load_fixed_cell_trimmed(t, l, FP_ID, &s, &len);
 	return s[0] == '[';
 }
 
 static void
-fixed_person_emit(struct fixed_parse *fp, const struct fixed_table *t,
+load_fixed_person_emit(struct fixed_parse *fp, const struct fixed_table *t,
     const struct fixed_line *rows, size_t n, size_t above)
 {
 	struct registry	*reg = fp->reg;
@@ -1239,7 +1251,7 @@ fixed_person_emit(struct fixed_parse *fp, const struct fixed_table *t,
 	const char	*s;
 	size_t		 i, len;
 
-	len = fixed_text(fp, t, rows, n, FP_ID);
+	len = load_fixed_text(fp, t, rows, n, FP_ID);
 	s = fp->text.data;
 	if (len >= 2 && s[0] == '[' && s[len - 1] == ']' &&
 	    memchr(s + 1, ']', len - 2) == NULL) {
@@ -1248,29 +1260,29 @@ fixed_person_emit(struct fixed_parse *fp, const struct fixed_table *t,
 	} else {
 		registry_warn(reg, rows[above].no, "expected a person id like "
 		    "[Id], found \"%s\"; kept as written",
-		    fixed_quote(q, sizeof q, s, len));
+		    load_fixed_quote(q, sizeof q, s, len));
 	}
 	p = registry_add_person(reg);
 	p->line = rows[0].no;
 	p->id = registry_strtrim(reg, s, len);
 	if (p->id == NULL)
 		p->id = registry_strdup(reg, "");
-	p->name = fixed_string(fp, t, rows, n, FP_NAME);
-	p->org = fixed_string(fp, t, rows, n, FP_ORG);
+	p->name = load_fixed_string(fp, t, rows, n, FP_NAME);
+	p->org = load_fixed_string(fp, t, rows, n, FP_ORG);
 	/* One URI a line: a person may have two. */
 	for (i = 0; i < n; i++) {
-		fixed_cell_trimmed(t, &rows[i], FP_URI, &s, &len);
+		load_fixed_cell_trimmed(t, &rows[i], FP_URI, &s, &len);
 		if (len > 0)
 			load_person_uri(reg, p, s, len);
 	}
-	p->updated = fixed_string(fp, t, rows, n, FP_UPDATED);
+	p->updated = load_fixed_string(fp, t, rows, n, FP_UPDATED);
 }
 
 /* --- Sections -------------------------------------------------------- */
 
 /* Offset of needle in [s, s + len), or -1. */
 static long
-fixed_find(const char *s, size_t len, const char *needle)
+load_fixed_find(const char *s, size_t len, const char *needle)
 {
 	size_t	 n = strlen(needle), i;
 
@@ -1283,14 +1295,14 @@ fixed_find(const char *s, size_t len, const char *needle)
 
 /* The main line of the records header: "Service Name", blanks, "Port". */
 static int
-fixed_is_header(const char *s, size_t len)
+load_fixed_is_header(const char *s, size_t len)
 {
-	long	 i = fixed_find(s, len, "Service Name");
+	long	 i = load_fixed_find(s, len, "Service Name");
 	size_t	 k;
 
 	if (i < 0)
 		return 0;
-	for (k = (size_t)i + 12; k < len && fixed_blank(s[k]); k++)
+	for (k = (size_t)i + 12; k < len && load_fixed_blank(s[k]); k++)
 		;
 	return k > (size_t)i + 12 && len - k >= 4 &&
 	    memcmp(s + k, "Port", 4) == 0;
@@ -1303,30 +1315,30 @@ fixed_is_header(const char *s, size_t len)
  * number, and returns 'P', 'F' or 0.
  */
 static int
-fixed_section_end(const struct fixed_parse *fp, const char *p, uint32_t no,
+load_fixed_section_end(const struct fixed_parse *fp, const char *p, uint32_t no,
     int people, const char **end, uint32_t *end_no)
 {
 	const char	*s, *next, *s2;
 	size_t		 len, len2;
 	int		 prev_blank = 1, which;
 
-	for (; fixed_getline(fp, &p, &s, &len); no++) {
+	for (; load_fixed_getline(fp, &p, &s, &len); no++) {
 		which = 0;
-		if (prev_blank && people && fixed_is(s, len, "People"))
+		if (prev_blank && people && load_fixed_is(s, len, "People"))
 			which = 'P';
-		else if (prev_blank && (fixed_is(s, len, "Footnote") ||
-		    fixed_is(s, len, "Footnotes")))
+		else if (prev_blank && (load_fixed_is(s, len, "Footnote") ||
+		    load_fixed_is(s, len, "Footnotes")))
 			which = 'F';
 		if (which != 0) {
 			next = p;
-			if (!fixed_getline(fp, &next, &s2, &len2) ||
-			    fixed_is_blank(s2, len2)) {
+			if (!load_fixed_getline(fp, &next, &s2, &len2) ||
+			    load_fixed_is_blank(s2, len2)) {
 				*end = s;
 				*end_no = no;
 				return which;
 			}
 		}
-		prev_blank = fixed_is_blank(s, len);
+		prev_blank = load_fixed_is_blank(s, len);
 	}
 	*end = fp->end;
 	*end_no = no;
@@ -1334,9 +1346,9 @@ fixed_section_end(const struct fixed_parse *fp, const char *p, uint32_t no,
 }
 
 /* Read one table whose header's main line is at main (line no); return
-   the kind of section after it as fixed_section_end does. */
+   the kind of section after it as load_fixed_section_end does. */
 static int
-fixed_section(struct fixed_parse *fp, const struct fixed_spec *spec,
+load_fixed_section(struct fixed_parse *fp, const struct fixed_spec *spec,
     const char *main, uint32_t no, const char **next, uint32_t *next_no)
 {
 	struct fixed_table	 t;
@@ -1346,11 +1358,11 @@ fixed_section(struct fixed_parse *fp, const struct fixed_spec *spec,
 
 	memset(&t, 0, sizeof t);
 	t.spec = spec;
-	fixed_header(fp, &t, main, no, &data, &data_no);
-	which = fixed_section_end(fp, data, data_no, spec == &fixed_records,
-	    next, next_no);
-	fixed_columns(fp, &t, data, *next, data_no);
-	fixed_table_read(fp, &t, data, *next, data_no);
+	load_fixed_header(fp, &t, main, no, &data, &data_no);
+	which = load_fixed_section_end(fp, data, data_no,
+	    spec == &fixed_records, next, next_no);
+	load_fixed_columns(fp, &t, data, *next, data_no);
+	load_fixed_table_read(fp, &t, data, *next, data_no);
 	return which;
 }
 
@@ -1373,37 +1385,38 @@ load_fixed(struct registry *reg, const char *buf, size_t len, char **err)
 	if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
 		p += 3;
 	for (;; no++) {
-		if (!fixed_getline(&fp, &p, &s, &n)) {
+		if (!load_fixed_getline(&fp, &p, &s, &n)) {
 			*err = load_error(reg->source, no > 1 ? no - 1 : 1, 0,
 			    "expected the column header (a line \"Service Name"
 			    "   Port Number   Transport Protocol ...\"), found "
 			    "the end of the input");
 			return -1;
 		}
-		if (fixed_is_header(s, n))
+		if (load_fixed_is_header(s, n))
 			break;
-		if (fixed_is_blank(s, n))
+		if (load_fixed_is_blank(s, n))
 			continue;
 		if (reg->title == NULL)
 			reg->title = registry_strtrim(reg, s, n);
 		else if (last_updated && reg->updated == NULL)
 			reg->updated = registry_strtrim(reg, s, n);
-		last_updated = fixed_is(s, n, "Last Updated");
+		last_updated = load_fixed_is(s, n, "Last Updated");
 	}
 
-	which = fixed_section(&fp, &fixed_records, s, no, &end, &end_no);
+	which = load_fixed_section(&fp, &fixed_records, s, no, &end, &end_no);
 	if (which == 'P') {
 		/* The people header: the first line after "People" that is
 		   not blank. */
 		p = end;
 		no = end_no;
-		fixed_getline(&fp, &p, &s, &n);
-		for (no++; fixed_getline(&fp, &p, &s, &n); no++) {
-			if (!fixed_is_blank(s, n))
+		load_fixed_getline(&fp, &p, &s, &n);
+		for (no++; load_fixed_getline(&fp, &p, &s, &n); no++) {
+			if (!load_fixed_is_blank(s, n))
 				break;
 		}
-		if (s < fp.end && fixed_find(s, n, "ID") >= 0)
-			fixed_section(&fp, &fixed_people, s, no, &end, &end_no);
+		if (s < fp.end && load_fixed_find(s, n, "ID") >= 0)
+			load_fixed_section(&fp, &fixed_people, s, no, &end,
+			    &end_no);
 		else {
 			registry_warn(reg, no, "expected the people header "
 			    "(\"ID  Name  Organization  Contact URI  Last "
