@@ -16,6 +16,10 @@
 SERVER=0
 SOCK="portreg-test-$$-$SERVER"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/portreg-tui.XXXXXX")
+# The servers' sockets live in WORK, removed at the end.
+TMUX_TMPDIR=$WORK
+export TMUX_TMPDIR
+unset TMUX
 T() { "$TMUX_BIN" -L "$SOCK" -f /dev/null "$@"; }
 cleanup() { T kill-server >/dev/null 2>&1; rm -rf "$WORK"; }
 trap cleanup EXIT
