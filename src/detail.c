@@ -51,6 +51,43 @@ detail_set_link(struct detail *d, const char *url)
 		d->link = xstrdup(url);
 }
 
+/*
+ * uri shows at bytes [off, off+len) of field: a span, and a link the
+ * first time uri is seen.  Nothing when uri may not be opened.
+ */
+static void
+detail_add_span(struct detail *d, size_t field, size_t off, size_t len,
+    const char *uri, enum detail_link_kind kind)
+{
+	struct detail_link	*l;
+	struct detail_span	*sp;
+	size_t			 i;
+
+	if (uri == NULL || len == 0 || !detail_uri_allowed(uri))
+		return;
+	for (i = 0; i < d->n_links; i++) {
+		if (strcmp(d->links[i].uri, uri) == 0)
+			break;
+	}
+	if (i == d->n_links) {
+		xgrow((void **)&d->links, &d->links_cap, d->n_links + 1,
+		    sizeof *d->links);
+		l = &d->links[d->n_links++];
+		l->uri = xstrdup(uri);
+		l->kind = kind;
+		l->field = field;
+		l->off = off;
+		l->len = len;
+	}
+	xgrow((void **)&d->spans, &d->spans_cap, d->n_spans + 1,
+	    sizeof *d->spans);
+	sp = &d->spans[d->n_spans++];
+	sp->field = field;
+	sp->off = off;
+	sp->len = len;
+	sp->link = i;
+}
+
 char *
 detail_record_name(const struct registry *reg, int32_t rec)
 {
@@ -83,12 +120,17 @@ detail_record_name(const struct registry *reg, int32_t rec)
 	return buf_detach(&b);
 }
 
-/* "Name (Org) [Id]" for a person reference. */
+/*
+ * "Name (Org) [Id] <e-mail> URI" for a person reference, in field
+ * (the field's index once added): the e-mail and URI are links.
+ */
 static void
-detail_person_text(struct buf *b, const struct registry *reg,
-    const struct person_ref *pr)
+detail_person_text(struct buf *b, struct detail *d, size_t field,
+    const struct registry *reg, const struct person_ref *pr)
 {
 	const struct person	*p;
+	size_t			 at;
+	char			*mailto;
 
 	if (pr->person < 0 || (size_t)pr->person >= reg->n_people) {
 		buf_addc(b, '[');
@@ -111,8 +153,22 @@ detail_person_text(struct buf *b, const struct registry *reg,
 	buf_addc(b, ']');
 	if (p->email != NULL) {
 		buf_adds(b, " <");
+		at = b->len;
 		sanitize_buf(b, p->email, strlen(p->email), 0);
+		if (strchr(p->email, ' ') == NULL) {
+			mailto = xasprintf("mailto:%s", p->email);
+			detail_add_span(d, field, at, b->len - at, mailto,
+			    DETAIL_LINK_MAIL);
+			free(mailto);
+		}
 		buf_addc(b, '>');
+	}
+	if (p->uri != NULL) {
+		buf_addc(b, ' ');
+		at = b->len;
+		sanitize_buf(b, p->uri, strlen(p->uri), 0);
+		detail_add_span(d, field, at, b->len - at, p->uri,
+		    DETAIL_LINK_URI);
 	}
 }
 
@@ -126,7 +182,7 @@ detail_people_field(struct detail *d, const struct registry *reg,
 	for (i = 0; i < n; i++) {
 		if (i > 0)
 			buf_addc(&b, '\n');
-		detail_person_text(&b, reg, &refs[i]);
+		detail_person_text(&b, d, d->n, reg, &refs[i]);
 	}
 	if (b.len > 0)
 		detail_add_own(d, label, buf_detach(&b), DETAIL_TEXT);
@@ -279,14 +335,24 @@ detail_build(struct detail *d, const struct registry *reg, int32_t row)
 	for (i = 0; i < r->n_refs; i++) {
 		link = detail_ref_link(r->refs[i]);
 		if (link != NULL && strcmp(link, r->refs[i]) != 0) {
-			char *s = sanitize(r->refs[i], 0);
+			char	*s = sanitize(r->refs[i], 0);
+			char	*u = sanitize(link, 0);
+			size_t	 at = strlen(s) + 2;
 
+			detail_add_span(d, d->n, at, strlen(u), link,
+			    DETAIL_LINK_REF);
 			detail_add_own(d, "Reference", xasprintf("%s  %s", s,
-			    link), DETAIL_LINK);
+			    u), DETAIL_LINK);
+			free(u);
 			free(s);
-		} else
+		} else if (r->refs[i][0] != '\0') {
 			detail_add(d, "Reference", r->refs[i], link != NULL ?
 			    DETAIL_LINK : DETAIL_TEXT);
+			if (link != NULL)
+				detail_add_span(d, d->n - 1, 0,
+				    strlen(d->fields[d->n - 1].text), link,
+				    DETAIL_LINK_REF);
+		}
 		detail_set_link(d, link);
 		free(link);
 	}
@@ -307,6 +373,10 @@ detail_free(struct detail *d)
 		free(d->fields[i].text);
 	free(d->fields);
 	free(d->link);
+	for (i = 0; i < d->n_links; i++)
+		free(d->links[i].uri);
+	free(d->links);
+	free(d->spans);
 	memset(d, 0, sizeof *d);
 }
 
@@ -403,6 +473,48 @@ detail_wrap(const struct detail *d, int width, struct detail_line **lines,
 		}
 	}
 	return n;
+}
+
+long
+detail_link_default(const struct detail *d)
+{
+	size_t	 i;
+
+	for (i = 0; i < d->n_links; i++) {
+		if (d->links[i].kind == DETAIL_LINK_REF)
+			return (long)i;
+	}
+	for (i = 0; i < d->n_links; i++) {
+		if (d->links[i].kind == DETAIL_LINK_URI)
+			return (long)i;
+	}
+	return d->n_links > 0 ? 0 : -1;
+}
+
+int
+detail_link_lines(const struct detail *d, size_t l,
+    const struct detail_line *lines, size_t n, size_t *first, size_t *last)
+{
+	const struct detail_link	*k;
+	size_t				 i, end;
+	int				 found = 0;
+
+	if (l >= d->n_links)
+		return 0;
+	k = &d->links[l];
+	end = k->off + k->len;
+	for (i = 0; i < n; i++) {
+		if (lines[i].field != k->field || lines[i].len == 0)
+			continue;
+		if (lines[i].off + lines[i].len <= k->off ||
+		    lines[i].off >= end)
+			continue;
+		if (!found)
+			*first = i;
+		*last = i;
+		found = 1;
+	}
+	return found;
 }
 
 char *

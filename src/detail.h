@@ -33,11 +33,45 @@ struct detail_field {
 	enum detail_role role;
 };
 
+/* Where a link came from. */
+enum detail_link_kind {
+	DETAIL_LINK_REF = 0,	/* a reference: URL, RFC or draft */
+	DETAIL_LINK_MAIL,	/* a person's e-mail, as mailto: */
+	DETAIL_LINK_URI,	/* a person's (http, https) URI */
+};
+
+/*
+ * Something 'o' can open, once per URI, in the order the text shows
+ * them.  It shows at bytes [off, off+len) of fields[field].text (its
+ * first place; spans lists every place).
+ */
+struct detail_link {
+	char			*uri;	/* detail_uri_allowed; owned */
+	enum detail_link_kind	 kind;
+	size_t			 field;
+	size_t			 off;
+	size_t			 len;
+};
+
+/* A place a link shows: bytes [off, off+len) of fields[field].text. */
+struct detail_span {
+	size_t		 field;
+	size_t		 off;
+	size_t		 len;
+	size_t		 link;		/* index in links */
+};
+
 struct detail {
 	struct detail_field	*fields;
 	size_t			 n;
 	size_t			 cap;
-	char			*link;	/* first openable URL, or NULL; owned */
+	char			*link;	/* first reference URL, or NULL; owned */
+	struct detail_link	*links;
+	size_t			 n_links;
+	size_t			 links_cap;
+	struct detail_span	*spans;	/* by field, then offset */
+	size_t			 n_spans;
+	size_t			 spans_cap;
 };
 
 /* One screen line of wrapped detail text: bytes [off, off+len) of field. */
@@ -61,6 +95,21 @@ void		 detail_free(struct detail *);
  */
 size_t		 detail_wrap(const struct detail *, int width,
 		     struct detail_line **lines, int *text_x);
+
+/*
+ * The link 'o' opens when none was chosen: the first reference, else
+ * the first person's URI, else the first link; -1 when there is none.
+ */
+long		 detail_link_default(const struct detail *);
+
+/*
+ * The wrapped lines link l covers: sets *first and *last (indexes in
+ * lines).  Returns 0 when it is on no line (never, for lines from
+ * detail_wrap of the same detail).
+ */
+int		 detail_link_lines(const struct detail *, size_t l,
+		     const struct detail_line *lines, size_t n,
+		     size_t *first, size_t *last);
 
 /*
  * The URL for a reference as the registry writes it: "RFC6353" ->

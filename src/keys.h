@@ -19,8 +19,9 @@
 #include <stdio.h>
 
 #define KEYS_TABLE(K) \
-	K(DOWN,		"j Down",		"next row (in the focused pane)") \
-	K(UP,		"k Up",			"previous row") \
+	K(DOWN,		"j Down",		"next row; in the detail pane, the next link") \
+	K(UP,		"k Up",			"previous row; in the detail pane, " \
+	    "the previous link") \
 	K(PAGE_DOWN,	"PgDn Space Ctrl-F",	"page down") \
 	K(PAGE_UP,	"PgUp b Ctrl-B",	"page up") \
 	K(FIRST,	"g Home",		"first row") \
@@ -39,7 +40,9 @@
 	K(FOCUS_NEXT,	"Tab",			"focus the next pane") \
 	K(FOCUS_PREV,	"Shift-Tab",		"focus the previous pane") \
 	K(BACK,		"Ctrl-O Backspace",	"back to where you were before the last jump") \
-	K(OPEN,		"o",			"open the reference or contact URI (http, https, mailto)") \
+	K(OPEN,		"o",			"open the highlighted link of the " \
+	    "detail pane, or in the contacts pane the person's URI or " \
+	    "e-mail (http, https and mailto only)") \
 	K(HELP,		"h F1",			"this help") \
 	K(CANCEL,	"Esc",			"cancel prompt, close overlay or list, clear filter") \
 	K(QUIT,		"q Ctrl-C",		"quit (q closes the help first)")

@@ -1,5 +1,6 @@
 /*
- * pane-detail.c - every field of the selected row, labelled and wrapped.
+ * pane-detail.c - every field of the selected row, labelled and wrapped,
+ * its links underlined and the one 'o' opens highlighted.
  */
 #include "config.h"
 
@@ -24,6 +25,42 @@ pane_detail_role(enum detail_role r)
 	}
 }
 
+/*
+ * Line ln of the detail's text, its links underlined and the chosen one
+ * (sel) shown as the cursor.
+ */
+static void
+pane_detail_text(const struct ui *ui, struct sline *sl,
+    const struct detail *d, const struct detail_line *ln, long sel)
+{
+	const struct detail_field	*f = &d->fields[ln->field];
+	const struct detail_span	*sp;
+	size_t				 i, at = ln->off, end, s, e;
+	attr_t				 base, a;
+
+	base = screen_attr(pane_detail_role(f->role));
+	end = ln->off + ln->len;
+	for (i = 0; i < d->n_spans; i++) {
+		sp = &d->spans[i];
+		if (sp->field != ln->field)
+			continue;
+		s = sp->off > at ? sp->off : at;
+		e = sp->off + sp->len < end ? sp->off + sp->len : end;
+		if (s >= e)
+			continue;
+		if ((long)sp->link == sel)
+			a = screen_attr(ui->focus == PANE_DETAIL ?
+			    ROLE_CURSOR : ROLE_CURSOR_DIM);
+		else
+			a = screen_attr(ROLE_LINK);
+		sline_add(sl, f->text + at, s - at, base, -1);
+		sline_add(sl, f->text + s, e - s, a, -1);
+		at = e;
+	}
+	if (at < end)
+		sline_add(sl, f->text + at, end - at, base, -1);
+}
+
 void
 pane_detail_draw(const struct ui *ui, const struct rect *head,
     const struct rect *body)
@@ -33,6 +70,7 @@ pane_detail_draw(const struct ui *ui, const struct rect *head,
 	const struct detail_field *f;
 	struct sline		 sl;
 	size_t			 n = 0, i, top;
+	long			 sel;
 	int32_t			 row = ui_row(ui);
 	attr_t			 ha;
 	char			*name = NULL, more[32];
@@ -55,6 +93,7 @@ pane_detail_draw(const struct ui *ui, const struct rect *head,
 		free(name);
 	} else if (row != INT32_MIN)
 		sline_adds(&sl, ": a gap no row lists", ha);
+	sel = ui_detail_link(ui, &d);
 	top = ui->detail_top;
 	if (n > (size_t)body->h && top > n - (size_t)body->h)
 		top = n - (size_t)body->h;
@@ -75,8 +114,7 @@ pane_detail_draw(const struct ui *ui, const struct rect *head,
 		if (tx == 0 && lines[i].first)
 			continue;	/* the label's own line */
 		sline_pad(&sl, body->x + tx, A_NORMAL);
-		sline_add(&sl, f->text + lines[i].off, lines[i].len,
-		    screen_attr(pane_detail_role(f->role)), -1);
+		pane_detail_text(ui, &sl, &d, &lines[i], sel);
 	}
 	free(lines);
 	detail_free(&d);

@@ -208,6 +208,7 @@ ui_new(struct registry *reg)
 	view_build_all(&ui->all, reg);
 	ui->view = &ui->all;
 	ui->person = -1;
+	ui->detail_link = -1;
 	ui->search_dir = 1;
 	ui->list_rows = 1;
 	ui->detail_rows = 1;
@@ -326,6 +327,7 @@ ui_select(struct ui *ui, size_t pos, int centre)
 		pos = ui->view->n - 1;
 	if (pos != ui->cursor) {
 		ui->detail_top = 0;
+		ui->detail_link = -1;
 		ui->contact_sel = 0;
 		ui->contact_top = 0;
 	}
@@ -430,22 +432,161 @@ ui_resize(struct ui *ui, const struct layout *l)
 
 /* --- Moving ------------------------------------------------------------ */
 
-static size_t
-ui_detail_lines(struct ui *ui)
-{
+/* The selected row's detail as the detail pane wraps it. */
+struct ui_dview {
 	struct detail		 d;
 	struct detail_line	*lines;
 	size_t			 n;
-	int			 x;
-	int32_t			 row = ui_row(ui);
+	size_t			 rows;		/* the pane's height */
+	size_t			 max;		/* the largest top */
+};
 
-	if (row == INT32_MIN)
+static void
+ui_dview_open(struct ui *ui, struct ui_dview *v)
+{
+	int32_t	 row = ui_row(ui);
+	int	 x;
+
+	memset(v, 0, sizeof *v);
+	if (row != INT32_MIN) {
+		detail_build(&v->d, ui->reg, row);
+		v->n = detail_wrap(&v->d, ui->detail_cols, &v->lines, &x);
+	}
+	v->rows = ui->detail_rows > 0 ? (size_t)ui->detail_rows : 1;
+	v->max = v->n > v->rows ? v->n - v->rows : 0;
+	if (ui->detail_top > v->max)
+		ui->detail_top = v->max;
+}
+
+static void
+ui_dview_close(struct ui_dview *v)
+{
+	free(v->lines);
+	detail_free(&v->d);
+}
+
+/* Is any line of link l on screen? */
+static int
+ui_dview_shows(const struct ui *ui, const struct ui_dview *v, size_t l)
+{
+	size_t	 first, last;
+
+	if (!detail_link_lines(&v->d, l, v->lines, v->n, &first, &last))
 		return 0;
-	detail_build(&d, ui->reg, row);
-	n = detail_wrap(&d, ui->detail_cols, &lines, &x);
-	free(lines);
-	detail_free(&d);
-	return n;
+	return last >= ui->detail_top && first < ui->detail_top + v->rows;
+}
+
+/* Scroll so that link l shows, its first line at least. */
+static void
+ui_dview_reveal(struct ui *ui, const struct ui_dview *v, size_t l)
+{
+	size_t	 first, last;
+
+	if (!detail_link_lines(&v->d, l, v->lines, v->n, &first, &last))
+		return;
+	if (last >= ui->detail_top + v->rows)
+		ui->detail_top = last - v->rows + 1;
+	if (first < ui->detail_top || first >= ui->detail_top + v->rows)
+		ui->detail_top = first;
+	if (ui->detail_top > v->max)
+		ui->detail_top = v->max;
+}
+
+/*
+ * After a scroll: when the chosen link went off screen, choose the
+ * first link on screen (dir > 0) or the last (dir < 0), if any.
+ */
+static void
+ui_dview_follow(struct ui *ui, const struct ui_dview *v, int dir)
+{
+	long	 sel = ui_detail_link(ui, &v->d), i;
+
+	if (sel < 0 || ui_dview_shows(ui, v, (size_t)sel))
+		return;
+	for (i = 0; i < (long)v->d.n_links; i++) {
+		if (ui_dview_shows(ui, v, dir > 0 ? (size_t)i :
+		    v->d.n_links - 1 - (size_t)i)) {
+			ui->detail_link = dir > 0 ? i :
+			    (long)v->d.n_links - 1 - i;
+			return;
+		}
+	}
+}
+
+static void
+ui_detail_scroll(struct ui *ui, long delta)
+{
+	struct ui_dview	 v;
+	long		 top;
+
+	ui_dview_open(ui, &v);
+	top = (long)ui->detail_top + delta;
+	if (top < 0)
+		top = 0;
+	if ((size_t)top > v.max)
+		top = (long)v.max;
+	ui->detail_top = (size_t)top;
+	ui_dview_follow(ui, &v, delta < 0 ? -1 : 1);
+	ui_dview_close(&v);
+}
+
+/*
+ * j or k in the detail pane: choose the next (dir > 0) or previous link
+ * when it is on screen or on the line just past it, else scroll a line.
+ */
+static void
+ui_detail_step(struct ui *ui, int dir)
+{
+	struct ui_dview	 v;
+	size_t		 first, last;
+	long		 sel, next;
+
+	ui_dview_open(ui, &v);
+	sel = ui_detail_link(ui, &v.d);
+	if (v.d.n_links > 0) {
+		if (sel < 0)
+			next = dir > 0 ? 0 : (long)v.d.n_links - 1;
+		else
+			next = sel + dir;
+		if (next >= 0 && (size_t)next < v.d.n_links &&
+		    detail_link_lines(&v.d, (size_t)next, v.lines, v.n,
+		    &first, &last) && (dir > 0 ?
+		    first <= ui->detail_top + v.rows :
+		    last + 1 >= ui->detail_top)) {
+			ui->detail_link = next;
+			ui_dview_reveal(ui, &v, (size_t)next);
+			ui_dview_close(&v);
+			return;
+		}
+	}
+	if (dir < 0 && ui->detail_top > 0)
+		ui->detail_top--;
+	else if (dir > 0 && ui->detail_top < v.max)
+		ui->detail_top++;
+	ui_dview_follow(ui, &v, dir);
+	ui_dview_close(&v);
+}
+
+/* g or G in the detail pane: the top or bottom, and its first or last
+   link. */
+static void
+ui_detail_end(struct ui *ui, int dir)
+{
+	struct ui_dview	 v;
+
+	ui_dview_open(ui, &v);
+	ui->detail_top = dir > 0 ? v.max : 0;
+	if (v.d.n_links > 0)
+		ui->detail_link = dir > 0 ? (long)v.d.n_links - 1 : 0;
+	ui_dview_close(&v);
+}
+
+long
+ui_detail_link(const struct ui *ui, const struct detail *d)
+{
+	if (ui->detail_link >= 0 && (size_t)ui->detail_link < d->n_links)
+		return ui->detail_link;
+	return detail_link_default(d);
 }
 
 /* How many people fit in the contacts pane (two lines each). */
@@ -475,22 +616,6 @@ ui_contact_select(struct ui *ui, long sel)
 		ui->contact_top = ui->contact_sel - vis + 1;
 }
 
-static void
-ui_detail_scroll(struct ui *ui, long delta)
-{
-	size_t	 n = ui_detail_lines(ui), rows, max;
-	long	 top;
-
-	rows = ui->detail_rows > 0 ? (size_t)ui->detail_rows : 1;
-	max = n > rows ? n - rows : 0;
-	top = (long)ui->detail_top + delta;
-	if (top < 0)
-		top = 0;
-	if ((size_t)top > max)
-		top = (long)max;
-	ui->detail_top = (size_t)top;
-}
-
 int
 ui_move(struct ui *ui, long delta)
 {
@@ -498,7 +623,10 @@ ui_move(struct ui *ui, long delta)
 
 	switch (ui->focus) {
 	case PANE_DETAIL:
-		ui_detail_scroll(ui, delta);
+		for (; delta > 0; delta--)
+			ui_detail_step(ui, 1);
+		for (; delta < 0; delta++)
+			ui_detail_step(ui, -1);
 		break;
 	case PANE_CONTACTS:
 		ui_contact_select(ui, (long)ui->contact_sel + delta);
@@ -555,7 +683,7 @@ ui_first(struct ui *ui)
 {
 	switch (ui->focus) {
 	case PANE_DETAIL:
-		ui->detail_top = 0;
+		ui_detail_end(ui, -1);
 		break;
 	case PANE_CONTACTS:
 		ui_contact_select(ui, 0);
@@ -572,7 +700,7 @@ ui_last(struct ui *ui)
 {
 	switch (ui->focus) {
 	case PANE_DETAIL:
-		ui_detail_scroll(ui, (long)ui_detail_lines(ui));
+		ui_detail_end(ui, 1);
 		break;
 	case PANE_CONTACTS:
 		ui_contact_select(ui, UI_PEOPLE_MAX);
@@ -1040,7 +1168,8 @@ ui_open(struct ui *ui)
 {
 	struct detail_person	 people[UI_PEOPLE_MAX];
 	struct detail		 d;
-	size_t			 n, i;
+	size_t			 n;
+	long			 sel;
 	char			*link = NULL;
 	int32_t			 row = ui_row(ui);
 
@@ -1059,11 +1188,9 @@ ui_open(struct ui *ui)
 		}
 	} else {
 		detail_build(&d, ui->reg, row);
-		if (d.link != NULL)
-			link = xstrdup(d.link);
+		if ((sel = ui_detail_link(ui, &d)) >= 0)
+			link = xstrdup(d.links[sel].uri);
 		detail_free(&d);
-		for (i = 0; link == NULL && i < n; i++)
-			link = detail_person_link(ui->reg, people[i].person);
 	}
 	if (link == NULL || !detail_uri_allowed(link)) {
 		free(link);
@@ -1117,6 +1244,24 @@ ui_cancel(struct ui *ui)
 
 /* --- Mouse ------------------------------------------------------------- */
 
+/* A click on detail line line: choose the link there, if one is. */
+static void
+ui_detail_click(struct ui *ui, size_t line)
+{
+	struct ui_dview	 v;
+	size_t		 i, first, last;
+
+	ui_dview_open(ui, &v);
+	for (i = 0; i < v.d.n_links; i++) {
+		if (detail_link_lines(&v.d, i, v.lines, v.n, &first, &last) &&
+		    first <= line && line <= last) {
+			ui->detail_link = (long)i;
+			break;
+		}
+	}
+	ui_dview_close(&v);
+}
+
 int
 ui_click(struct ui *ui, int pane, int row)
 {
@@ -1133,6 +1278,8 @@ ui_click(struct ui *ui, int pane, int row)
 		ui_select(ui, ui->top + (size_t)row, 0);
 	else if (pane == PANE_CONTACTS)
 		ui_contact_select(ui, (long)(ui->contact_top + (size_t)row / 2));
+	else if (pane == PANE_DETAIL)
+		ui_detail_click(ui, ui->detail_top + (size_t)row);
 	return UI_REDRAW;
 }
 
@@ -1167,6 +1314,10 @@ ui_wheel(struct ui *ui, int pane, int dir)
 		ui_fix_top(ui, 0);
 		return UI_REDRAW;
 	}
+	if (pane == PANE_DETAIL) {
+		ui_detail_scroll(ui, 3 * dir);
+		return UI_REDRAW;
+	}
 	ui->focus = (enum layout_pane)pane;
 	ui_move(ui, 3 * dir);
 	ui->focus = focus;
@@ -1186,6 +1337,8 @@ static const char *ui_help_tail[] = {
 	"(case-insensitive unless the pattern has an uppercase letter).",
 	"Prefixes narrow it: name: desc: proto: port: who: ref: note: date:",
 	"At a prompt: Enter accepts, Esc cancels, Ctrl-U clears.",
+	"Links (underlined in the detail pane): j/k there move the",
+	"highlight, o opens it with $BROWSER or xdg-open, never a shell.",
 };
 #define UI_HELP_HEAD	(sizeof ui_help_head / sizeof ui_help_head[0])
 #define UI_HELP_TAIL	(sizeof ui_help_tail / sizeof ui_help_tail[0])

@@ -72,6 +72,8 @@ struct ui {
 	int			 help_rows;
 	enum layout_pane	 focus;
 	size_t			 detail_top;	/* first detail line shown */
+	long			 detail_link;	/* chosen link of the row, or
+						   -1: detail_link_default */
 	size_t			 contact_sel;	/* selected person of the row */
 	size_t			 contact_top;
 
@@ -160,6 +162,11 @@ int32_t		 ui_row(const struct ui *);
 int32_t		 ui_record(const struct ui *);
 /* The row id at a position of the view. */
 int32_t		 ui_row_at(const struct ui *, size_t pos);
+/*
+ * The link of d (the selected row's detail) that 'o' opens outside the
+ * contacts pane and the detail pane highlights; -1 when d has none.
+ */
+long		 ui_detail_link(const struct ui *, const struct detail *d);
 /* Is record rec one of the search matches? */
 int		 ui_is_match(const struct ui *, int32_t rec);
 /* The people of the selected row (detail_people), up to cap. */

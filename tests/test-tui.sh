@@ -235,21 +235,38 @@ chmod +x "$WORK/browser"
 quits "q: quits with status 0" q
 
 start 120 40 "BROWSER=$WORK/browser" --
+# opened WANT NAME: wait for the fake browser's record, compare, remove.
+opened() {
+	_i=0
+	while [ ! -s "$WORK/opened" ] && [ $_i -lt 200 ]; do
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+	is "$(cat "$WORK/opened" 2>/dev/null)" "$1" "$2"
+	rm -f "$WORK/opened"
+}
 keys : 10809 Enter o
-_i=0
-while [ ! -s "$WORK/opened" ] && [ $_i -lt 200 ]; do sleep 0.05; _i=$((_i + 1)); done
-is "$(cat "$WORK/opened" 2>/dev/null)" \
-    "https://github.com/NetworkBlockDevice/nbd/blob/master/doc/proto.md" \
+opened "https://github.com/NetworkBlockDevice/nbd/blob/master/doc/proto.md" \
     "o: opens the reference with \$BROWSER"
-rm -f "$WORK/opened"
 keys c o
-_i=0
-while [ ! -s "$WORK/opened" ] && [ $_i -lt 200 ]; do sleep 0.05; _i=$((_i + 1)); done
-is "$(cat "$WORK/opened" 2>/dev/null)" "mailto:w@uter.be" \
-    "o on a contact: opens mailto: with the real address"
+opened "mailto:w@uter.be" "o on a contact: opens mailto: with the real address"
 keys Tab : 10815 Enter o
 check "o on a gap: nothing to open (only http, https, mailto)" \
     'Nothing to open'
+# The detail pane's link cursor: nbd shows Wouter's e-mail, then the
+# reference, which is highlighted first.
+keys : 10809 Enter Tab
+check "Tab: the detail pane has the focus" '>Detail: nbd'
+rm -f "$WORK/opened"
+keys k o
+opened "mailto:w@uter.be" "detail pane: k highlights the previous link, o opens it"
+keys j o
+opened "https://github.com/NetworkBlockDevice/nbd/blob/master/doc/proto.md" \
+    "detail pane: j highlights the next link, o opens it"
+keys j
+R=$(row)
+sleep 0.2
+is "$(row)" "$R" "j past the last link does not move the list"
 quits "Ctrl-C: quits with status 0" C-c
 start 120 40 "BROWSER=$WORK/no-such-browser" --
 keys : 10809 Enter o

@@ -153,6 +153,8 @@ sel_name(struct ui *ui)
 	return ui->reg->records[rec].service;
 }
 
+static const char	*field(const struct detail *, const char *);
+
 static int
 search_works(struct ui *ui)
 {
@@ -642,6 +644,264 @@ test_open_picks_links_and_refuses_other_schemes(void **state)
 	assert_false(detail_uri_allowed(NULL));
 }
 
+/* The text a link shows as (its first place). */
+static char *
+link_text(const struct detail *d, size_t l)
+{
+	const struct detail_link	*k = &d->links[l];
+
+	return strndup(d->fields[k->field].text + k->off, k->len);
+}
+
+static void
+test_detail_links_are_references_and_people_once_each(void **state)
+{
+	struct fixture	*f = *state;
+	struct detail	 d;
+	size_t		 i;
+	char		*s;
+
+	/* echo 7/tcp: Jon Postel as assignee and contact, RFC862. */
+	detail_build(&d, f->reg, 3);
+	assert_int_equal(d.n_links, 2);
+	assert_string_equal(d.links[0].uri, "mailto:postel@isi.edu");
+	assert_int_equal(d.links[0].kind, DETAIL_LINK_MAIL);
+	assert_string_equal(d.links[1].uri,
+	    "https://www.rfc-editor.org/rfc/rfc862");
+	assert_int_equal(d.links[1].kind, DETAIL_LINK_REF);
+	s = link_text(&d, 0);
+	assert_string_equal(s, "postel@isi.edu");
+	free(s);
+	s = link_text(&d, 1);
+	assert_string_equal(s, "https://www.rfc-editor.org/rfc/rfc862");
+	free(s);
+	/* The e-mail shows twice (assignee, contact): two spans, one link. */
+	assert_int_equal(d.n_spans, 3);
+	for (i = 0; i < d.n_spans; i++) {
+		s = strndup(d.fields[d.spans[i].field].text + d.spans[i].off,
+		    d.spans[i].len);
+		assert_int_equal(strncmp(d.links[d.spans[i].link].uri + 7, s,
+		    d.spans[i].link == 0 ? strlen(s) : 0), 0);
+		free(s);
+	}
+	assert_int_equal(detail_link_default(&d), 1);	/* the reference */
+	detail_free(&d);
+
+	/* nbd 10/udp: Wouter's e-mail and URI; the URI is the default. */
+	detail_build(&d, f->reg, 8);
+	assert_int_equal(d.n_links, 2);
+	assert_string_equal(d.links[0].uri, "mailto:w@uter.be");
+	assert_string_equal(d.links[1].uri, "https://uter.be/");
+	assert_int_equal(d.links[1].kind, DETAIL_LINK_URI);
+	assert_int_equal(detail_link_default(&d), 1);
+	assert_non_null(strstr(field(&d, "Assignee"),
+	    "<w@uter.be> https://uter.be/"));
+	detail_free(&d);
+
+	/* ghost: not in the people table, no links at all. */
+	detail_build(&d, f->reg, 10);
+	assert_int_equal(d.n_links, 0);
+	assert_int_equal(detail_link_default(&d), -1);
+	detail_free(&d);
+}
+
+static void
+test_detail_links_refuse_other_schemes(void **state)
+{
+	struct registry	*reg = registry_new("schemes");
+	struct record	*r;
+	struct detail	 d;
+	size_t		 i;
+
+	r = add(reg, "odd", 5, 5, PROTO_TCP, "Odd links", "Odd_Person");
+	registry_add_ref(reg, r, "ISO 8601", 8);
+	registry_add_ref(reg, r, "draft-ietf-odd-01", 17);
+	person(reg, "Odd_Person", "Odd", "odd person@example.org",
+	    "tel:+15550100");
+	registry_finish(reg);
+	detail_build(&d, reg, 0);
+	/* Only the draft: an address with a space and tel: are shown, not
+	   linked. */
+	assert_int_equal(d.n_links, 1);
+	assert_string_equal(d.links[0].uri,
+	    "https://datatracker.ietf.org/doc/draft-ietf-odd-01/");
+	assert_non_null(strstr(field(&d, "Assignee"), "tel:+15550100"));
+	for (i = 0; i < d.n_links; i++)
+		assert_true(detail_uri_allowed(d.links[i].uri));
+	detail_free(&d);
+	registry_free(reg);
+}
+
+/*
+ * Is the chosen link of the row on screen?  (Or, with any 1, is any
+ * link?)
+ */
+static int
+link_on_screen(struct ui *ui, int any)
+{
+	struct detail		 d;
+	struct detail_line	*lines;
+	size_t			 n, first, last, i;
+	long			 sel;
+	int			 x, on = 0;
+
+	detail_build(&d, ui->reg, ui_row(ui));
+	n = detail_wrap(&d, ui->detail_cols, &lines, &x);
+	sel = ui_detail_link(ui, &d);
+	for (i = 0; i < d.n_links; i++) {
+		if ((any || (long)i == sel) &&
+		    detail_link_lines(&d, i, lines, n, &first, &last) &&
+		    last >= ui->detail_top &&
+		    first < ui->detail_top + (size_t)ui->detail_rows)
+			on = 1;
+	}
+	free(lines);
+	detail_free(&d);
+	return on;
+}
+
+/* The chosen link shows whenever some link does. */
+static int
+chosen_link_shows(struct ui *ui)
+{
+	return link_on_screen(ui, 0) || !link_on_screen(ui, 1);
+}
+
+static void
+test_detail_j_k_choose_the_link_o_opens(void **state)
+{
+	struct ui	*ui = ((struct fixture *)*state)->ui;
+
+	ui_goto(ui, "7");
+	/* From the list, o opens the reference, as the highlight shows. */
+	assert_true(ui_key(ui, 'o') & UI_OPEN);
+	assert_string_equal(ui->open_uri,
+	    "https://www.rfc-editor.org/rfc/rfc862");
+	ui_key(ui, KEYC_TAB);
+	assert_int_equal(ui->focus, PANE_DETAIL);
+	ui->detail_rows = 20;		/* everything on screen */
+	ui_key(ui, 'k');
+	assert_true(ui_key(ui, 'o') & UI_OPEN);
+	assert_string_equal(ui->open_uri, "mailto:postel@isi.edu");
+	ui_key(ui, KEYC_UP);		/* no link above: stays */
+	assert_int_equal(ui->detail_link, 0);
+	ui_key(ui, KEYC_DOWN);
+	assert_true(ui_key(ui, 'o') & UI_OPEN);
+	assert_string_equal(ui->open_uri,
+	    "https://www.rfc-editor.org/rfc/rfc862");
+	ui_key(ui, 'j');		/* no link below: stays */
+	assert_int_equal(ui->detail_link, 1);
+	ui_key(ui, 'g');
+	assert_int_equal(ui->detail_link, 0);
+	ui_key(ui, 'G');
+	assert_int_equal(ui->detail_link, 1);
+	ui_key(ui, 'k');
+	/* The list cursor did not move; another row starts afresh. */
+	assert_string_equal(sel_name(ui), "echo");
+	ui_key(ui, KEYC_BTAB);
+	ui_key(ui, 'j');
+	assert_int_equal(ui->detail_link, -1);
+	/* The contacts pane opens its selected person's link. */
+	ui_goto(ui, "nbd");
+	ui_key(ui, 'c');
+	assert_true(ui_key(ui, 'o') & UI_OPEN);
+	assert_string_equal(ui->open_uri, "https://uter.be/");
+	/* A click on the detail line of a link chooses it. */
+	ui_goto(ui, "7");
+	ui_click(ui, PANE_DETAIL, -1);
+	ui_key(ui, 'g');
+	ui_key(ui, 'G');
+	assert_int_equal(ui->detail_link, 1);
+	{
+		struct detail		 d;
+		struct detail_line	*lines;
+		size_t			 n, first, last;
+		int			 x;
+
+		detail_build(&d, ui->reg, ui_row(ui));
+		n = detail_wrap(&d, ui->detail_cols, &lines, &x);
+		assert_true(detail_link_lines(&d, 0, lines, n, &first, &last));
+		ui->detail_top = 0;
+		ui_click(ui, PANE_DETAIL, (int)first);
+		assert_int_equal(ui->detail_link, 0);
+		free(lines);
+		detail_free(&d);
+	}
+}
+
+static void
+test_detail_link_cursor_scrolls_and_reaches_every_line(void **state)
+{
+	struct registry	*reg = registry_new("refs");
+	struct record	*r;
+	struct ui	*ui;
+	struct layout	 l;
+	char		 ref[64];
+	size_t		 i, max = 0, steps;
+	long		 last_link = -1;
+	int		 k;
+
+	r = add(reg, "many", 5, 5, PROTO_TCP, "A description long enough "
+	    "to take a few lines of the detail pane before the links come, "
+	    "so that reading it needs scrolling too", "Jon_Postel");
+	for (i = 0; i < 12; i++) {
+		snprintf(ref, sizeof ref, "RFC%zu", 100 + i);
+		registry_add_ref(reg, r, ref, strlen(ref));
+	}
+	registry_add_ref(reg, r, "plain text between", 18);
+	registry_add_ref(reg, r, "RFC999", 6);
+	person(reg, "Jon_Postel", "Jon Postel", "postel@isi.edu", NULL);
+	registry_finish(reg);
+	ui = ui_new(reg);
+	layout_compute(&l, 24, 80);
+	ui_resize(ui, &l);
+	ui->detail_rows = 4;
+	ui->detail_cols = 40;
+	ui_goto(ui, "5");
+	ui_key(ui, KEYC_TAB);
+	ui_key(ui, 'g');
+	assert_int_equal(ui->detail_link, 0);
+	/* j walks every link in order, each on screen when chosen. */
+	for (steps = 0; steps < 200; steps++) {
+		ui_key(ui, 'j');
+		if (ui->detail_top > max)
+			max = ui->detail_top;
+		if (ui->detail_link != last_link) {
+			assert_true(ui->detail_link == last_link + 1 ||
+			    last_link == -1);
+			last_link = ui->detail_link;
+		}
+		assert_true(chosen_link_shows(ui));
+	}
+	assert_int_equal(last_link, 13);	/* 12 RFCs, RFC999, mail */
+	/* ...and the last line of the detail was reached. */
+	{
+		struct detail		 d;
+		struct detail_line	*lines;
+		int			 x;
+		size_t			 n;
+
+		detail_build(&d, reg, 0);
+		n = detail_wrap(&d, 40, &lines, &x);
+		assert_int_equal(max, n - 4);
+		free(lines);
+		detail_free(&d);
+	}
+	/* k walks them back to the first, and to the top. */
+	for (k = 0; k < 200; k++) {
+		ui_key(ui, 'k');
+		assert_true(chosen_link_shows(ui));
+	}
+	assert_int_equal(ui->detail_link, 0);
+	assert_int_equal(ui->detail_top, 0);
+	/* A page down keeps the chosen link on screen. */
+	ui_key(ui, KEYC_PGDN);
+	assert_true(ui->detail_top > 0);
+	assert_true(chosen_link_shows(ui));
+	ui_free(ui);
+	registry_free(reg);
+}
+
 static void
 test_help_opens_scrolls_and_q_closes_without_quitting(void **state)
 {
@@ -1081,6 +1341,8 @@ main(void)
 		T(test_c_key_and_rows_without_people),
 		T(test_tab_cycles_focus_and_j_scrolls_the_focused_pane),
 		T(test_open_picks_links_and_refuses_other_schemes),
+		T(test_detail_links_are_references_and_people_once_each),
+		T(test_detail_j_k_choose_the_link_o_opens),
 		T(test_help_opens_scrolls_and_q_closes_without_quitting),
 		T(test_esc_clears_in_order),
 		T(test_mouse_click_selects_and_wheel_scrolls),
@@ -1093,6 +1355,8 @@ main(void)
 		cmocka_unit_test(test_spec_keys_are_bound),
 		cmocka_unit_test(test_detail_wrap_fits_the_width),
 		cmocka_unit_test(test_detail_escapes_control_characters),
+		cmocka_unit_test(test_detail_links_refuse_other_schemes),
+		cmocka_unit_test(test_detail_link_cursor_scrolls_and_reaches_every_line),
 		cmocka_unit_test(test_sample_goto_nbd_shows_wouter),
 		cmocka_unit_test(test_real_registry_acceptance_walk),
 	};
