@@ -414,13 +414,61 @@ detail_push(struct detail_line **lines, size_t *n, size_t *cap,
 	l->first = first;
 }
 
+/*
+ * The first screen line of t[start, end) at tw columns: returns where
+ * it ends and sets *next to where the following one starts.  Text
+ * breaks at the line's last space, never inside a word; a word longer
+ * than a whole line (a long URL) breaks after its last '/' when that
+ * fills half the line, else where the line is full.
+ */
+static size_t
+detail_wrap_line(const char *t, size_t start, size_t end, int tw,
+    size_t *next)
+{
+	size_t	 i = start, e, clen, brk = 0, slash = 0;
+	int	 col = 0, w, slash_col = 0;
+
+	while (i < end) {
+		w = detail_char(t + i, end - i, &clen);
+		if (col + w > tw && i > start)
+			break;
+		if (t[i] == ' ' && i > start)
+			brk = i;
+		col += w;
+		i += clen;
+		if (t[i - 1] == '/') {
+			slash = i;
+			slash_col = col;
+		}
+	}
+	if (i >= end) {
+		*next = end;
+		return end;
+	}
+	if (t[i] == ' ')		/* full just before a space */
+		brk = i;
+	if (brk > start) {
+		for (*next = brk; *next < end && t[*next] == ' '; (*next)++)
+			;
+		for (e = brk; e > start && t[e - 1] == ' '; e--)
+			;
+		return e > start ? e : brk;
+	}
+	if (slash > start && slash < i && slash_col * 2 >= tw) {
+		*next = slash;
+		return slash;
+	}
+	*next = i;
+	return i;
+}
+
 size_t
 detail_wrap(const struct detail *d, int width, struct detail_line **lines,
     int *text_x)
 {
-	size_t		 n = 0, cap = 0, f, i, start, end, brk, clen, len;
+	size_t		 n = 0, cap = 0, f, i, e, start, end, len;
 	const char	*t;
-	int		 tw, col, w, first;
+	int		 tw, first;
 
 	*lines = NULL;
 	if (width < 1)
@@ -446,26 +494,10 @@ detail_wrap(const struct detail *d, int width, struct detail_line **lines,
 			while (end < len && t[end] != '\n')
 				end++;
 			/* Wrap t[start, end) to tw columns. */
-			i = start;
 			do {
-				col = 0;
-				brk = 0;
-				while (i + 0 < end) {
-					w = detail_char(t + i, end - i, &clen);
-					if (col + w > tw && i > start)
-						break;
-					if (t[i] == ' ' && i > start)
-						brk = i;
-					col += w;
-					i += clen;
-				}
-				if (i < end && brk > start) {
-					detail_push(lines, &n, &cap, f, start,
-					    brk - start, first);
-					i = brk + 1;
-				} else
-					detail_push(lines, &n, &cap, f, start,
-					    i - start, first);
+				e = detail_wrap_line(t, start, end, tw, &i);
+				detail_push(lines, &n, &cap, f, start,
+				    e - start, first);
 				first = 0;
 				start = i;
 			} while (start < end);

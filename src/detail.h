@@ -91,7 +91,10 @@ void		 detail_free(struct detail *);
  * Wrap d's fields to width columns (labels take DETAIL_LABEL_W of them,
  * unless width is too narrow: then the text starts at column 0).  Sets
  * *lines (caller frees) and returns how many.  *text_x is the column the
- * text starts at.
+ * text starts at.  Lines break at spaces (which no line starts or ends
+ * with), never inside a word; only a word longer than a whole line, such
+ * as a long URL, is cut: after its last '/' that fills half the line,
+ * else where the line is full.
  */
 size_t		 detail_wrap(const struct detail *, int width,
 		     struct detail_line **lines, int *text_x);

@@ -1196,6 +1196,164 @@ test_detail_wrap_fits_the_width(void **state)
 	registry_free(reg);
 }
 
+/* The lines of field label in d wrapped to width, as strings. */
+static size_t
+wrapped(const struct detail *d, const char *label, int width, char **out,
+    size_t cap)
+{
+	struct detail_line	*lines;
+	size_t			 n, i, k = 0;
+	int			 x;
+
+	n = detail_wrap(d, width, &lines, &x);
+	for (i = 0; i < n; i++) {
+		if (strcmp(d->fields[lines[i].field].label, label) != 0 ||
+		    (x == 0 && lines[i].first))
+			continue;
+		if (k < cap)
+			out[k] = strndup(d->fields[lines[i].field].text +
+			    lines[i].off, lines[i].len);
+		k++;
+	}
+	free(lines);
+	return k;
+}
+
+static void
+free_strings(char **s, size_t n)
+{
+	while (n-- > 0)
+		free(s[n]);
+}
+
+static void
+test_detail_wrap_breaks_long_urls_after_a_slash(void **state)
+{
+	struct fixture	*f = *state;
+	struct registry	*reg = registry_new("urls");
+	struct record	*r;
+	struct detail	 d;
+	char		*l[16];
+	size_t		 n, i;
+	int		 tw;
+
+	/* RFC862 and its URL: at 30 text columns, the URL gets a line of
+	   its own (it fits) and is not cut. */
+	detail_build(&d, f->reg, 3);
+	n = wrapped(&d, "Reference", DETAIL_LABEL_W + 40, l, 16);
+	assert_int_equal(n, 2);
+	assert_string_equal(l[0], "RFC862");
+	assert_string_equal(l[1], "https://www.rfc-editor.org/rfc/rfc862");
+	free_strings(l, n);
+	/* At 30 it must be cut: after the last '/' that fits. */
+	n = wrapped(&d, "Reference", DETAIL_LABEL_W + 30, l, 16);
+	assert_int_equal(n, 3);
+	assert_string_equal(l[1], "https://www.rfc-editor.org/");
+	assert_string_equal(l[2], "rfc/rfc862");
+	free_strings(l, n);
+	/* Wide enough: one line, as it was. */
+	n = wrapped(&d, "Reference", DETAIL_LABEL_W + 60, l, 16);
+	assert_int_equal(n, 1);
+	assert_string_equal(l[0],
+	    "RFC862  https://www.rfc-editor.org/rfc/rfc862");
+	free_strings(l, n);
+	detail_free(&d);
+
+	/* A long URL: every piece but the last ends with '/' when a '/'
+	   fills half the line, and the pieces make the URL again. */
+	r = add(reg, "u", 5, 5, PROTO_TCP, "u", NULL);
+	registry_add_ref(reg, r, "https://github.com/NetworkBlockDevice/nbd/"
+	    "blob/master/doc/proto.md", 66);
+	/* ...and one with no '/' to break at: cut where the line is full. */
+	r = add(reg, "v", 6, 6, PROTO_TCP, "v", NULL);
+	registry_add_ref(reg, r, "https://averyveryverylongdomainnamewithou"
+	    "tslashes.example", 57);
+	registry_finish(reg);
+	detail_build(&d, reg, 0);
+	for (tw = 16; tw <= 70; tw++) {
+		char	 url[128] = "";
+
+		n = wrapped(&d, "Reference", DETAIL_LABEL_W + tw, l, 16);
+		assert_true(n <= 16);
+		for (i = 0; i < n; i++) {
+			assert_true(strlen(l[i]) <= (size_t)tw);
+			strcat(url, l[i]);
+		}
+		assert_string_equal(url, "https://github.com/NetworkBlockDevice/"
+		    "nbd/blob/master/doc/proto.md");
+		if (tw == 47) {
+			assert_string_equal(l[0], "https://github.com/"
+			    "NetworkBlockDevice/nbd/blob/");
+			assert_string_equal(l[1], "master/doc/proto.md");
+		}
+		if (tw >= 66)
+			assert_int_equal(n, 1);
+		free_strings(l, n);
+	}
+	detail_free(&d);
+	detail_build(&d, reg, 1);
+	n = wrapped(&d, "Reference", DETAIL_LABEL_W + 20, l, 16);
+	assert_int_equal(n, 3);
+	assert_string_equal(l[0], "https://averyveryver");
+	free_strings(l, n);
+	detail_free(&d);
+	registry_free(reg);
+}
+
+static void
+test_detail_wrap_never_cuts_a_word_of_text(void **state)
+{
+	static const char desc[] = "Words of ordinary text, none longer "
+	    "than sixteen characters, wrapped at every width: breaks come "
+	    "at spaces only, a word that ends exactly at the edge stays, "
+	    "and no line starts or ends with a space.";
+	struct registry	*reg = registry_new("words");
+	struct detail	 d;
+	char		*l[64], joined[512];
+	size_t		 n, i;
+	int		 tw;
+
+	add(reg, "w", 5, 5, PROTO_TCP, desc, NULL);
+	registry_finish(reg);
+	detail_build(&d, reg, 0);
+	for (tw = 16; tw <= 120; tw++) {
+		n = wrapped(&d, "Description", DETAIL_LABEL_W + tw, l, 64);
+		assert_true(n <= 64);
+		joined[0] = '\0';
+		for (i = 0; i < n; i++) {
+			assert_true(strlen(l[i]) <= (size_t)tw);
+			assert_true(l[i][0] != ' ');
+			assert_true(l[i][strlen(l[i]) - 1] != ' ');
+			/* Greedy: the next line's first word did not fit. */
+			if (i + 1 < n)
+				assert_true(strlen(l[i]) + 1 +
+				    strcspn(l[i + 1], " ") > (size_t)tw);
+			if (i > 0)
+				strcat(joined, " ");
+			strcat(joined, l[i]);
+		}
+		/* Joined with single spaces, the lines are the text. */
+		assert_string_equal(joined, desc);
+		free_strings(l, n);
+	}
+	detail_free(&d);
+	registry_free(reg);
+
+	/* A word that exactly fills the line stays on it (9 columns: the
+	   pane is too narrow for labels, the text has them all). */
+	reg = registry_new("exact");
+	add(reg, "x", 5, 5, PROTO_TCP, "aaaa bbbb cccc", NULL);
+	registry_finish(reg);
+	detail_build(&d, reg, 0);
+	n = wrapped(&d, "Description", 9, l, 64);
+	assert_int_equal(n, 2);
+	assert_string_equal(l[0], "aaaa bbbb");
+	assert_string_equal(l[1], "cccc");
+	free_strings(l, n);
+	detail_free(&d);
+	registry_free(reg);
+}
+
 static void
 test_detail_escapes_control_characters(void **state)
 {
@@ -1348,12 +1506,14 @@ main(void)
 		T(test_mouse_click_selects_and_wheel_scrolls),
 		T(test_detail_of_a_gap_gives_size_and_neighbours),
 		T(test_detail_labels_every_field_and_links_rfcs),
+		T(test_detail_wrap_breaks_long_urls_after_a_slash),
 #undef T
 		cmocka_unit_test(test_help_lists_every_key_of_the_table),
 		cmocka_unit_test(test_every_action_is_safe_on_an_empty_registry),
 		cmocka_unit_test(test_key_table_names_parse_and_bind_back),
 		cmocka_unit_test(test_spec_keys_are_bound),
 		cmocka_unit_test(test_detail_wrap_fits_the_width),
+		cmocka_unit_test(test_detail_wrap_never_cuts_a_word_of_text),
 		cmocka_unit_test(test_detail_escapes_control_characters),
 		cmocka_unit_test(test_detail_links_refuse_other_schemes),
 		cmocka_unit_test(test_detail_link_cursor_scrolls_and_reaches_every_line),
