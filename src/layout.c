@@ -37,6 +37,8 @@ layout_compute(struct layout *l, int rows, int cols)
 		return;
 	}
 
+	layout_rect(&l->help, 2, (cols - LAYOUT_HELP_W(cols)) / 2, rows - 4,
+	    LAYOUT_HELP_W(cols));
 	layout_rect(&l->title, 0, 0, 1, cols);
 	layout_rect(&l->status, rows - 2, 0, 1, cols);
 	layout_rect(&l->message, rows - 1, 0, 1, cols);

@@ -16,6 +16,8 @@
 #define LAYOUT_MIN_COLS		30
 #define LAYOUT_MIN_ROWS		9
 #define LAYOUT_WIDE_COLS	100	/* at least this wide: side by side */
+/* The help overlay: 4 columns narrower than the terminal, at most 80. */
+#define LAYOUT_HELP_W(cols)	((cols) - 4 < 80 ? (cols) - 4 : 80)
 
 enum layout_pane {
 	PANE_LIST = 0,
@@ -42,6 +44,8 @@ struct layout {
 	struct rect	 header[PANE_COUNT];	/* the pane's name line */
 	struct rect	 body[PANE_COUNT];	/* its content */
 	struct rect	 separator;		/* wide: the vertical line */
+	struct rect	 help;			/* the help overlay's frame at
+						   its tallest, centred */
 };
 
 /* Compute the layout for a rows x cols terminal (any values, even <= 0). */

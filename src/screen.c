@@ -325,20 +325,25 @@ screen_message(const struct ui *ui, const struct rect *r)
 static void
 screen_help(const struct ui *ui, const struct layout *l)
 {
-	struct sline	 sl;
-	const char	*keys, *text, *s, *e;
-	size_t		 i, n = ui_help_lines();
-	int		 w, h, y, x, row, kw = 21;
-	attr_t		 border = screen_attr(ROLE_BORDER);
+	struct sline		 sl;
+	struct ui_help_row	*rows;
+	const char		*s, *e;
+	size_t			 i, n;
+	int			 w, h, y, x, row, tw;
+	attr_t			 border = screen_attr(ROLE_BORDER);
 
-	w = l->cols - 4 < 80 ? l->cols - 4 : 80;
-	h = l->rows - 4;
-	if ((size_t)h > n + 2)
-		h = (int)n + 2;
+	w = l->help.w;
+	h = l->help.h;
+	tw = w - 4;			/* the text: x + 2 to x + w - 3 */
 	if (w < 10 || h < 3)
 		return;
+	n = ui_help_wrap(tw, NULL, 0);
+	rows = xreallocarray(NULL, n + 1, sizeof *rows);
+	n = ui_help_wrap(tw, rows, n);
+	if ((size_t)h > n + 2)
+		h = (int)n + 2;
 	y = (l->rows - h) / 2;
-	x = (l->cols - w) / 2;
+	x = l->help.x;
 	attrset(border);
 	mvaddch(y, x, ACS_ULCORNER);
 	mvhline(y, x + 1, ACS_HLINE, w - 2);
@@ -351,8 +356,6 @@ screen_help(const struct ui *ui, const struct layout *l)
 	attrset(A_NORMAL);
 	sline_start(&sl, y, x + 2, w - 4);
 	sline_adds(&sl, " Help ", screen_attr(ROLE_HEADER_FOCUS));
-	if (kw > w / 2)
-		kw = w / 2;
 	if (ui->help_top + (size_t)(h - 2) < n) {
 		sline_start(&sl, y + h - 1, x + w - 14, 12);
 		sline_adds(&sl, " j: more ", screen_attr(ROLE_BORDER));
@@ -360,28 +363,27 @@ screen_help(const struct ui *ui, const struct layout *l)
 	for (row = 0; row < h - 2; row++) {
 		i = ui->help_top + (size_t)row;
 		sline_start(&sl, y + 1 + row, x + 1, w - 2);
-		if (i < n) {
-			ui_help_line(i, &keys, &text);
-			sline_adds(&sl, " ", A_NORMAL);
-			if (keys != NULL) {
-				for (s = keys; *s != '\0'; s = e) {
-					while (*s == ' ')
-						s++;
-					for (e = s; *e != '\0' && *e != ' ';
-					    e++)
-						;
-					if (s != keys)
-						sline_adds(&sl, ", ", A_NORMAL);
-					sline_add(&sl, s, e - s,
-					    screen_attr(ROLE_KEY), -1);
-				}
-				sline_pad(&sl, x + 1 + kw, A_NORMAL);
-				sline_adds(&sl, " ", A_NORMAL);
+		sline_adds(&sl, " ", A_NORMAL);
+		if (i < n && rows[i].keys != NULL) {
+			for (s = rows[i].keys; *s != '\0'; s = e) {
+				while (*s == ' ')
+					s++;
+				for (e = s; *e != '\0' && *e != ' '; e++)
+					;
+				if (s != rows[i].keys)
+					sline_adds(&sl, ", ", A_NORMAL);
+				sline_add(&sl, s, e - s, screen_attr(ROLE_KEY),
+				    -1);
 			}
-			sline_adds(&sl, text, A_NORMAL);
+		}
+		if (i < n) {
+			sline_pad(&sl, x + 2 + rows[i].x, A_NORMAL);
+			sline_add(&sl, rows[i].text, rows[i].len, A_NORMAL,
+			    -1);
 		}
 		sline_pad(&sl, -1, A_NORMAL);
 	}
+	free(rows);
 }
 
 static void

@@ -215,6 +215,7 @@ ui_new(struct registry *reg)
 	ui->detail_cols = 40;
 	ui->contacts_rows = 2;
 	ui->help_rows = 10;
+	ui->help_cols = LAYOUT_HELP_W(80) - 4;
 	ui->scratch = xreallocarray(NULL, reg->n_records + 1,
 	    sizeof *ui->scratch);
 	ui->matches = xreallocarray(NULL, reg->n_records + 1,
@@ -424,9 +425,12 @@ ui_resize(struct ui *ui, const struct layout *l)
 	ui->detail_rows = l->body[PANE_DETAIL].h;
 	ui->detail_cols = l->body[PANE_DETAIL].w;
 	ui->contacts_rows = l->body[PANE_CONTACTS].h;
-	ui->help_rows = l->rows - 6;
+	ui->help_rows = l->help.h - 2;
 	if (ui->help_rows < 1)
 		ui->help_rows = 1;
+	ui->help_cols = l->help.w - 4;
+	if (ui->help_cols < 1)
+		ui->help_cols = 1;
 	ui_fix_top(ui, 0);
 }
 
@@ -1288,15 +1292,17 @@ ui_wheel(struct ui *ui, int pane, int dir)
 {
 	enum layout_pane	 focus = ui->focus;
 	long			 top;
+	size_t			 n;
 
 	if (ui->prompt != PROMPT_NONE)
 		return UI_NONE;
 	if (ui->help) {
 		top = (long)ui->help_top + 3 * dir;
 		ui->help_top = top < 0 ? 0 : (size_t)top;
-		if (ui->help_top + (size_t)ui->help_rows > ui_help_lines())
-			ui->help_top = ui_help_lines() > (size_t)ui->help_rows ?
-			    ui_help_lines() - (size_t)ui->help_rows : 0;
+		n = ui_help_wrap(ui->help_cols, NULL, 0);
+		if (ui->help_top + (size_t)ui->help_rows > n)
+			ui->help_top = n > (size_t)ui->help_rows ?
+			    n - (size_t)ui->help_rows : 0;
 		return UI_REDRAW;
 	}
 	if (pane < 0 || pane >= PANE_COUNT)
@@ -1330,15 +1336,16 @@ static const char *ui_help_head[] = {
 	"Keys (j/k scroll this help; q, Esc or h closes it)",
 	"",
 };
+/* Paragraphs: ui_help_wrap wraps them to the overlay. */
 static const char *ui_help_tail[] = {
 	"",
 	"Mouse: a click selects a row or focuses a pane; the wheel scrolls.",
-	"Search and filter: PCRE2 over every field of a row; smart case",
-	"(case-insensitive unless the pattern has an uppercase letter).",
+	"Search and filter: PCRE2 over every field of a row; smart case "
+	    "(case-insensitive unless the pattern has an uppercase letter).",
 	"Prefixes narrow it: name: desc: proto: port: who: ref: note: date:",
 	"At a prompt: Enter accepts, Esc cancels, Ctrl-U clears.",
-	"Links (underlined in the detail pane): j/k there move the",
-	"highlight, o opens it with $BROWSER or xdg-open, never a shell.",
+	"Links (underlined in the detail pane): j/k there move the "
+	    "highlight, o opens it with $BROWSER or xdg-open, never a shell.",
 };
 #define UI_HELP_HEAD	(sizeof ui_help_head / sizeof ui_help_head[0])
 #define UI_HELP_TAIL	(sizeof ui_help_tail / sizeof ui_help_tail[0])
@@ -1369,10 +1376,92 @@ ui_help_line(size_t i, const char **keys, const char **text)
 		*text = ui_help_tail[i];
 }
 
+/* Width of key names as the help shows them ("j, Down"). */
+static int
+ui_help_keys_width(const char *keys)
+{
+	int	 w = 0;
+
+	for (; *keys != '\0'; keys++)
+		w += *keys == ' ' ? 2 : 1;
+	return w;
+}
+
+/* Add the rows of text wrapped to width columns from column x. */
+static size_t
+ui_help_text(const char *keys, const char *text, int x, int width,
+    struct ui_help_row *out, size_t cap, size_t n)
+{
+	size_t	 len = strlen(text), take, cut;
+
+	if (width < 1)
+		width = 1;
+	do {
+		take = len;
+		if (len > (size_t)width) {
+			/* The help is ASCII: bytes are columns. */
+			for (cut = (size_t)width; cut > 0 &&
+			    text[cut] != ' '; cut--)
+				;
+			take = cut > 0 ? cut : (size_t)width;
+		}
+		if (n < cap) {
+			out[n].keys = keys;
+			out[n].text = text;
+			out[n].len = take;
+			out[n].x = x;
+		}
+		n++;
+		keys = NULL;
+		text += take;
+		len -= take;
+		while (*text == ' ') {
+			text++;
+			len--;
+		}
+	} while (len > 0);
+	return n;
+}
+
+size_t
+ui_help_wrap(int width, struct ui_help_row *out, size_t cap)
+{
+	const char	*keys, *text;
+	size_t		 i, n = 0, lines = ui_help_lines();
+	int		 kw = 0, w, a;
+
+	if (out == NULL)
+		cap = 0;
+	for (a = ACT_NONE + 1; a < ACT_COUNT; a++) {
+		if ((w = ui_help_keys_width(keys_names(a))) > kw)
+			kw = w;
+	}
+	kw += 2;
+	for (i = 0; i < lines; i++) {
+		ui_help_line(i, &keys, &text);
+		if (keys == NULL)
+			n = ui_help_text(NULL, text, 0, width, out, cap, n);
+		else if (width - kw >= 20)
+			n = ui_help_text(keys, text, kw, width - kw, out, cap,
+			    n);
+		else if (ui_help_keys_width(keys) < 4) {
+			/* Too narrow for the key column: text from 4. */
+			n = ui_help_text(keys, text, 4, width - 4, out, cap,
+			    n);
+		} else {
+			/* ...and longer keys: the text below them. */
+			n = ui_help_text(keys, "", 0, width, out, cap, n);
+			n = ui_help_text(NULL, text, 4, width - 4, out, cap,
+			    n);
+		}
+	}
+	return n;
+}
+
 static int
 ui_help_key(struct ui *ui, enum key_action a)
 {
-	size_t	 n = ui_help_lines();
+	size_t	 n = ui_help_wrap(ui->help_cols, NULL, 0);
 	size_t	 rows = ui->help_rows > 0 ? (size_t)ui->help_rows : 1;
 	size_t	 max = n > rows ? n - rows : 0;
 	long	 top = (long)ui->help_top;

@@ -113,6 +113,7 @@ struct ui {
 
 	int			 help;		/* the help overlay is open */
 	size_t			 help_top;
+	int			 help_cols;	/* its text width (ui_help_wrap) */
 
 	char			 msg[UI_MSG_MAX];
 	int			 msg_error;
@@ -178,6 +179,24 @@ size_t		 ui_people(const struct ui *, struct detail_person *,
  */
 size_t		 ui_help_lines(void);
 void		 ui_help_line(size_t i, const char **keys, const char **text);
+/*
+ * One screen row of the help overlay: the key names (an action's first
+ * row only, else NULL) at column 0, and len bytes of text at column x.
+ */
+struct ui_help_row {
+	const char	*keys;
+	const char	*text;
+	size_t		 len;
+	int		 x;
+};
+/*
+ * The help overlay wrapped to width columns: descriptions beside the
+ * key names, or below them when the width leaves them too little room;
+ * words are never cut unless longer than a row.  Fills out (up to cap;
+ * out may be NULL when cap is 0) and returns how many rows in all.
+ */
+size_t		 ui_help_wrap(int width, struct ui_help_row *out,
+		     size_t cap);
 /* Set the message line (printf-like). */
 void		 ui_message(struct ui *, int error, const char *, ...)
 		     __attribute__((format(printf, 3, 4)));

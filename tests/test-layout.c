@@ -164,6 +164,15 @@ test_every_size_keeps_panes_on_screen_and_apart(void **state)
 				continue;
 			}
 			check_layout(&l, rows, cols);
+			/* The help frame: on screen, centred, at most 80
+			   wide, with room for its text. */
+			assert_true(l.help.x >= 0 && l.help.y >= 0);
+			assert_true(l.help.x + l.help.w <= cols);
+			assert_true(l.help.y + l.help.h <= rows);
+			assert_true(l.help.w <= 80 && l.help.w >= 10);
+			assert_true(l.help.h >= 3);
+			assert_true(l.help.x * 2 + l.help.w == cols ||
+			    l.help.x * 2 + l.help.w == cols - 1);
 		}
 	}
 }

@@ -318,6 +318,28 @@ check "help survives a resize" 'Keys \(j/k scroll'
 keys q
 quits "q exits 0 after the storm" q
 
+# --- Help on narrow terminals: descriptions wrap, j/k scroll ----------------
+start 60 24 --
+keys h
+check "60 columns: the help opens" 'Keys \(j/k scroll'
+check "60 columns: a long description wraps beside its key" \
+    '│ j, Down +next row; in the detail pane, +│'
+check "60 columns: ...its words continue below" '│ +the next link +│'
+keys j
+check_gone "60 columns: j scrolls the help" 'Keys \(j/k scroll'
+keys G
+check "60 columns: the end of a wrapped description shows" '│ +mailto only\) +│'
+check "60 columns: the last paragraph ends whole" 'never a shell\. +│'
+keys q
+check_gone "60 columns: q closes the help" 'mailto only'
+quits "60 columns: q exits 0" q
+start 40 20 --
+keys h
+check "40 columns: keys above their wrapped description" '│ PgDn, Space, Ctrl-F +│'
+keys G
+check "40 columns: the last words show" '│ shell\. +│'
+quits "40 columns: q q exits 0" q q
+
 # --- NO_COLOR: no colour escapes; with colours, some ---------------------
 # Colour SGR parameters: 30-38, 40-48, 90-97, 100-107.
 colours() {

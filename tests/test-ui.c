@@ -914,7 +914,8 @@ test_help_opens_scrolls_and_q_closes_without_quitting(void **state)
 	assert_int_equal(ui->help_top, 1);
 	assert_int_equal(ui->cursor, 0);
 	ui_key(ui, 'G');
-	assert_int_equal(ui->help_top, ui_help_lines() - 5);
+	assert_int_equal(ui->help_top,
+	    ui_help_wrap(ui->help_cols, NULL, 0) - 5);
 	assert_false(ui_key(ui, 'q') & UI_QUIT);
 	assert_false(ui->help);
 	ui_key(ui, KEYC_F1);
@@ -949,6 +950,116 @@ test_help_lists_every_key_of_the_table(void **state)
 		}
 		assert_int_equal(seen, 1);
 	}
+}
+
+/* s without its spaces (a static buffer). */
+static const char *
+nospace(const char *s)
+{
+	static char	 buf[512];
+	size_t		 n = 0;
+
+	for (; *s != '\0' && n < sizeof buf - 1; s++) {
+		if (*s != ' ')
+			buf[n++] = *s;
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
+static void
+test_help_wraps_descriptions_to_any_width(void **state)
+{
+	struct ui_help_row	 rows[1024];
+	char			 joined[512];
+	size_t			 n, i, j;
+	int			 width, a, seen, beside = 0, below = 0;
+
+	(void)state;
+	for (width = 7; width <= 77; width++) {
+		n = ui_help_wrap(width, rows, 1024);
+		assert_true(n <= 1024);
+		assert_int_equal(ui_help_wrap(width, NULL, 0), n);
+		for (i = 0; i < n; i++) {
+			assert_true(rows[i].x + (int)rows[i].len <= width ||
+			    rows[i].x + 1 > width);
+			assert_true(rows[i].len == 0 ||
+			    (rows[i].text[0] != ' ' &&
+			    rows[i].text[rows[i].len - 1] != ' '));
+		}
+		/* Each action once, its words all there, in order. */
+		for (a = ACT_NONE + 1; a < ACT_COUNT; a++) {
+			seen = 0;
+			for (i = 0; i < n; i++) {
+				if (rows[i].keys == NULL ||
+				    strcmp(rows[i].keys, keys_names(a)) != 0)
+					continue;
+				seen++;
+				joined[0] = '\0';
+				for (j = i; j < n && (j == i ||
+				    (rows[j].keys == NULL &&
+				    rows[j].x > 0)); j++) {
+					if (rows[j].len == 0)
+						continue;
+					/* Narrower than a word, words are
+					   cut: join without spaces. */
+					if (joined[0] != '\0' && width >= 40)
+						strcat(joined, " ");
+					strncat(joined, rows[j].text,
+					    rows[j].len);
+				}
+				if (width >= 40)
+					assert_string_equal(joined,
+					    keys_help(a));
+				else {
+					char	*t = strdup(nospace(joined));
+
+					assert_string_equal(t,
+					    nospace(keys_help(a)));
+					free(t);
+				}
+				if (rows[i].len > 0)
+					beside++;
+				else
+					below++;
+			}
+			assert_int_equal(seen, 1);
+		}
+	}
+	assert_true(beside > 0);
+	assert_true(below > 0);
+	/* 80 columns: descriptions beside the keys; o's wraps. */
+	n = ui_help_wrap(LAYOUT_HELP_W(80) - 4, rows, 1024);
+	for (i = 0; i < n && (rows[i].keys == NULL ||
+	    strcmp(rows[i].keys, "o") != 0); i++)
+		;
+	assert_true(i + 1 < n);
+	assert_true(rows[i].len > 0);
+	assert_null(rows[i + 1].keys);
+	assert_int_equal(rows[i + 1].x, rows[i].x);
+}
+
+static void
+test_help_scrolls_to_its_last_row_when_narrow(void **state)
+{
+	struct ui	*ui = ((struct fixture *)*state)->ui;
+	struct layout	 l;
+	size_t		 n;
+
+	layout_compute(&l, 12, 40);
+	ui_resize(ui, &l);
+	assert_int_equal(ui->help_cols, 32);
+	n = ui_help_wrap(ui->help_cols, NULL, 0);
+	assert_true(n > ui_help_lines());	/* something wrapped */
+	ui_key(ui, 'h');
+	ui_key(ui, 'G');
+	assert_int_equal(ui->help_top, n - (size_t)ui->help_rows);
+	ui_key(ui, 'j');
+	assert_int_equal(ui->help_top, n - (size_t)ui->help_rows);
+	ui_wheel(ui, PANE_LIST, 1);
+	assert_int_equal(ui->help_top, n - (size_t)ui->help_rows);
+	ui_key(ui, 'g');
+	assert_int_equal(ui->help_top, 0);
 }
 
 static void
@@ -1502,6 +1613,7 @@ main(void)
 		T(test_detail_links_are_references_and_people_once_each),
 		T(test_detail_j_k_choose_the_link_o_opens),
 		T(test_help_opens_scrolls_and_q_closes_without_quitting),
+		T(test_help_scrolls_to_its_last_row_when_narrow),
 		T(test_esc_clears_in_order),
 		T(test_mouse_click_selects_and_wheel_scrolls),
 		T(test_detail_of_a_gap_gives_size_and_neighbours),
@@ -1509,6 +1621,7 @@ main(void)
 		T(test_detail_wrap_breaks_long_urls_after_a_slash),
 #undef T
 		cmocka_unit_test(test_help_lists_every_key_of_the_table),
+		cmocka_unit_test(test_help_wraps_descriptions_to_any_width),
 		cmocka_unit_test(test_every_action_is_safe_on_an_empty_registry),
 		cmocka_unit_test(test_key_table_names_parse_and_bind_back),
 		cmocka_unit_test(test_spec_keys_are_bound),
