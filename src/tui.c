@@ -113,7 +113,7 @@ tui_mouse(struct ui *ui, const struct layout *l)
  * by fork and execvp: never through a shell.  The program runs detached,
  * its output to /dev/null.  Returns NULL or why it failed (static).
  */
-static const char *
+const char *
 tui_open(const char *uri)
 {
 	static char	 why[512];

@@ -1,0 +1,226 @@
+/*
+ * test-open.c - opening a URI never interprets it: 'o' runs $BROWSER (or
+ * xdg-open) by execvp with the URI as its one argument, or refuses the
+ * URI.  A recording browser writes its argument count and each argument
+ * to a file; URIs full of shell syntax must arrive there byte for byte,
+ * and the commands they hold must never run.
+ */
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <time.h>
+
+#include "test.h"
+
+#include "detail.h"
+#include "tui.h"
+#include "xmalloc.h"
+
+static char	 dir[] = "/tmp/portreg-open.XXXXXX";
+static char	 rec[4200], pwned[4200], browser[4200];
+
+/* Has the shell-free path been taken?  A file the URIs try to create. */
+static int
+was_pwned(void)
+{
+	return access(pwned, F_OK) == 0;
+}
+
+static int
+setup(void **state)
+{
+	FILE	*f;
+
+	if (mkdtemp(dir) == NULL)
+		return -1;
+	snprintf(rec, sizeof rec, "%s/argv", dir);
+	snprintf(pwned, sizeof pwned, "%s/pwned", dir);
+	snprintf(browser, sizeof browser, "%s/browser", dir);
+	/* The count, then each argument NUL-terminated: exact bytes. */
+	if ((f = fopen(browser, "w")) == NULL)
+		return -1;
+	fprintf(f, "#!/bin/sh\n"
+	    "{ printf '%%s\\0' \"$#\"; for a in \"$@\"; do "
+	    "printf '%%s\\0' \"$a\"; done; } > '%s.tmp' && "
+	    "mv '%s.tmp' '%s'\n", rec, rec, rec);
+	fclose(f);
+	if (chmod(browser, 0755) != 0)
+		return -1;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	char	*cmd = xasprintf("rm -rf '%s'", dir);
+	int	 rc = system(cmd);
+
+	free(cmd);
+	return rc == 0 ? 0 : -1;
+}
+
+/* Wait (up to 10 s) for the recording browser; return what it wrote
+   (argc, then the arguments, NUL-separated) and its length. */
+static char *
+recorded(size_t *len)
+{
+	struct timespec	 ts = { 0, 20 * 1000 * 1000 };
+	FILE		*f;
+	char		*s;
+	int		 i;
+	long		 n;
+
+	for (i = 0; i < 500 && access(rec, F_OK) != 0; i++)
+		nanosleep(&ts, NULL);
+	if ((f = fopen(rec, "r")) == NULL)
+		fail_msg("the browser did not run: %s", strerror(errno));
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	s = xmalloc((size_t)n + 1);
+	assert_int_equal(fread(s, 1, (size_t)n, f), (size_t)n);
+	s[n] = '\0';
+	fclose(f);
+	unlink(rec);
+	*len = (size_t)n;
+	return s;
+}
+
+/* Open uri with the recording browser: it must get exactly one argument,
+   uri itself. */
+static void
+assert_one_argument(const char *uri)
+{
+	char	*got;
+	size_t	 len;
+
+	unlink(rec);
+	assert_null(tui_open(uri));
+	got = recorded(&len);
+	assert_string_equal(got, "1");
+	assert_int_equal(len, 2 + strlen(uri) + 1);
+	assert_memory_equal(got + 2, uri, strlen(uri) + 1);
+	free(got);
+}
+
+static const char *hostile[] = {
+	"https://example.com/;touch%20x;",
+	"https://example.com/a;touch PWNED;b",
+	"https://example.com/$(touch PWNED)",
+	"https://example.com/`touch PWNED`",
+	"https://example.com/a b c",
+	"http://x/ $(touch PWNED) `touch PWNED` ; touch PWNED | touch PWNED &",
+	"mailto:a@b.c?subject=$(touch PWNED)&body=`touch PWNED`",
+	"https://x/'\"'\"' ; touch PWNED ; '\\",
+	"https://x/${IFS}touch${IFS}PWNED",
+	"https://x/>PWNED <PWNED 2>&1",
+	"https://x/\n;touch PWNED",
+	NULL
+};
+
+/* Each hostile URI with PWNED replaced by the path of the witness file. */
+static char *
+arm(const char *uri)
+{
+	struct buf	 b = { 0 };
+	const char	*s, *p;
+
+	for (s = uri; (p = strstr(s, "PWNED")) != NULL; s = p + 5) {
+		buf_add(&b, s, (size_t)(p - s));
+		buf_add(&b, pwned, strlen(pwned));
+	}
+	buf_add(&b, s, strlen(s));
+	return buf_detach(&b);
+}
+
+static void
+shell_syntax_is_one_argument(void **state)
+{
+	char	*uri;
+	int	 i;
+
+	setenv("BROWSER", browser, 1);
+	for (i = 0; hostile[i] != NULL; i++) {
+		uri = arm(hostile[i]);
+		assert_one_argument(uri);
+		assert_false(was_pwned());
+		free(uri);
+	}
+}
+
+/* $BROWSER's first entry is taken, up to a ':'. */
+static void
+browser_list_first_entry(void **state)
+{
+	char	*env = xasprintf("%s:/bin/false:sh -c 'touch %s'", browser,
+	    pwned);
+
+	setenv("BROWSER", env, 1);
+	assert_one_argument("https://example.com/$(touch x)");
+	assert_false(was_pwned());
+	free(env);
+}
+
+/* A $BROWSER that is a command line is a program name that does not
+   exist: reported, never handed to a shell. */
+static void
+browser_command_line_not_run(void **state)
+{
+	char		*env = xasprintf("touch %s", pwned);
+	const char	*why;
+
+	setenv("BROWSER", env, 1);
+	why = tui_open("https://example.com/");
+	assert_non_null(why);
+	assert_non_null(strstr(why, "touch"));
+	assert_false(was_pwned());
+	free(env);
+
+	setenv("BROWSER", "sh -c 'touch PWNED'", 1);
+	assert_non_null(tui_open("https://example.com/"));
+	assert_false(was_pwned());
+}
+
+/* What 'o' refuses before any program runs: other schemes, a leading
+   dash (an option to xdg-open), control characters. */
+static void
+refused_uris(void **state)
+{
+	static const char *no[] = {
+		"javascript:alert(1)", "file:///etc/passwd",
+		"--help https://x/", "-https://x/", " https://x/",
+		"ftp://x/", "https//x", "",
+		"https://x/\n;touch y", "https://x/\033]0;pwned\007",
+		"https://x/\r", "https://x/\177", "$(touch y)https://x/",
+		"`x`http://x/", ";https://x/", NULL
+	};
+	static const char *yes[] = {
+		"https://x/", "HTTP://x/", "mailto:w@uter.be",
+		"https://x/a;b$(c)`d` e", NULL
+	};
+	int	 i;
+
+	for (i = 0; no[i] != NULL; i++) {
+		if (detail_uri_allowed(no[i]))
+			fail_msg("allowed: \"%s\"", no[i]);
+	}
+	for (i = 0; yes[i] != NULL; i++)
+		assert_true(detail_uri_allowed(yes[i]));
+	assert_false(detail_uri_allowed(NULL));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(shell_syntax_is_one_argument),
+		cmocka_unit_test(browser_list_first_entry),
+		cmocka_unit_test(browser_command_line_not_run),
+		cmocka_unit_test(refused_uris),
+	};
+
+	cmocka_set_message_output(CM_OUTPUT_TAP);
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
