@@ -1,0 +1,140 @@
+#!/bin/sh
+# test-term-safety.sh - registry text never drives the terminal.  A
+# registry whose fields (and whose file name) carry an OSC title change,
+# a clear-screen, colour changes, a C1 CSI, a DCS and an OSC 52 clipboard
+# write is shown in the browser and printed by the command line, in tmux:
+# the pane title stays what the test set, nothing is cleared, no colour
+# comes from the data, and the sequences show escaped (^[).  The screen is
+# polled, never read after a fixed sleep.  TAP.
+. "$top_srcdir/tests/lib.sh"
+
+: "${TMUX_BIN:=}"
+[ -n "$TMUX_BIN" ] || TMUX_BIN=$(command -v tmux 2>/dev/null || :)
+[ -n "$TMUX_BIN" ] && [ -x "$TMUX_BIN" ] || skip_all "tmux is absent"
+[ -x "$PORTREG" ] || skip_all "$PORTREG is not built"
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/portreg-term.XXXXXX")
+TMUX_TMPDIR=$WORK
+export TMUX_TMPDIR
+unset TMUX
+SERVER=0
+SOCK="portreg-term-$$-$SERVER"
+T() { "$TMUX_BIN" -L "$SOCK" -f /dev/null "$@"; }
+cleanup() { T kill-server >/dev/null 2>&1; rm -rf "$WORK"; }
+trap cleanup EXIT
+trap 'exit 1' INT TERM HUP
+TIMEOUT=${PORTREG_TUI_TIMEOUT:-10}
+TITLE=portreg-safe-title
+
+# The hostile registry.  Its file name carries a title change too.
+E=$(printf '\033')
+B=$(printf '\007')
+C1=$(printf '\302\233')		# U+009B, CSI as a C1 control
+EVIL="$WORK/evil${E}]2;pwned-file${B}.csv"
+{
+	echo 'Service Name,Port Number,Transport Protocol,Description,Assignee,Contact,Registration Date,Modification Date,Reference,Service Code,Unauthorized Use Reported,Assignment Notes'
+	echo 'echo,7,tcp,Echo,[Jon_Postel],[Jon_Postel],,,,,,'
+	echo "ti${E}]0;pwned${B}tle,4414,tcp,clear${E}[2Jscreen ${E}[31mred${E}[0m ${C1}2J c1,[Evil${E}]2;pwned2${B}],[Evil${E}]2;pwned2${B}],,,[https://x/${E}[31m],,,note${E}[41m bg ${E}P+q${E}\\ ${E}]52;c;cHduZWQ=${B} end"
+	echo 'nbd,10809,tcp,Network Block Device,[W],[W],,,,,,'
+} > "$EVIL"
+
+# start COLS ROWS COMMAND: a fresh server whose pane waits for the test
+# to set its title, then runs COMMAND (and stays open).
+start() {
+	T kill-server >/dev/null 2>&1
+	SERVER=$((SERVER + 1))
+	SOCK="portreg-term-$$-$SERVER"
+	rm -f "$WORK/go"
+	T new-session -d -x "$1" -y "$2" \
+	    "while [ ! -e '$WORK/go' ]; do sleep 0.05; done; $3; echo \"exited \$?\"; sleep 600"
+	T select-pane -T "$TITLE"
+	: > "$WORK/go"
+}
+
+screen() { T capture-pane -p 2>/dev/null; }
+title() { T display -p '#{pane_title}' 2>/dev/null; }
+
+wait_for() {
+	_deadline=$(( $(date +%s) + TIMEOUT ))
+	while :; do
+		if screen | grep -Eq -- "$1"; then return 0; fi
+		[ "$(date +%s)" -ge "$_deadline" ] && return 1
+		sleep 0.05
+	done
+}
+check() {
+	if wait_for "$2"; then ok true "$1"
+	else
+		ok false "$1"
+		echo "# screen was:"; screen | sed 's/^/#   /'
+	fi
+}
+keys() { T send-keys "$@"; }
+
+# The colour SGR parameters on screen (30-37/38, 40-47/48, 90-107).
+sgr_colours() {
+	T capture-pane -p -e | grep -o "${E}\[[0-9;:]*m" | tr -d "m${E}[" |
+	    tr ';:' '\n\n' | grep -E '^(3[0-8]|4[0-8]|9[0-7]|10[0-7])$' |
+	    sort -u | tr '\n' ' '
+}
+title_kept() { is "$(title)" "$TITLE" "$1: the pane title is untouched"; }
+
+RUN="env TERM=screen-256color LANG=C.UTF-8 LC_ALL=C.UTF-8"
+
+# --- The browser -------------------------------------------------------------
+for mode in colour NO_COLOR; do
+	if [ $mode = NO_COLOR ]; then env="$RUN NO_COLOR=1"; else env=$RUN; fi
+	start 120 30 "$env '$PORTREG' -f '$EVIL'"
+	check "$mode: the browser starts" 'row [0-9]+/[0-9]+'
+	keys : 4414 Enter
+	check "$mode: the hostile row is selected" \
+	    'Detail: ti\^\[\]0;pwned\^Gtle 4414/tcp'
+	check "$mode: the clear-screen shows escaped" 'clear\^\[\[2Jscreen'
+	check "$mode: the colour changes show escaped" \
+	    '\^\[\[31mred\^\[\[0m'
+	check "$mode: the C1 CSI shows as \\x9b" '\\x9b2J'
+	check "$mode: the OSC in a person id shows escaped" \
+	    '\[Evil\^\[\]2;pwned2\^G\]'
+	check "$mode: the DCS shows escaped" 'note\^\[\[41m bg \^\[P\+q\^\[\\'
+	check "$mode: the OSC 52 shows escaped" '\^\[\]52;c;cHduZWQ=\^G end'
+	check "$mode: the file name in the status line is escaped" \
+	    'evil\^\[\]2;pwned-file\^G\.csv'
+	# The top line and the status line are still there: no clear.
+	ok 'screen | sed -n 1p | grep -q "^ portreg "' \
+	    "$mode: the title line is still on screen"
+	ok 'screen | sed -n 29p | grep -Eq "row [0-9]+/[0-9]+"' \
+	    "$mode: the status line is still on screen"
+	title_kept "$mode, the hostile row shown"
+	keys / pwned Enter
+	check "$mode: a search finds text inside the escapes" 'Match 1 of'
+	keys : 10809 Enter Tab
+	check "$mode: moving on redraws" 'Detail: nbd 10809/tcp'
+	keys : 4414 Enter
+	check "$mode: and back" 'Detail: ti\^\[\]0;pwned'
+	title_kept "$mode, after moving about"
+	if [ $mode = NO_COLOR ]; then
+		is "$(sgr_colours)" "" "NO_COLOR: no colour at all on screen"
+	else
+		# The browser's own palette never uses red: any 31 or 41
+		# would have come from the data.
+		ok '! sgr_colours | grep -Eq "(^| )(31|41)( |$)"' \
+		    "colour: no red from the data (colours: $(sgr_colours))"
+	fi
+	keys q
+	check "$mode: q exits 0" '^exited 0$'
+	title_kept "$mode, after quitting"
+done
+
+# --- The command line's table on the terminal ---------------------------------
+start 120 30 "echo MARK-BEFORE; $RUN '$PORTREG' -f '$EVIL' 4414; $RUN '$PORTREG' -f '$EVIL' --contact \"\$(printf '[Evil\\033]2;pwned2\\007]')\"; $RUN '$PORTREG' -f '$EVIL' --check 2>&1; $RUN '$PORTREG' -f '$EVIL.none' 2>&1"
+check "table: the row prints escaped" \
+    '^4414 +tcp +ti\^\[\]0;pwned\^Gtle +clear\^\[\[2Jscreen'
+check "--contact: the id prints escaped" '^ID +\[Evil\^\[\]2;pwned2\^G\]'
+check "--check: the warnings print escaped" 'evil\^\[\]2;pwned-file\^G\.csv:3: warning'
+check "an error names the file escaped" \
+    'evil\^\[\]2;pwned-file\^G\.csv\.none: cannot open'
+ok 'screen | grep -q "^MARK-BEFORE$"' "table: the screen was not cleared"
+is "$(sgr_colours)" "" "table: no colour reached the terminal"
+title_kept "table"
+
+done_testing
