@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "detail.h"
 #include "pattern.h"
@@ -27,35 +28,22 @@ view_free(struct view *v)
 	memset(v, 0, sizeof *v);
 }
 
-/* Fill pos, gaps and assigned from rows. */
+/* Fill pos, gaps and assigned from rows, in one pass. */
 static void
 view_index(struct view *v, const struct registry *reg)
 {
 	const struct record	*r;
-	size_t			 i, ng = 0, na = 0;
+	size_t			 i;
 	int32_t			 row;
 
 	free(v->pos);
 	free(v->gaps);
 	free(v->assigned);
 	v->pos = xreallocarray(NULL, reg->n_records + 1, sizeof *v->pos);
-	for (i = 0; i < reg->n_records; i++)
-		v->pos[i] = -1;
-	for (i = 0; i < v->n; i++) {
-		row = v->rows[i];
-		if (ROW_IS_GAP(row))
-			ng++;
-		else {
-			v->pos[row] = (int32_t)i;
-			r = &reg->records[row];
-			if (r->kind == KIND_UNASSIGNED && r->port_lo >= 0)
-				ng++;
-			else if (r->kind == KIND_ASSIGNED && r->port_lo >= 0)
-				na++;
-		}
-	}
-	v->gaps = xreallocarray(NULL, ng + 1, sizeof *v->gaps);
-	v->assigned = xreallocarray(NULL, na + 1, sizeof *v->assigned);
+	memset(v->pos, 0xff, reg->n_records * sizeof *v->pos);	/* -1 */
+	/* At most every row: untouched room costs only address space. */
+	v->gaps = xreallocarray(NULL, v->n + 1, sizeof *v->gaps);
+	v->assigned = xreallocarray(NULL, v->n + 1, sizeof *v->assigned);
 	v->n_gaps = v->n_assigned = 0;
 	for (i = 0; i < v->n; i++) {
 		row = v->rows[i];
@@ -63,6 +51,7 @@ view_index(struct view *v, const struct registry *reg)
 			v->gaps[v->n_gaps++] = (uint32_t)i;
 			continue;
 		}
+		v->pos[row] = (int32_t)i;
 		r = &reg->records[row];
 		if (r->kind == KIND_UNASSIGNED && r->port_lo >= 0)
 			v->gaps[v->n_gaps++] = (uint32_t)i;
@@ -94,9 +83,11 @@ view_build_all(struct view *v, const struct registry *reg)
 		if (reg->gaps[i].record < 0)
 			n_synth++;
 	}
-	for (i = 0; i < reg->n_records; i++) {
-		if (reg->records[i].port_lo >= 0)
-			last = i;
+	for (i = reg->n_records; i > 0; i--) {
+		if (reg->records[i - 1].port_lo >= 0) {
+			last = i - 1;
+			break;
+		}
 	}
 	v->rows = xreallocarray(NULL, reg->n_records + n_synth + 1,
 	    sizeof *v->rows);
@@ -222,6 +213,8 @@ ui_new(struct registry *reg)
 	    sizeof *ui->matches);
 	ui->match_pos = xreallocarray(NULL, reg->n_records + 1,
 	    sizeof *ui->match_pos);
+	ui->scan_ns = 20;
+	ui->narrow_ns = 150;
 	return ui;
 }
 
@@ -246,6 +239,9 @@ ui_free(struct ui *ui)
 	free(ui->scratch);
 	free(ui->matches);
 	free(ui->match_pos);
+	free(ui->saved_matches);
+	free(ui->prompt_expr);
+	free(ui->prompt_rows);
 	if (ui->hay != NULL)
 		haystack_free(ui->hay);
 	free(ui);
@@ -891,6 +887,86 @@ ui_goto(struct ui *ui, const char *s)
 
 /* --- Search and filter -------------------------------------------------- */
 
+int
+ui_pattern_narrows(const char *from, const char *to)
+{
+	size_t		 n, i;
+	int		 upper = 0;
+	unsigned char	 c;
+
+	if (from == NULL || to == NULL || *from == '\0')
+		return 0;
+	n = strlen(from);
+	if (strncmp(from, to, n) != 0 || to[n] == '\0')
+		return 0;
+	for (i = 0; to[i] != '\0'; i++) {
+		c = (unsigned char)to[i];
+		if (strchr("\\^$.|?*+()[]{}", c) != NULL)
+			return 0;
+		if (i < n && c >= 'A' && c <= 'Z')
+			upper = 1;
+		if (i >= n && (c >= 0x80 || c == ':' ||
+		    (c >= 'A' && c <= 'Z' && !upper)))
+			return 0;
+	}
+	return 1;
+}
+
+static double
+ui_now_ns(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e9 + ts.tv_nsec;
+}
+
+/*
+ * The records p (compiled from expr) matches, into rows (room for every
+ * record); returns how many and sets *limited.  rows holds n_prev
+ * records, those prev matched (NULL: nothing known): when expr is prev,
+ * they are the answer; when expr only narrows prev, each is matched
+ * again if that costs less than scanning every record.
+ */
+static size_t
+ui_find(struct ui *ui, struct pattern *p, const char *expr,
+    const char *prev, uint32_t *rows, size_t n_prev, int *limited)
+{
+	size_t	 n_all = ui->reg->n_records, i, n = 0;
+	double	 t0 = ui_now_ns();
+	int	 r, narrow;
+
+	*limited = 0;
+	if (prev != NULL && strcmp(prev, expr) == 0)
+		return n_prev;
+	narrow = prev != NULL && ui->narrow != UI_NARROW_NEVER &&
+	    ui_pattern_narrows(prev, expr);
+	if (narrow && ui->narrow == UI_NARROW_AUTO)
+		narrow = n_prev * ui->narrow_ns <= n_all * ui->scan_ns;
+	if (!narrow) {
+		n = pattern_scan(p, ui->hay, rows, n_all, limited);
+		if (n > n_all)
+			n = n_all;
+		if (n_all >= 1000)
+			ui->scan_ns = (ui_now_ns() - t0) / n_all;
+		return n;
+	}
+	for (i = 0; i < n_prev; i++) {
+		r = pattern_match(p, ui->hay, rows[i]);
+		if (r == PATTERN_MATCH)
+			rows[n++] = rows[i];
+		else if (r == PATTERN_LIMIT)
+			*limited = 1;
+	}
+	if (n_prev >= 1000) {
+		ui->narrow_ns = (ui_now_ns() - t0) / n_prev;
+		if (ui->narrow_ns < 10)
+			ui->narrow_ns = 10;
+	}
+	ui->narrowed++;
+	return n;
+}
+
 /* Compile expr into a pattern, or set the message. */
 static struct pattern *
 ui_compile(struct ui *ui, const char *expr)
@@ -910,29 +986,58 @@ ui_compile(struct ui *ui, const char *expr)
 	return p;
 }
 
-/* Make p (and expr) the current search and find its matches. */
+/*
+ * Make p (and expr) the current search and find its matches: from the
+ * current search's when expr only narrows it.
+ */
 static void
 ui_search_set(struct ui *ui, struct pattern *p, const char *expr, int dir)
 {
-	int	 limited = 0;
+	const char	*prev = NULL;
+	int		 limited = 0;
 
+	if (ui->search != NULL && ui->search_expr != NULL &&
+	    !ui->search_limited)
+		prev = ui->search_expr;
+	if (p != NULL)
+		ui->n_matches = ui_find(ui, p, expr, prev, ui->matches,
+		    ui->n_matches, &limited);
+	else
+		ui->n_matches = 0;
 	if (ui->search != NULL)
 		pattern_free(ui->search);
 	free(ui->search_expr);
 	ui->search = p;
 	ui->search_expr = expr != NULL ? xstrdup(expr) : NULL;
 	ui->search_dir = dir;
-	ui->n_matches = 0;
-	if (p != NULL) {
-		ui->n_matches = pattern_scan(p, ui->hay, ui->matches,
-		    ui->reg->n_records, &limited);
-		if (ui->n_matches > ui->reg->n_records)
-			ui->n_matches = ui->reg->n_records;
-		if (limited)
-			ui_message(ui, 1, "Pattern too complex: some rows "
-			    "were not searched");
-	}
+	ui->search_limited = limited;
+	if (limited)
+		ui_message(ui, 1, "Pattern too complex: some rows were not "
+		    "searched");
 	ui_match_positions(ui);
+}
+
+/* The filter prompt's answer for p (expr): from its last when it can. */
+static size_t
+ui_prompt_find(struct ui *ui, struct pattern *p, const char *expr,
+    int *limited)
+{
+	const char	*prev = NULL;
+
+	if (ui->prompt_rows == NULL)
+		ui->prompt_rows = xreallocarray(NULL, ui->reg->n_records + 1,
+		    sizeof *ui->prompt_rows);
+	else if (ui->prompt_expr != NULL && !ui->prompt_limited)
+		prev = ui->prompt_expr;
+	ui->n_prompt_rows = ui_find(ui, p, expr, prev, ui->prompt_rows,
+	    ui->n_prompt_rows, limited);
+	if (prev == NULL || strcmp(prev, expr) != 0) {
+		free(ui->prompt_expr);
+		ui->prompt_expr = xstrdup(expr);
+		ui->prompt_limited = *limited;
+	} else
+		*limited = ui->prompt_limited;
+	return ui->n_prompt_rows;
 }
 
 /* The match position after (dir > 0) or before from; wraps.  -1: none. */
@@ -1051,10 +1156,7 @@ ui_set_filter(struct ui *ui, const char *expr)
 	}
 	if ((p = ui_compile(ui, expr)) == NULL)
 		return UI_REDRAW;
-	n = pattern_scan(p, ui->hay, ui->scratch, ui->reg->n_records,
-	    &limited);
-	if (n > ui->reg->n_records)
-		n = ui->reg->n_records;
+	n = ui_prompt_find(ui, p, expr, &limited);
 	if (n == 0) {
 		pattern_free(p);
 		ui_message(ui, 1, "No rows match %s%s: filter unchanged", expr,
@@ -1069,7 +1171,7 @@ ui_set_filter(struct ui *ui, const char *expr)
 	free(ui->filter_expr);
 	ui->filter = p;
 	ui->filter_expr = xstrdup(expr);
-	view_build_list(&ui->filtered, ui->reg, ui->scratch, n);
+	view_build_list(&ui->filtered, ui->reg, ui->prompt_rows, n);
 	ui_set_view(ui, &ui->filtered, keep);
 	ui_message(ui, limited, "%zu row%s match%s%s", n, n == 1 ? "" : "s",
 	    n == 1 ? "es" : "", limited ? " (pattern too complex for some)" :
@@ -1503,6 +1605,19 @@ ui_help_key(struct ui *ui, enum key_action a)
 
 /* --- The prompt -------------------------------------------------------- */
 
+/* Exchange the matches with those kept aside. */
+static void
+ui_swap_matches(struct ui *ui)
+{
+	uint32_t	*m = ui->matches;
+	size_t		 n = ui->n_matches;
+
+	ui->matches = ui->saved_matches;
+	ui->n_matches = ui->n_saved_matches;
+	ui->saved_matches = m;
+	ui->n_saved_matches = n;
+}
+
 int
 ui_prompt_open(struct ui *ui, enum ui_prompt kind)
 {
@@ -1519,8 +1634,14 @@ ui_prompt_open(struct ui *ui, enum ui_prompt kind)
 		ui->saved_search = ui->search;
 		ui->saved_expr = ui->search_expr;
 		ui->saved_dir = ui->search_dir;
+		ui->saved_limited = ui->search_limited;
+		if (ui->saved_matches == NULL)
+			ui->saved_matches = xreallocarray(NULL,
+			    ui->reg->n_records + 1, sizeof *ui->saved_matches);
+		ui_swap_matches(ui);
 		ui->search = NULL;
 		ui->search_expr = NULL;
+		ui->search_limited = 0;
 		ui->n_matches = ui->n_match_pos = 0;
 	}
 	return UI_REDRAW;
@@ -1536,17 +1657,12 @@ ui_prompt_restore(struct ui *ui)
 	ui->search = ui->saved_search;
 	ui->search_expr = ui->saved_expr;
 	ui->search_dir = ui->saved_dir;
+	ui->search_limited = ui->saved_limited;
 	ui->saved_search = NULL;
 	ui->saved_expr = NULL;
-	ui->n_matches = 0;
-	if (ui->search != NULL) {
-		int limited;
-
-		ui->n_matches = pattern_scan(ui->search, ui->hay, ui->matches,
-		    ui->reg->n_records, &limited);
-		if (ui->n_matches > ui->reg->n_records)
-			ui->n_matches = ui->reg->n_records;
-	}
+	ui_swap_matches(ui);
+	if (ui->search == NULL)
+		ui->n_matches = 0;
 	ui_match_positions(ui);
 }
 
@@ -1594,8 +1710,7 @@ ui_prompt_update(struct ui *ui)
 	}
 	ui->prompt_valid = 1;
 	if (ui->prompt == PROMPT_FILTER) {
-		ui->prompt_count = pattern_scan(p, ui->hay, ui->scratch,
-		    ui->reg->n_records, &limited);
+		ui->prompt_count = ui_prompt_find(ui, p, ui->line, &limited);
 		pattern_free(p);
 		if (limited)
 			ui_message(ui, 1, "Pattern too complex for some rows");

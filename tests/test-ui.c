@@ -511,6 +511,167 @@ test_filter_shows_only_matching_rows_and_esc_clears(void **state)
 }
 
 static void
+test_pattern_narrows_only_plain_extensions(void **state)
+{
+	static const struct {
+		const char	*from;
+		const char	*to;
+		int		 narrows;
+	} cases[] = {
+		{ "ker", "kerb", 1 },
+		{ "remote", "remote des", 1 },
+		{ "name:nb", "name:nbd", 1 },
+		{ "Jon", "Jon Postel", 1 },	/* case-sensitive already */
+		{ "caf\xc3\xa9", "caf\xc3\xa9s", 1 },	/* UTF-8 kept */
+		{ "ker", "ker", 0 },		/* not longer */
+		{ "kerb", "ker", 0 },		/* shorter: a superset */
+		{ "ker", "kxr", 0 },		/* not an extension */
+		{ "", "k", 0 },			/* nothing to narrow */
+		{ "ec", "ec|day", 0 },		/* alternation widens */
+		{ "ec", "ec.", 0 },
+		{ "ec", "ech?", 0 },		/* optional: widens */
+		{ "ec", "ec*", 0 },
+		{ "ec", "ec+", 0 },
+		{ "ec", "ec{2}", 0 },
+		{ "ec", "ec[h]", 0 },
+		{ "ec", "ec(h)", 0 },
+		{ "ec", "ec$", 0 },
+		{ "ec", "ec\\w", 0 },
+		{ "a.", "a.b", 0 },		/* from is a regex */
+		{ "^ec", "^ech", 0 },
+		{ "name", "name:x", 0 },	/* becomes a field prefix */
+		{ "x", "x:y", 0 },
+		{ "ker", "kerB", 0 },		/* smart case changes */
+		{ "Ker", "KerB", 1 },		/* ...or stays */
+		{ "caf", "caf\xc3\xa9", 0 },	/* non-ASCII added */
+		{ NULL, "k", 0 },
+		{ "k", NULL, 0 },
+	};
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		if (ui_pattern_narrows(cases[i].from, cases[i].to) !=
+		    cases[i].narrows)
+			fail_msg("%s -> %s: want %d", cases[i].from != NULL ?
+			    cases[i].from : "(null)", cases[i].to != NULL ?
+			    cases[i].to : "(null)", cases[i].narrows);
+	}
+}
+
+/* The registry of the shipped sample, or NULL. */
+static struct registry *
+sample_registry(void)
+{
+	const char	*top = getenv("top_srcdir");
+	char		 path[4096];
+	char		*err = NULL;
+	struct registry	*reg;
+
+	snprintf(path, sizeof path, "%s/data/seed-excerpt-2024-10-15.txt",
+	    top != NULL ? top : ".");
+	reg = load_file(path, LOAD_AUTO, &err);
+	if (reg == NULL) {
+		fprintf(stderr, "# %s\n", err != NULL ? err : "?");
+		free(err);
+	}
+	return reg;
+}
+
+/* Do two uis show the same rows, matches and counts? */
+static void
+same_answers(struct ui *a, struct ui *b, const char *what)
+{
+	size_t	 i;
+
+	if (a->prompt_count != b->prompt_count ||
+	    a->n_matches != b->n_matches || a->view->n != b->view->n ||
+	    a->n_match_pos != b->n_match_pos)
+		fail_msg("%s: count %zu/%zu, matches %zu/%zu, rows %zu/%zu",
+		    what, a->prompt_count, b->prompt_count, a->n_matches,
+		    b->n_matches, a->view->n, b->view->n);
+	if (a->n_matches > 0)
+		assert_memory_equal(a->matches, b->matches,
+		    a->n_matches * sizeof *a->matches);
+	for (i = 0; i < a->view->n; i++)
+		assert_int_equal(ui_row_at(a, i), ui_row_at(b, i));
+	if (a->n_match_pos > 0)
+		assert_memory_equal(a->match_pos, b->match_pos,
+		    a->n_match_pos * sizeof *a->match_pos);
+	assert_int_equal(a->cursor, b->cursor);
+}
+
+/* Type keys into both, comparing after each. */
+static void
+type_both(struct ui *a, struct ui *b, const char *keys)
+{
+	char	 what[64];
+	size_t	 i;
+
+	for (i = 0; keys[i] != '\0'; i++) {
+		int c = keys[i] == '\b' ? KEYC_BSPACE : keys[i] == '\n' ?
+		    KEYC_ENTER : keys[i] == '\033' ? KEYC_ESC :
+		    (unsigned char)keys[i];
+
+		ui_key(a, c);
+		ui_key(b, c);
+		snprintf(what, sizeof what, "%.*s", (int)i + 1, keys);
+		same_answers(a, b, what);
+	}
+}
+
+static void
+test_narrowing_gives_the_rows_of_a_full_scan(void **state)
+{
+	static const char *typed[] = {
+		"&Network Block\n",
+		"&who:wouter\n",
+		"&name:nbd\n",		/* prefix typed one key at a time */
+		"&udp\b\b\bunassigned\n",	/* backspace widens */
+		"&tcp|udp\n",		/* | widens: no narrowing */
+		"&ec.\n",
+		"&helIx\n",		/* smart case turns on */
+		"/remote des\n",
+		"/reserved\033",	/* Esc: the last search again */
+		"?Gestor\n",
+		"/nbd|helix\n",
+		"&zzz\n",		/* no rows: the filter stays */
+		"\033&\n",
+	};
+	struct registry	*reg = sample_registry();
+	struct ui	*a, *b;
+	struct layout	 l;
+	size_t		 i;
+
+	(void)state;
+	if (reg == NULL)
+		skip();
+	a = ui_new(reg);
+	b = ui_new(reg);
+	if (!search_works(a)) {
+		ui_free(a);
+		ui_free(b);
+		registry_free(reg);
+		skip();
+	}
+	layout_compute(&l, 40, 120);
+	ui_resize(a, &l);
+	ui_resize(b, &l);
+	a->narrow = UI_NARROW_ALWAYS;
+	b->narrow = UI_NARROW_NEVER;
+	for (i = 0; i < sizeof typed / sizeof typed[0]; i++) {
+		type_both(a, b, typed[i]);
+		assert_int_equal(a->prompt, PROMPT_NONE);
+	}
+	/* Narrowing happened, and only where it was asked for. */
+	assert_true(a->narrowed >= 20);
+	assert_int_equal(b->narrowed, 0);
+	ui_free(a);
+	ui_free(b);
+	registry_free(reg);
+}
+
+static void
 test_filter_without_matches_keeps_the_list(void **state)
 {
 	struct ui	*ui = ((struct fixture *)*state)->ui;
@@ -1605,6 +1766,7 @@ main(void)
 		T(test_bad_pattern_reports_and_changes_nothing),
 		T(test_filter_shows_only_matching_rows_and_esc_clears),
 		T(test_filter_without_matches_keeps_the_list),
+		T(test_pattern_narrows_only_plain_extensions),
 		T(test_goto_a_row_the_filter_hides_clears_it),
 		T(test_enter_opens_contacts_then_a_persons_assignments),
 		T(test_c_key_and_rows_without_people),
@@ -1631,6 +1793,7 @@ main(void)
 		cmocka_unit_test(test_detail_links_refuse_other_schemes),
 		cmocka_unit_test(test_detail_link_cursor_scrolls_and_reaches_every_line),
 		cmocka_unit_test(test_sample_goto_nbd_shows_wouter),
+		cmocka_unit_test(test_narrowing_gives_the_rows_of_a_full_scan),
 		cmocka_unit_test(test_real_registry_acceptance_walk),
 	};
 
