@@ -183,12 +183,88 @@ registry_warn(struct registry *reg, uint32_t line, const char *fmt, ...)
 
 /* --- Finishing --------------------------------------------------------- */
 
+/*
+ * The indexes, as registry_finish builds them (the fields are private to
+ * this file, whatever registry.h's comments on them say):
+ *
+ *  - by_port: the records with a port, by port_lo, then registry order.
+ *    The registry is nearly always in port order already: one pass checks
+ *    that, and a counting sort (stable, linear) handles the rest.
+ *
+ *  - by_name: a hash table of the service names, case-folded as
+ *    strcasecmp() folds them (tolower(), byte by byte), so that two names
+ *    strcasecmp() calls equal always land in one chain.  by_name holds
+ *    n_records links first, then n_by_name slots (a power of two): a slot
+ *    is the first record (in registry order) of one name, or REG_NONE; a
+ *    record's link is the next record of the same name, or REG_NONE.  A
+ *    lookup walks one chain, so its answers come out in registry order
+ *    with no sort (a qsort with strcasecmp took a quarter of a CSV
+ *    search's instructions).
+ *
+ *  - people_by_id: a hash table of person ids (exact bytes): a slot is
+ *    the first person defining the id, or REG_NONE; its size follows
+ *    from n_people (registry_people_slots).
+ */
+#define REG_NONE	UINT32_MAX
+
 /* qsort has no context argument in C11: finish sorts one registry at a
    time, single-threaded, through this. */
 static const struct registry *sort_reg;
 
+/* FNV-1a over the bytes, then a final mix so that the low bits (the
+   slot) depend on every byte. */
+static uint32_t
+registry_hash_mix(uint32_t h)
+{
+	h ^= h >> 16;
+	h *= 0x7feb352dU;
+	h ^= h >> 15;
+	h *= 0x846ca68bU;
+	h ^= h >> 16;
+	return h;
+}
+
+static uint32_t
+registry_hash(const char *s)
+{
+	uint32_t	 h = 0x811c9dc5U;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 0x01000193U;
+	return registry_hash_mix(h);
+}
+
+/* The same over the name as strcasecmp() sees it. */
+static uint32_t
+registry_hash_fold(const char *s)
+{
+	uint32_t	 h = 0x811c9dc5U;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)tolower((unsigned char)*s)) *
+		    0x01000193U;
+	return registry_hash_mix(h);
+}
+
+/* A table of at least 3/2 n slots, a power of two. */
+static size_t
+registry_slots(size_t n)
+{
+	size_t	 slots = 16;
+
+	while (slots < n + n / 2)
+		slots *= 2;
+	return slots;
+}
+
+static size_t
+registry_people_slots(const struct registry *reg)
+{
+	return registry_slots(reg->n_people);
+}
+
 static int
-registry_cmp_person_id(const void *a, const void *b)
+registry_cmp_person(const void *a, const void *b)
 {
 	const struct person	*pa = &sort_reg->people[*(const uint32_t *)a];
 	const struct person	*pb = &sort_reg->people[*(const uint32_t *)b];
@@ -196,48 +272,146 @@ registry_cmp_person_id(const void *a, const void *b)
 
 	if (c != 0)
 		return c;
-	return *(const uint32_t *)a < *(const uint32_t *)b ? -1 : 1;
+	return *(const uint32_t *)a < *(const uint32_t *)b ? -1 :
+	    *(const uint32_t *)a > *(const uint32_t *)b;
 }
 
-static int
-registry_cmp_port(const void *a, const void *b)
+/*
+ * The people table by id.  An id defined twice is a warning at each
+ * later definition, naming the one before it; the warnings go out in
+ * the order of the ids (strcmp), then of the definitions.
+ */
+static void
+registry_index_people(struct registry *reg)
 {
-	uint32_t		 ia = *(const uint32_t *)a;
-	uint32_t		 ib = *(const uint32_t *)b;
-	const struct record	*ra = &sort_reg->records[ia];
-	const struct record	*rb = &sort_reg->records[ib];
+	size_t		 slots = registry_people_slots(reg), mask = slots - 1;
+	size_t		 i, k, n_dup = 0, cap_dup = 0;
+	uint32_t	*t, *dup = NULL;
+	const char	*id;
 
-	if (ra->port_lo != rb->port_lo)
-		return ra->port_lo < rb->port_lo ? -1 : 1;
-	return ia < ib ? -1 : ia > ib;
+	t = xreallocarray(NULL, slots, sizeof *t);
+	for (k = 0; k < slots; k++)
+		t[k] = REG_NONE;
+	for (i = 0; i < reg->n_people; i++) {
+		id = reg->people[i].id;
+		if (id == NULL)
+			continue;	/* never found, as before */
+		for (k = registry_hash(id) & mask; t[k] != REG_NONE;
+		    k = (k + 1) & mask) {
+			if (strcmp(reg->people[t[k]].id, id) == 0)
+				break;
+		}
+		if (t[k] == REG_NONE) {
+			t[k] = (uint32_t)i;
+			continue;
+		}
+		/* Defined again: the first definition stays. */
+		xgrow((void **)&dup, &cap_dup, n_dup + 2, sizeof *dup);
+		dup[n_dup++] = t[k];
+		dup[n_dup++] = (uint32_t)i;
+	}
+	reg->people_by_id = t;
+
+	if (n_dup == 0)
+		return;
+	qsort(dup, n_dup, sizeof *dup, registry_cmp_person);
+	for (i = 1; i < n_dup; i++) {
+		const struct person *a = &reg->people[dup[i - 1]];
+		const struct person *b = &reg->people[dup[i]];
+
+		if (dup[i - 1] != dup[i] && strcmp(a->id, b->id) == 0)
+			registry_warn(reg, b->line,
+			    "person [%s] defined again (first at line %u); "
+			    "the first definition is used", b->id, a->line);
+	}
+	free(dup);
 }
 
-static int
-registry_cmp_name(const void *a, const void *b)
+/* Records with a port, by port_lo then registry order. */
+static void
+registry_index_ports(struct registry *reg)
 {
-	uint32_t		 ia = *(const uint32_t *)a;
-	uint32_t		 ib = *(const uint32_t *)b;
-	int			 c;
+	uint32_t		*count, *sorted;
+	size_t			 i, n = 0;
+	int			 in_order = 1;
+	int32_t			 last = -1;
+	const struct record	*r;
 
-	c = strcasecmp(sort_reg->records[ia].service,
-	    sort_reg->records[ib].service);
-	if (c != 0)
-		return c;
-	return ia < ib ? -1 : ia > ib;
+	reg->by_port = xreallocarray(NULL, reg->n_records,
+	    sizeof *reg->by_port);
+	reg->max_span = 0;
+	for (i = 0; i < reg->n_records; i++) {
+		r = &reg->records[i];
+		if (r->port_lo < 0)
+			continue;
+		if (r->port_lo < last)
+			in_order = 0;
+		last = r->port_lo;
+		if (r->port_hi - r->port_lo > reg->max_span)
+			reg->max_span = r->port_hi - r->port_lo;
+		reg->by_port[n++] = (uint32_t)i;
+	}
+	reg->n_by_port = n;
+	if (in_order)
+		return;
+
+	/* A counting sort by port_lo: stable, so ties stay in order. */
+	count = xcalloc(PORT_MAX + 2, sizeof *count);
+	sorted = xreallocarray(NULL, n, sizeof *sorted);
+	for (i = 0; i < n; i++)
+		count[reg->records[reg->by_port[i]].port_lo + 1]++;
+	for (i = 1; i <= PORT_MAX + 1; i++)
+		count[i] += count[i - 1];
+	for (i = 0; i < n; i++)
+		sorted[count[reg->records[reg->by_port[i]].port_lo]++] =
+		    reg->by_port[i];
+	free(reg->by_port);
+	reg->by_port = sorted;
+	free(count);
 }
 
-static int
-registry_cmp_gap(const void *a, const void *b)
+/* The service names; see the comment at the top of this section. */
+static void
+registry_index_names(struct registry *reg)
 {
-	const struct gap	*ga = a, *gb = b;
+	size_t		 i, k, named = 0, slots, mask;
+	size_t		 last_slot = 0;
+	uint32_t	*next, *t;
+	const char	*name, *last_name = NULL;
 
-	if (ga->lo != gb->lo)
-		return ga->lo < gb->lo ? -1 : 1;
-	if (ga->hi != gb->hi)
-		return ga->hi < gb->hi ? -1 : 1;
-	if (ga->proto != gb->proto)
-		return ga->proto < gb->proto ? -1 : 1;
-	return ga->record < gb->record ? -1 : ga->record > gb->record;
+	for (i = 0; i < reg->n_records; i++)
+		named += reg->records[i].service != NULL;
+	slots = registry_slots(named);
+	mask = slots - 1;
+	reg->by_name = xreallocarray(NULL, reg->n_records + slots,
+	    sizeof *reg->by_name);
+	reg->n_by_name = slots;
+	next = reg->by_name;
+	t = reg->by_name + reg->n_records;
+	for (k = 0; k < slots; k++)
+		t[k] = REG_NONE;
+
+	/* Backwards, each record put at the head of its chain: the chains
+	   end up in registry order. */
+	for (i = reg->n_records; i-- > 0;) {
+		name = reg->records[i].service;
+		next[i] = REG_NONE;
+		if (name == NULL)
+			continue;
+		/* Loaders share the string of a name repeated (tcp, udp). */
+		if (name != last_name) {
+			for (k = registry_hash_fold(name) & mask;
+			    t[k] != REG_NONE; k = (k + 1) & mask) {
+				if (strcasecmp(reg->records[t[k]].service,
+				    name) == 0)
+					break;
+			}
+			last_slot = k;
+			last_name = name;
+		}
+		next[i] = t[last_slot];
+		t[last_slot] = (uint32_t)i;
+	}
 }
 
 static int
@@ -335,6 +509,15 @@ registry_count_people(struct registry *reg)
 	int32_t			*last;
 	struct record		*r;
 
+	reg->person_first = xreallocarray(NULL, reg->n_people + 1,
+	    sizeof *reg->person_first);
+	reg->person_first[0] = 0;
+	if (reg->n_people == 0) {
+		/* No one to count (every CSV). */
+		reg->person_records = xreallocarray(NULL, 1,
+		    sizeof *reg->person_records);
+		return;
+	}
 	last = xreallocarray(NULL, reg->n_people, sizeof *last);
 	for (i = 0; i < reg->n_people; i++) {
 		last[i] = -1;
@@ -358,9 +541,6 @@ registry_count_people(struct registry *reg)
 		}
 	}
 
-	reg->person_first = xreallocarray(NULL, reg->n_people + 1,
-	    sizeof *reg->person_first);
-	reg->person_first[0] = 0;
 	for (i = 0; i < reg->n_people; i++) {
 		reg->person_first[i + 1] = reg->person_first[i] +
 		    reg->people[i].n_records;
@@ -404,6 +584,20 @@ registry_add_gap(struct registry *reg, size_t *cap, int32_t lo, int32_t hi,
 	g->record = record;
 }
 
+static int
+registry_cmp_gap(const void *a, const void *b)
+{
+	const struct gap	*ga = a, *gb = b;
+
+	if (ga->lo != gb->lo)
+		return ga->lo < gb->lo ? -1 : 1;
+	if (ga->hi != gb->hi)
+		return ga->hi < gb->hi ? -1 : 1;
+	if (ga->proto != gb->proto)
+		return ga->proto < gb->proto ? -1 : 1;
+	return ga->record < gb->record ? -1 : ga->record > gb->record;
+}
+
 /* The file's Unassigned rows, and the ranges no row of any protocol lists. */
 static void
 registry_find_gaps(struct registry *reg)
@@ -435,35 +629,30 @@ registry_find_gaps(struct registry *reg)
 	qsort(reg->gaps, reg->n_gaps, sizeof *reg->gaps, registry_cmp_gap);
 }
 
+/*
+ * Whether list l of n refs is one resolved already: loaders may point
+ * a record at the list of the record before it, or its contacts at its
+ * own assignees (load.h), and the CSV loader does for most records.
+ */
+static int
+registry_resolved(const struct person_ref *l, uint32_t n,
+    const struct person_ref *a, uint32_t na, const struct person_ref *b,
+    uint32_t nb)
+{
+	return (l == a && n <= na) || (l == b && n <= nb);
+}
+
 void
 registry_finish(struct registry *reg)
 {
-	size_t		 i;
-	struct record	*r;
+	size_t			 i;
+	struct record		*r;
+	const struct person_ref	*done_a = NULL, *done_c = NULL;
+	uint32_t		 done_na = 0, done_nc = 0;
 
 	sort_reg = reg;
+	registry_index_people(reg);
 
-	reg->people_by_id = xreallocarray(NULL, reg->n_people,
-	    sizeof *reg->people_by_id);
-	for (i = 0; i < reg->n_people; i++)
-		reg->people_by_id[i] = (uint32_t)i;
-	qsort(reg->people_by_id, reg->n_people, sizeof *reg->people_by_id,
-	    registry_cmp_person_id);
-	for (i = 1; i < reg->n_people; i++) {
-		const struct person *a = &reg->people[reg->people_by_id[i - 1]];
-		const struct person *b = &reg->people[reg->people_by_id[i]];
-
-		if (strcmp(a->id, b->id) == 0)
-			registry_warn(reg, b->line,
-			    "person [%s] defined again (first at line %u); "
-			    "the first definition is used", b->id, a->line);
-	}
-
-	reg->by_port = xreallocarray(NULL, reg->n_records,
-	    sizeof *reg->by_port);
-	reg->by_name = xreallocarray(NULL, reg->n_records,
-	    sizeof *reg->by_name);
-	reg->n_by_port = reg->n_by_name = 0;
 	for (i = 0; i < reg->n_records; i++) {
 		r = &reg->records[i];
 		/* Loaders validate ports; never trust them here either. */
@@ -473,22 +662,19 @@ registry_finish(struct registry *reg)
 		if ((int)r->proto < 0 || r->proto >= PROTO_COUNT)
 			r->proto = PROTO_NONE;
 		r->kind = registry_kind(r);
-		registry_resolve(reg, r->assignees, r->n_assignees);
-		registry_resolve(reg, r->contacts, r->n_contacts);
-		if (r->port_lo >= 0)
-			reg->by_port[reg->n_by_port++] = (uint32_t)i;
-		if (r->service != NULL)
-			reg->by_name[reg->n_by_name++] = (uint32_t)i;
+		if (!registry_resolved(r->assignees, r->n_assignees, done_a,
+		    done_na, done_c, done_nc))
+			registry_resolve(reg, r->assignees, r->n_assignees);
+		done_a = r->assignees;
+		done_na = r->n_assignees;
+		if (!registry_resolved(r->contacts, r->n_contacts, done_a,
+		    done_na, done_c, done_nc))
+			registry_resolve(reg, r->contacts, r->n_contacts);
+		done_c = r->contacts;
+		done_nc = r->n_contacts;
 	}
-	qsort(reg->by_port, reg->n_by_port, sizeof *reg->by_port,
-	    registry_cmp_port);
-	qsort(reg->by_name, reg->n_by_name, sizeof *reg->by_name,
-	    registry_cmp_name);
-	for (i = 0; i < reg->n_by_port; i++) {
-		r = &reg->records[reg->by_port[i]];
-		if (r->port_hi - r->port_lo > reg->max_span)
-			reg->max_span = r->port_hi - r->port_lo;
-	}
+	registry_index_ports(reg);
+	registry_index_names(reg);
 
 	registry_warn_dangling(reg);
 	registry_count_people(reg);
@@ -634,25 +820,26 @@ size_t
 registry_by_name(const struct registry *reg, const char *name,
     enum proto proto, uint32_t *out, size_t cap)
 {
-	size_t			 lo = 0, hi = reg->n_by_name, mid, n = 0;
+	const uint32_t		*next = reg->by_name, *t;
+	size_t			 k, mask, n = 0;
+	uint32_t		 i;
 	const struct record	*r;
 
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (strcasecmp(reg->records[reg->by_name[mid]].service,
-		    name) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (; lo < reg->n_by_name; lo++) {
-		r = &reg->records[reg->by_name[lo]];
-		if (strcasecmp(r->service, name) != 0)
+	if (reg->by_name == NULL || name == NULL)
+		return 0;
+	t = reg->by_name + reg->n_records;
+	mask = reg->n_by_name - 1;
+	for (k = registry_hash_fold(name) & mask; t[k] != REG_NONE;
+	    k = (k + 1) & mask) {
+		if (strcasecmp(reg->records[t[k]].service, name) == 0)
 			break;
+	}
+	for (i = t[k]; i != REG_NONE; i = next[i]) {
+		r = &reg->records[i];
 		if (proto != PROTO_NONE && r->proto != proto)
 			continue;
 		if (n < cap)
-			out[n] = reg->by_name[lo];
+			out[n] = i;
 		n++;
 	}
 	return n;
@@ -778,22 +965,16 @@ registry_free_ranges(const struct registry *reg, enum proto proto,
 int32_t
 registry_person(const struct registry *reg, const char *id)
 {
-	size_t	 lo = 0, hi = reg->n_people, mid;
-	int	 c;
+	size_t	 k, mask;
 
-	if (reg->people_by_id == NULL || id == NULL)
+	if (reg->people_by_id == NULL || id == NULL || reg->n_people == 0)
 		return -1;
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		c = strcmp(reg->people[reg->people_by_id[mid]].id, id);
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
+	mask = registry_people_slots(reg) - 1;
+	for (k = registry_hash(id) & mask; reg->people_by_id[k] != REG_NONE;
+	    k = (k + 1) & mask) {
+		if (strcmp(reg->people[reg->people_by_id[k]].id, id) == 0)
+			return (int32_t)reg->people_by_id[k];
 	}
-	if (lo < reg->n_people &&
-	    strcmp(reg->people[reg->people_by_id[lo]].id, id) == 0)
-		return (int32_t)reg->people_by_id[lo];
 	return -1;
 }
 
