@@ -379,9 +379,18 @@ ui_match_positions(struct ui *ui)
 static void
 ui_set_view(struct ui *ui, struct view *v, int32_t keep)
 {
+	int32_t	 was = ui_row(ui);
+
 	ui->view = v;
 	ui->cursor = ui->top = 0;
 	ui_select_row(ui, keep, 1);
+	if (ui_row(ui) != was) {
+		/* Another row, maybe at the same position: start afresh. */
+		ui->detail_top = 0;
+		ui->detail_link = -1;
+		ui->contact_sel = 0;
+		ui->contact_top = 0;
+	}
 	ui_match_positions(ui);
 }
 
@@ -1078,16 +1087,23 @@ ui_match_index(const struct ui *ui)
 	return 0;
 }
 
+/* What to add to a search's messages when it hit the limits. */
+#define UI_LIMITED(ui) ((ui)->search_limited ? \
+	" (pattern too complex: some rows were not searched)" : "")
+
 static void
 ui_match_message(struct ui *ui, int wrapped, int dir)
 {
 	size_t	 i = ui_match_index(ui);
 
 	if (wrapped)
-		ui_message(ui, 0, "Search wrapped to the %s: match %zu of %zu",
-		    dir > 0 ? "top" : "bottom", i, ui->n_match_pos);
+		ui_message(ui, ui->search_limited,
+		    "Search wrapped to the %s: match %zu of %zu%s",
+		    dir > 0 ? "top" : "bottom", i, ui->n_match_pos,
+		    UI_LIMITED(ui));
 	else if (i > 0)
-		ui_message(ui, 0, "Match %zu of %zu", i, ui->n_match_pos);
+		ui_message(ui, ui->search_limited, "Match %zu of %zu%s", i,
+		    ui->n_match_pos, UI_LIMITED(ui));
 }
 
 int
@@ -1110,7 +1126,8 @@ ui_search(struct ui *ui, const char *expr, int dir)
 	ui_search_set(ui, p, expr, dir);
 	pos = ui_match_from(ui, ui->cursor, dir, &wrapped);
 	if (pos < 0) {
-		ui_message(ui, 1, "Pattern not found: %s", expr);
+		ui_message(ui, 1, "Pattern not found: %s%s", expr,
+		    UI_LIMITED(ui));
 		return UI_REDRAW;
 	}
 	ui_jump(ui, (size_t)pos);
@@ -1130,7 +1147,8 @@ ui_next_match(struct ui *ui, int dir)
 	}
 	pos = ui_match_from(ui, ui->cursor, d, &wrapped);
 	if (pos < 0) {
-		ui_message(ui, 1, "Pattern not found: %s", ui->search_expr);
+		ui_message(ui, 1, "Pattern not found: %s%s", ui->search_expr,
+		    UI_LIMITED(ui));
 		return UI_REDRAW;
 	}
 	ui_jump(ui, (size_t)pos);
@@ -1797,8 +1815,8 @@ ui_prompt_accept(struct ui *ui)
 			ui_fix_top(ui, 1);
 		}
 		if (ui->n_match_pos == 0)
-			ui_message(ui, 1, "Pattern not found: %s",
-			    ui->search_expr);
+			ui_message(ui, 1, "Pattern not found: %s%s",
+			    ui->search_expr, UI_LIMITED(ui));
 		else
 			ui_match_message(ui, 0, dir);
 		return UI_REDRAW;

@@ -1,0 +1,252 @@
+/*
+ * test-runaway.c - runaway patterns over the full 2026 registry end with
+ * an answer: either the right one (the same records as an equivalent
+ * tame pattern) or a subset of it flagged as limited, never a hang.  The
+ * times are printed as TAP comments, never asserted.  Skipped when the
+ * real registry is absent.
+ */
+#include "config.h"
+
+#include <time.h>
+
+#include "test.h"
+
+#include "keys.h"
+#include "layout.h"
+#include "load.h"
+#include "pattern.h"
+#include "registry.h"
+#include "ui.h"
+#include "xmalloc.h"
+
+static struct registry	*reg;
+static struct haystack	*hay;
+
+static int
+setup(void **state)
+{
+	const char	*path = test_registry(XML_2026);
+	char		*err = NULL;
+
+	if (path == NULL)
+		return 0;
+	if ((reg = load_file(path, LOAD_AUTO, &err)) == NULL) {
+		fprintf(stderr, "# %s\n", err);
+		free(err);
+		return -1;
+	}
+	hay = haystack_new(reg);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	if (hay != NULL)
+		haystack_free(hay);
+	if (reg != NULL)
+		registry_free(reg);
+	return 0;
+}
+
+static double
+now_ms(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* Scan with expr; returns the matches (caller frees), sets *n, *limited. */
+static uint32_t *
+scan(const char *expr, size_t *n, int *limited)
+{
+	struct pattern	*p;
+	uint32_t	*out;
+	char		*err = NULL;
+	double		 t0, t1, t2;
+
+	out = xcalloc(reg->n_records + 1, sizeof *out);
+	t0 = now_ms();
+	p = pattern_new(expr, &err);
+	if (p == NULL)
+		fail_msg("%s: %s", expr, err);
+	t1 = now_ms();
+	*limited = -1;
+	*n = pattern_scan(p, hay, out, reg->n_records, limited);
+	t2 = now_ms();
+	fprintf(stderr, "# %-20s compile %.2f ms, scan %.2f ms: %zu of %zu "
+	    "records%s (jit %d)\n", expr, t1 - t0, t2 - t1, *n,
+	    reg->n_records, *limited ? ", limited" : "", pattern_jit(p));
+	pattern_free(p);
+	assert_true(*limited == 0 || *limited == 1);
+	assert_true(*n <= reg->n_records);
+	return out;
+}
+
+/*
+ * runaway finds what tame finds, or (flagged limited) a subset of it:
+ * the limits never make a record match that should not.
+ */
+static void
+assert_like(const char *runaway, const char *tame, int want_all)
+{
+	uint32_t	*a, *b;
+	size_t		 na, nb, i, j;
+	int		 la, lb;
+
+	if (reg == NULL)
+		skip();
+	b = scan(tame, &nb, &lb);
+	assert_int_equal(lb, 0);
+	if (want_all)
+		assert_int_equal(nb, reg->n_records);
+	a = scan(runaway, &na, &la);
+	if (!la) {
+		assert_int_equal(na, nb);
+		assert_memory_equal(a, b, na * sizeof *a);
+	} else {
+		assert_true(na <= nb);
+		for (i = j = 0; i < na; i++) {
+			while (j < nb && b[j] != a[i])
+				j++;
+			assert_true(j < nb);
+		}
+	}
+	free(a);
+	free(b);
+}
+
+/* (a+)+$ is a$: some line ends in an a. */
+static void
+nested_plus_dollar(void **state)
+{
+	assert_like("(a+)+$", "a$", 0);
+}
+
+/* (\w+\s?)*$ may match empty at any line's end: every record. */
+static void
+words_star_dollar(void **state)
+{
+	assert_like("(\\w+\\s?)*$", "$", 1);
+}
+
+/* The same in the descriptions alone, where the words run into a
+   non-word character and backtrack: every record, or limited. */
+static void
+desc_words_star_dollar(void **state)
+{
+	assert_like("desc:(\\w+\\s?)*$", "desc:$", 1);
+}
+
+/* PCRE2's interpreter (no JIT) is bounded by the same limits. */
+static void
+interpreter_words_star_dollar(void **state)
+{
+	assert_like("desc:(*NO_JIT)(\\w+\\s?)*$", "desc:$", 1);
+	assert_like("(*NO_JIT)(a+)+$", "a$", 0);
+}
+
+static void
+anchored_words(void **state)
+{
+	assert_like("desc:^(\\w+\\s?)*$", "desc:^[\\w ]*$", 0);
+}
+
+/* A limited scan leaves nothing behind: a tame pattern afterwards
+   finds exactly what it finds alone. */
+static void
+limits_not_sticky(void **state)
+{
+	uint32_t	*a, *b;
+	size_t		 na, nb;
+	int		 la, lb;
+
+	if (reg == NULL)
+		skip();
+	a = scan("nbd", &na, &la);
+	free(scan("desc:(\\w+\\s?)*$", &nb, &lb));
+	b = scan("nbd", &nb, &lb);
+	assert_int_equal(la, 0);
+	assert_int_equal(lb, 0);
+	assert_int_equal(na, nb);
+	assert_memory_equal(a, b, na * sizeof *a);
+	assert_true(na > 0);
+	free(a);
+	free(b);
+}
+
+/* Type s at the browser's prompt, one key at a time. */
+static void
+type(struct ui *ui, const char *s)
+{
+	for (; *s != '\0'; s++)
+		ui_key(ui, (unsigned char)*s);
+}
+
+/*
+ * In the browser (on the shipped sample, always here), a runaway search
+ * says so once accepted, and n repeats it; a runaway filter says so too;
+ * the keys after are handled.
+ */
+static void
+browser_says_too_complex(void **state)
+{
+	struct registry	*seed;
+	struct layout	 l;
+	struct ui	*ui;
+	char		*err = NULL, path[4096];
+	const char	*top = getenv("top_srcdir");
+
+	snprintf(path, sizeof path, "%s/data/%s", top ? top : ".", SEED_2024);
+	seed = load_file(path, LOAD_AUTO, &err);
+	if (seed == NULL)
+		fail_msg("%s", err);
+	ui = ui_new(seed);
+	layout_compute(&l, 24, 80);
+	ui_resize(ui, &l);
+
+	type(ui, "/desc:(\\w+\\s?)*$");
+	ui_key(ui, KEYC_ENTER);
+	assert_int_equal(ui->prompt, PROMPT_NONE);
+	assert_true(ui->search_limited);
+	assert_non_null(strstr(ui->msg, "too complex"));
+	assert_true(ui->msg_error);
+	ui_key(ui, 'n');
+	assert_non_null(strstr(ui->msg, "too complex"));
+
+	/* A tame search after it: no such message. */
+	type(ui, "/bmc");
+	ui_key(ui, KEYC_ENTER);
+	assert_false(ui->search_limited);
+	assert_null(strstr(ui->msg, "too complex"));
+	assert_non_null(strstr(ui->msg, "Match"));
+
+	type(ui, "&desc:(\\w+\\s?)*$");
+	ui_key(ui, KEYC_ENTER);
+	assert_non_null(strstr(ui->msg, "too complex"));
+	ui_key(ui, KEYC_ESC);
+	type(ui, "gj");
+	assert_int_equal(ui->cursor, 1);
+
+	ui_free(ui);
+	registry_free(seed);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(nested_plus_dollar),
+		cmocka_unit_test(words_star_dollar),
+		cmocka_unit_test(desc_words_star_dollar),
+		cmocka_unit_test(interpreter_words_star_dollar),
+		cmocka_unit_test(anchored_words),
+		cmocka_unit_test(limits_not_sticky),
+		cmocka_unit_test(browser_says_too_complex),
+	};
+
+	cmocka_set_message_output(CM_OUTPUT_TAP);
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
