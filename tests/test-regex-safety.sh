@@ -1,0 +1,119 @@
+#!/bin/sh
+# test-regex-safety.sh - runaway patterns: the command line answers or
+# says "pattern too complex" with exit status 2; in the browser (tmux)
+# a runaway search or filter reports it and the next key is handled.
+# Outcomes are asserted, never times (tests/test-runaway.c prints those).
+# On the shipped sample, and on the 2026 XML when it is here.  TAP.
+. "$top_srcdir/tests/lib.sh"
+[ -x "$PORTREG" ] || skip_all "$PORTREG is not built"
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/portreg-regex.XXXXXX")
+TMUX_TMPDIR=$WORK
+export TMUX_TMPDIR
+unset TMUX
+SERVER=0
+SOCK="portreg-regex-$$-$SERVER"
+: "${TMUX_BIN:=}"
+[ -n "$TMUX_BIN" ] || TMUX_BIN=$(command -v tmux 2>/dev/null || :)
+T() { "$TMUX_BIN" -L "$SOCK" -f /dev/null "$@"; }
+cleanup() { [ -n "$TMUX_BIN" ] && T kill-server >/dev/null 2>&1; rm -rf "$WORK"; }
+trap cleanup EXIT
+trap 'exit 1' INT TERM HUP
+TIMEOUT=${PORTREG_TUI_TIMEOUT:-10}
+
+# A pattern that hits PCRE2's limits on every description with a word
+# followed by a non-word character; it would match empty at the end.
+RUNAWAY='desc:(\w+\s?)*$'
+
+# cli FILE PATTERN TAME: -e PATTERN either prints what -e TAME prints
+# (with its exit status, 0 or 1), or says "pattern too complex" (exit 2)
+# and prints nothing.
+cli() {
+	timeout 60 "$PORTREG" -f "$1" -o csv -e "$2" > "$WORK/out" 2> "$WORK/err"
+	st=$?
+	"$PORTREG" -f "$1" -o csv -e "$3" > "$WORK/tame" 2>/dev/null
+	tst=$?
+	case $st in
+	0|1)	ok '[ $st = $tst ] && cmp -s "$WORK/out" "$WORK/tame"' \
+		    "$(basename "$1"): -e '$2' answers as -e '$3' does" ;;
+	2)	ok 'grep -q "^portreg: .*pattern too complex" "$WORK/err" &&
+		    [ ! -s "$WORK/out" ]' \
+		    "$(basename "$1"): -e '$2' is too complex, says so" ;;
+	*)	ok false "$(basename "$1"): -e '$2' exits $st" ;;
+	esac
+}
+
+for f in "$SEED" "$XML"; do
+	[ -r "$f" ] || { need_shared; echo "# SKIP the CLI on $f: absent"; continue; }
+	"$PORTREG" -f "$f" -e "$RUNAWAY" > "$WORK/out" 2> "$WORK/err"
+	is "$?" 2 "$(basename "$f"): -e '$RUNAWAY' exits 2"
+	is "$(cat "$WORK/err")" \
+	    "portreg: $RUNAWAY: pattern too complex (match limit reached)" \
+	    "$(basename "$f"): ...and says the pattern is too complex"
+	is "$(wc -c < "$WORK/out")" 0 "$(basename "$f"): ...and prints nothing"
+	cli "$f" '(a+)+$' 'a$'
+	cli "$f" '(\w+\s?)*$' '$'
+	cli "$f" 'desc:^(\w+\s?)*$' 'desc:^[\w ]*$'
+	cli "$f" '(?:(?:a+)+)+\d$' '[a]\d$'
+	cli "$f" '((a*)*)*b' 'b'
+done
+
+# --- The browser ---------------------------------------------------------------
+if [ -z "$TMUX_BIN" ] || [ ! -x "$TMUX_BIN" ]; then
+	echo "# SKIP the browser: tmux is absent"
+	done_testing
+	exit
+fi
+
+screen() { T capture-pane -p 2>/dev/null; }
+wait_for() {
+	_deadline=$(( $(date +%s) + TIMEOUT ))
+	while :; do
+		if screen | grep -Eq -- "$1"; then return 0; fi
+		[ "$(date +%s)" -ge "$_deadline" ] && return 1
+		sleep 0.05
+	done
+}
+check() {
+	if wait_for "$2"; then ok true "$1"
+	else
+		ok false "$1"
+		echo "# screen was:"; screen | sed 's/^/#   /'
+	fi
+}
+keys() { T send-keys "$@"; }
+lit() { T send-keys -l -- "$1"; }
+
+for f in "$SEED" "$XML"; do
+	[ -r "$f" ] || continue
+	name=$(basename "$f")
+	T kill-server >/dev/null 2>&1
+	SERVER=$((SERVER + 1))
+	SOCK="portreg-regex-$$-$SERVER"
+	T new-session -d -x 120 -y 30 "env TERM=screen-256color LANG=C.UTF-8 '$PORTREG' -f '$f'; echo \"portreg exited \$?\"; sleep 600"
+	check "$name: the browser starts" '  row 1/[0-9]+'
+	# Typed one key at a time: the search runs as each is typed.
+	keys /
+	for k in d e s c : '(' '\' w + '\' s '?' ')' '*' '$'; do lit "$k"; done
+	check "$name: the prompt shows the runaway pattern" \
+	    '^/desc:\(\\w\+\\s\?\)\*\$'
+	keys Enter
+	check "$name: / with a runaway pattern says it is too complex" \
+	    '[Pp]attern too complex'
+	keys g j
+	check "$name: the next key is handled (j: row 2)" '  row 2/[0-9]+'
+	keys '&'
+	lit "$RUNAWAY"
+	keys Enter
+	check "$name: & with a runaway pattern says it is too complex" \
+	    'pattern too complex'
+	keys Escape g j j
+	check "$name: keys after the filter are handled (row 3)" \
+	    '  row 3/[0-9]+'
+	keys /; lit '(a+)+$'; keys Enter
+	check "$name: / (a+)+\$ finds matches" 'Match [0-9]+ of [0-9]+'
+	keys q
+	check "$name: q exits 0" '^portreg exited 0$'
+done
+
+done_testing
