@@ -380,12 +380,22 @@ static void
 ui_set_view(struct ui *ui, struct view *v, int32_t keep)
 {
 	int32_t	 was = ui_row(ui);
+	size_t	 detail_top = ui->detail_top;
+	size_t	 contact_sel = ui->contact_sel;
+	size_t	 contact_top = ui->contact_top;
+	long	 detail_link = ui->detail_link;
 
 	ui->view = v;
 	ui->cursor = ui->top = 0;
 	ui_select_row(ui, keep, 1);
-	if (ui_row(ui) != was) {
-		/* Another row, maybe at the same position: start afresh. */
+	/* The same row keeps its detail and contacts as they were; another
+	   (maybe at the same position) starts afresh. */
+	if (ui_row(ui) == was) {
+		ui->detail_top = detail_top;
+		ui->detail_link = detail_link;
+		ui->contact_sel = contact_sel;
+		ui->contact_top = contact_top;
+	} else {
 		ui->detail_top = 0;
 		ui->detail_link = -1;
 		ui->contact_sel = 0;

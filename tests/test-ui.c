@@ -962,6 +962,27 @@ test_detail_j_k_choose_the_link_o_opens(void **state)
 	ui_key(ui, KEYC_BTAB);
 	ui_key(ui, 'j');
 	assert_int_equal(ui->detail_link, -1);
+	/* A filter keeps the row's choice when it keeps the row, and
+	   forgets it for another row, even one at the same position. */
+	if (search_works(ui)) {
+		ui_goto(ui, "7");
+		ui_key(ui, KEYC_TAB);
+		ui_key(ui, 'g');
+		assert_int_equal(ui->detail_link, 0);
+		ui_set_filter(ui, "echo");
+		assert_string_equal(sel_name(ui), "echo");
+		assert_int_equal(ui->detail_link, 0);
+		ui_key(ui, KEYC_ESC);		/* clears the filter */
+		assert_int_equal(ui->detail_link, 0);
+		ui_goto(ui, "daytime");
+		ui_key(ui, 'g');
+		assert_int_equal(ui->detail_link, 0);
+		ui_set_filter(ui, "nbd");	/* nbd at 0, the cursor too */
+		assert_string_equal(sel_name(ui), "nbd");
+		assert_int_equal(ui->detail_link, -1);
+		ui_key(ui, KEYC_ESC);
+		ui_key(ui, KEYC_BTAB);
+	}
 	/* The contacts pane opens its selected person's link. */
 	ui_goto(ui, "nbd");
 	ui_key(ui, 'c');
