@@ -65,7 +65,7 @@ struct detail {
 	struct detail_field	*fields;
 	size_t			 n;
 	size_t			 cap;
-	char			*link;	/* first reference URL, or NULL; owned */
+	char			*link;	/* first reference URL; owned */
 	struct detail_link	*links;
 	size_t			 n_links;
 	size_t			 links_cap;

@@ -456,7 +456,7 @@ struct ui_dview {
 	struct detail		 d;
 	struct detail_line	*lines;
 	size_t			 n;
-	size_t			 rows;		/* the pane's height */
+	size_t			 rows;		/* its height */
 	size_t			 max;		/* the largest top */
 };
 
