@@ -1,26 +1,86 @@
 /*
  * fuzz-load.c - libFuzzer harness for the loaders and format detection.
  * Built once per surface with FUZZ_FORMAT set to a LOAD_* value
- * (LOAD_AUTO: detection, then whichever loader it picks).
+ * (LOAD_AUTO: detection, then whichever loader it picks).  A registry
+ * that loads is then taken through what reads it: the four output
+ * formats, the detail pane's fields, wrapping and links, and a search.
  */
 #include "config.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "detail.h"
 #include "load.h"
+#include "output.h"
+#include "pattern.h"
 #include "registry.h"
 #include "xmalloc.h"
 
+#define FUZZ_ROWS	64	/* records (and gaps) taken further */
+
 int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+static void
+fuzz_detail(const struct registry *reg, int32_t row)
+{
+	struct detail		 d;
+	struct detail_line	*lines;
+	size_t			 n, l, first, last;
+	int			 x, width;
+
+	detail_build(&d, reg, row);
+	for (width = 8; width <= 80; width += 72) {
+		n = detail_wrap(&d, width, &lines, &x);
+		for (l = 0; l < d.n_links; l++) {
+			if (!detail_link_lines(&d, l, lines, n, &first, &last))
+				abort();	/* every link shows somewhere */
+		}
+		free(lines);
+	}
+	(void)detail_link_default(&d);
+	detail_free(&d);
+}
+
+static void
+fuzz_use(const struct registry *reg)
+{
+	static FILE		*null;
+	struct registry_stats	 st;
+	struct haystack		*hay;
+	struct pattern		*p;
+	uint32_t		 idx[FUZZ_ROWS];
+	size_t			 i, n;
+	char			*err = NULL;
+	int			 f, limited;
+
+	if (null == NULL && (null = fopen("/dev/null", "w")) == NULL)
+		abort();
+	registry_stats(reg, &st);
+	n = reg->n_records < FUZZ_ROWS ? reg->n_records : FUZZ_ROWS;
+	for (i = 0; i < n; i++)
+		idx[i] = (uint32_t)i;
+	for (f = OUTPUT_TABLE; f <= OUTPUT_TSV; f++)
+		output_records(null, reg, idx, n, (enum output_format)f);
+	for (i = 0; i < n; i++)
+		fuzz_detail(reg, (int32_t)i);
+	for (i = 0; i < reg->n_gaps && i < FUZZ_ROWS; i++)
+		fuzz_detail(reg, ROW_GAP(i));
+	hay = haystack_new(reg);
+	if ((p = pattern_new("who:a|\\d$", &err)) == NULL)
+		abort();
+	(void)pattern_scan(p, hay, idx, FUZZ_ROWS, &limited);
+	pattern_free(p);
+	haystack_free(hay);
+}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct registry	*reg;
 	char		*buf, *err = NULL;
-	struct registry_stats st;
 
 	/* Loaders see what load_read_file gives them: NUL-terminated. */
 	buf = xmalloc(size + 1);
@@ -32,7 +92,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	reg = load_buffer(buf, size, "fuzz", (enum load_format)FUZZ_FORMAT,
 	    &err);
 	if (reg != NULL) {
-		registry_stats(reg, &st);
+		fuzz_use(reg);
 		registry_free(reg);
 	} else if (err == NULL || strncmp(err, "fuzz", 4) != 0)
 		abort();	/* every error names the file */
