@@ -110,8 +110,11 @@ struct pattern {
 
 /* --- The haystack ------------------------------------------------------ */
 
-/* Builder state.  max leaves room for the line ending every slice, so
-   that text past it is dropped but the structure never is. */
+/*
+ * Builder state.  max leaves room for the line ending every slice, so
+ * that text past it is dropped but the structure never is.  The buffer
+ * always has HAYSTACK_PAD bytes to spare beyond what is asked for.
+ */
 struct hbuild {
 	char		*buf;
 	size_t		 len;
@@ -123,50 +126,78 @@ struct hbuild {
 static void
 haystack_grow(struct hbuild *b, size_t n)
 {
-	if (b->len + n + 1 + HAYSTACK_PAD > b->cap)
-		xgrow((void **)&b->buf, &b->cap, b->len + n + 1 + HAYSTACK_PAD,
-		    1);
+	xgrow((void **)&b->buf, &b->cap, b->len + n + 1 + HAYSTACK_PAD, 1);
 }
 
-/* A line break: between items, and at the end of a slice. */
-static void
-haystack_newline(struct hbuild *b)
+/* Where the next n bytes go. */
+static inline char *
+haystack_room(struct hbuild *b, size_t n)
 {
-	haystack_grow(b, 1);
-	b->buf[b->len++] = '\n';
+	if (b->cap - b->len < n + 1 + HAYSTACK_PAD)
+		haystack_grow(b, n);
+	return b->buf + b->len;
 }
 
 /* End the current slice. */
-static void
+static inline void
 haystack_end(struct hbuild *b)
 {
-	haystack_newline(b);
+	*haystack_room(b, 1) = '\n';
+	b->len++;
 	b->items = 0;
+}
+
+#define HAYSTACK_ONES	0x0101010101010101ULL
+#define HAYSTACK_HIGHS	0x8080808080808080ULL
+
+/* Copy s[0..n) to t, line breaks (LF, CR) as spaces.  Eight bytes at a
+   time while there are eight: the registry's strings are short, and a
+   call of memcpy and two of memchr per item cost more than the copy. */
+static inline void
+haystack_copy(char *t, const char *s, size_t n)
+{
+	uint64_t	 v, x, y;
+	size_t		 i = 0, k;
+	char		 c;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&v, s + i, 8);
+		x = v ^ (HAYSTACK_ONES * '\n');
+		y = v ^ (HAYSTACK_ONES * '\r');
+		if ((((x - HAYSTACK_ONES) & ~x) | ((y - HAYSTACK_ONES) & ~y)) &
+		    HAYSTACK_HIGHS) {
+			for (k = i; k < i + 8; k++) {
+				c = s[k];
+				t[k] = c == '\n' || c == '\r' ? ' ' : c;
+			}
+		} else
+			memcpy(t + i, &v, 8);
+	}
+	for (; i < n; i++) {
+		c = s[i];
+		t[i] = c == '\n' || c == '\r' ? ' ' : c;
+	}
 }
 
 /* One item of the current slice, a line of its own; its own line breaks
    become spaces. */
-static void
+static inline void
 haystack_item(struct hbuild *b, const char *s, size_t n)
 {
-	char	*t, *end, *q;
+	char	*t;
 
-	if (s == NULL || n == 0 || b->len + n + 1 > b->max)
+	if (n == 0 || b->len + n + 1 > b->max)
 		return;
-	if (b->items++ != 0)
-		haystack_newline(b);
-	haystack_grow(b, n);
-	t = b->buf + b->len;
-	memcpy(t, s, n);
-	end = t + n;
-	for (q = t; (q = memchr(q, '\n', end - q)) != NULL; q++)
-		*q = ' ';
-	for (q = t; (q = memchr(q, '\r', end - q)) != NULL; q++)
-		*q = ' ';
+	t = haystack_room(b, n + 1);
+	if (b->items++ != 0) {
+		*t++ = '\n';
+		b->len++;
+	}
+	haystack_copy(t, s, n);
 	b->len += n;
 }
 
-static void
+static inline void
 haystack_str(struct hbuild *b, const char *s)
 {
 	if (s != NULL)
@@ -213,55 +244,84 @@ haystack_listed(const struct person_ref *l, uint32_t n, const char *id)
 	return 0;
 }
 
+/* The person ids of a record: assignees, then contacts not among them. */
 static void
-haystack_field(struct hbuild *b, const struct record *r, enum field f)
+haystack_who(struct hbuild *b, const struct record *r)
 {
-	char		 port[32];
 	uint32_t	 i;
 
-	switch (f) {
-	case FIELD_NAME:
-		haystack_str(b, r->service);
-		break;
-	case FIELD_DESC:
-		haystack_str(b, r->description);
-		break;
-	case FIELD_PROTO:
-		if (r->proto > PROTO_NONE && r->proto < PROTO_COUNT)
-			haystack_str(b, proto_name(r->proto));
-		break;
-	case FIELD_PORT:
-		if (r->port_lo >= 0)
-			haystack_item(b, port, haystack_port(port,
-			    r->port_lo, r->port_hi));
-		break;
-	case FIELD_WHO:
-		for (i = 0; i < r->n_assignees; i++)
-			haystack_str(b, r->assignees[i].id);
-		for (i = 0; i < r->n_contacts; i++) {
-			if (!haystack_listed(r->assignees, r->n_assignees,
-			    r->contacts[i].id))
-				haystack_str(b, r->contacts[i].id);
-		}
-		break;
-	case FIELD_REF:
-		for (i = 0; i < r->n_refs; i++)
-			haystack_str(b, r->refs[i]);
-		break;
-	case FIELD_NOTE:
-		haystack_str(b, r->notes);
-		haystack_str(b, r->unauthorized);
-		break;
-	case FIELD_DATE:
-		haystack_str(b, r->registered);
-		haystack_str(b, r->modified);
-		break;
-	case FIELD_OTHER:
-		haystack_str(b, r->service_code);
-		break;
-	case FIELD_COUNT:
-		break;
+	for (i = 0; i < r->n_assignees; i++)
+		haystack_str(b, r->assignees[i].id);
+	/* A loader may give the contacts the assignees' own list. */
+	if (r->contacts == r->assignees && r->n_contacts <= r->n_assignees)
+		return;
+	for (i = 0; i < r->n_contacts; i++) {
+		if (!haystack_listed(r->assignees, r->n_assignees,
+		    r->contacts[i].id))
+			haystack_str(b, r->contacts[i].id);
 	}
+}
+
+/* Section f: a slice per record, at[i] where record i's starts. */
+static void
+haystack_section(struct hbuild *b, const struct registry *reg, enum field f,
+    uint32_t *at)
+{
+	const struct record	*r;
+	const char		*pname[PROTO_COUNT];
+	size_t			 plen[PROTO_COUNT], i, n = reg->n_records;
+	char			 port[32];
+	uint32_t		 j;
+	int			 k;
+
+	for (k = 0; k < PROTO_COUNT; k++) {
+		pname[k] = proto_name((enum proto)k);
+		plen[k] = strlen(pname[k]);
+	}
+	for (i = 0; i < n; i++) {
+		r = &reg->records[i];
+		at[i] = (uint32_t)b->len;
+		switch (f) {
+		case FIELD_NAME:
+			haystack_str(b, r->service);
+			break;
+		case FIELD_DESC:
+			haystack_str(b, r->description);
+			break;
+		case FIELD_PROTO:
+			if (r->proto > PROTO_NONE && r->proto < PROTO_COUNT)
+				haystack_item(b, pname[r->proto],
+				    plen[r->proto]);
+			break;
+		case FIELD_PORT:
+			if (r->port_lo >= 0)
+				haystack_item(b, port, haystack_port(port,
+				    r->port_lo, r->port_hi));
+			break;
+		case FIELD_WHO:
+			haystack_who(b, r);
+			break;
+		case FIELD_REF:
+			for (j = 0; j < r->n_refs; j++)
+				haystack_str(b, r->refs[j]);
+			break;
+		case FIELD_NOTE:
+			haystack_str(b, r->notes);
+			haystack_str(b, r->unauthorized);
+			break;
+		case FIELD_DATE:
+			haystack_str(b, r->registered);
+			haystack_str(b, r->modified);
+			break;
+		case FIELD_OTHER:
+			haystack_str(b, r->service_code);
+			break;
+		case FIELD_COUNT:
+			break;
+		}
+		haystack_end(b);
+	}
+	at[n] = (uint32_t)b->len;
 }
 
 struct haystack *
@@ -293,14 +353,12 @@ haystack_new(const struct registry *reg)
 	b.cap = 80 * h->n_records + 40 * h->people.n + 1 + HAYSTACK_PAD;
 	b.buf = xmalloc(b.cap);
 
-	for (f = 0; f < FIELD_COUNT; f++) {
-		for (i = 0; i < h->n_records; i++) {
-			h->sec[f].at[i] = (uint32_t)b.len;
-			haystack_field(&b, &reg->records[i], f);
-			haystack_end(&b);
-		}
-		h->sec[f].at[h->n_records] = (uint32_t)b.len;
-	}
+	if (reg != NULL)
+		for (f = 0; f < FIELD_COUNT; f++)
+			haystack_section(&b, reg, (enum field)f, h->sec[f].at);
+	else
+		for (f = 0; f < FIELD_COUNT; f++)
+			h->sec[f].at[0] = 0;
 	for (i = 0; i < h->people.n; i++) {
 		p = &reg->people[i];
 		h->people.at[i] = (uint32_t)b.len;
