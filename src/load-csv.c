@@ -355,46 +355,121 @@ load_csv_empty(const char *s, size_t len)
 }
 
 /*
+ * The bytes that end an unquoted field or need a look (, LF " NUL) in a
+ * block of 16 input bytes, as a mask: bit i for p[i].  SSE2 (every
+ * x86-64) compares all 16 at once; elsewhere a table does, a byte at a
+ * time.  p[0..15] must be readable.
+ */
+#if defined(__SSE2__)
+#include <emmintrin.h>
+
+static inline uint32_t
+load_csv_block(const char *p)
+{
+	__m128i	 v = _mm_loadu_si128((const __m128i *)(const void *)p);
+	__m128i	 m;
+
+	m = _mm_or_si128(
+	    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
+	    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+	    _mm_cmpeq_epi8(v, _mm_setzero_si128())));
+	return (uint32_t)_mm_movemask_epi8(m);
+}
+#else
+static const unsigned char load_csv_special[256] = {
+	['\0'] = 1, ['\n'] = 1, [','] = 1, ['"'] = 1,
+};
+
+static inline uint32_t
+load_csv_block(const char *p)
+{
+	uint32_t	 mask = 0;
+	int		 i;
+
+	for (i = 0; i < 16; i++)
+		mask |= (uint32_t)load_csv_special[(unsigned char)p[i]] << i;
+	return mask;
+}
+#endif
+
+/* The lowest set bit's index; mask is not 0. */
+static inline int
+load_csv_ctz(uint32_t mask)
+{
+#if defined(__GNUC__)
+	return __builtin_ctz(mask);
+#else
+	int	 i = 0;
+
+	while ((mask & 1) == 0) {
+		mask >>= 1;
+		i++;
+	}
+	return i;
+#endif
+}
+
+/*
  * The fast path, for a line without quotes or NUL bytes (nine rows in
- * ten): find the line end with memchr, then note the commas without a
- * branch per byte (a branch per field end mispredicts, and fields are
- * short).  Returns 0 when the line needs load_csv_row's general path.
+ * ten): one pass over the line 16 bytes at a time, a field ending at
+ * each comma (a memchr per field cost more than the fields, which are
+ * short).  The last block before the end of the input is read from a
+ * copy, padded with NULs (the NUL at end is the end of the input).
+ * Returns 0 when the line needs load_csv_row's general path, having
+ * changed nothing.
  */
 static int
 load_csv_line(struct load_csv *lc)
 {
-	const char		*p = lc->p, *nl, *e, *q;
+	const char		*p = lc->p, *end = lc->end, *base, *at;
+	const char		*start = p;
 	struct load_csv_field	*f;
-	size_t			 n = 0;
+	size_t			 n = 0, len;
+	uint32_t		 mask;
+	char			 tail[16];
+	int			 extra = 0;
 
-	nl = memchr(p, '\n', lc->end - p);
-	e = nl != NULL ? nl : lc->end;
-	if (memchr(p, '"', e - p) != NULL || memchr(p, '\0', e - p) != NULL)
-		return 0;
-	for (;;) {
-		if (n == CSV_MAX_FIELDS)
-			return 0;
-		f = &lc->fields[n++];
-		f->s = p;
-		f->in_scratch = 0;
-		q = memchr(p, ',', e - p);
-		f->len = (q != NULL ? q : e) - p;
-		if (n > lc->n_cols && lc->n_cols != 0 && !lc->extra_text)
-			lc->extra_text = !load_csv_empty(f->s, f->len);
-		if (q == NULL)
-			break;
-		p = q + 1;
+	for (base = p;; base += 16) {
+		if (end - base >= 16)
+			mask = load_csv_block(base);
+		else {
+			memset(tail, 0, sizeof tail);
+			memcpy(tail, base, end - base);
+			mask = load_csv_block(tail);
+		}
+		while (mask != 0) {
+			at = base + load_csv_ctz(mask);
+			mask &= mask - 1;
+			if (*at == '"' || (at < end && *at == '\0'))
+				return 0;
+			if (n == CSV_MAX_FIELDS)
+				return 0;
+			f = &lc->fields[n++];
+			f->s = start;
+			f->len = at - start;
+			f->in_scratch = 0;
+			if (n > lc->n_cols && lc->n_cols != 0 && !extra)
+				extra = !load_csv_empty(f->s, f->len);
+			if (at < end && *at == ',') {
+				start = at + 1;
+				continue;
+			}
+			/* A line end, or the end of the input. */
+			lc->n_fields = n;
+			lc->extra_text = extra;
+			if (at < end) {
+				len = f->len;
+				if (len > 0 && f->s[len - 1] == '\r')
+					f->len--;
+				lc->p = at + 1;
+				lc->line++;
+				lc->line_start = lc->p;
+			} else
+				lc->p = end;
+			return 1;
+		}
 	}
-	lc->n_fields = n;
-	if (nl != NULL) {
-		if (f->len > 0 && f->s[f->len - 1] == '\r')
-			f->len--;
-		lc->p = nl + 1;
-		lc->line++;
-		lc->line_start = lc->p;
-	} else
-		lc->p = e;
-	return 1;
 }
 
 /*
