@@ -96,8 +96,9 @@ struct xml_state {
 	struct registry		*reg;
 	XML_Parser		 parser;
 	char			*err;		/* our own reason to stop */
-	const char		*buf;		/* the whole input */
+	const char		*buf;		/* the input given to Expat */
 	size_t			 len;
+	size_t			 buf_at;	/* byte index of buf[0] */
 	size_t			 line_at;	/* xml_line counted up to here */
 	uint32_t		 line;		/* the line at line_at */
 
@@ -143,10 +144,17 @@ xml_line(struct xml_state *st)
 	XML_Index	 at = XML_GetCurrentByteIndex(st->parser);
 	const char	*p, *end, *nl;
 
-	if (at < 0 || (size_t)at > st->len || (size_t)at < st->line_at)
+	if (at < 0 || (size_t)at < st->line_at ||
+	    (size_t)at - st->buf_at > st->len)
 		return (uint32_t)XML_GetCurrentLineNumber(st->parser);
-	p = st->buf + st->line_at;
-	end = st->buf + at;
+	if (st->line_at < st->buf_at) {
+		/* What the last count stopped at has left the buffer. */
+		st->line = (uint32_t)XML_GetCurrentLineNumber(st->parser);
+		st->line_at = (size_t)at;
+		return st->line;
+	}
+	p = st->buf + (st->line_at - st->buf_at);
+	end = st->buf + ((size_t)at - st->buf_at);
 	while ((nl = memchr(p, '\n', (size_t)(end - p))) != NULL) {
 		st->line++;
 		p = nl + 1;
@@ -866,48 +874,90 @@ xml_warn_unknown(struct xml_state *st)
 		    st->other_unknown);
 }
 
-int
-load_xml(struct registry *reg, const char *buf, size_t len, char **err)
+static int
+xml_begin(struct xml_state *st, struct registry *reg, char **err)
 {
-	struct xml_state	 st;
-	enum XML_Error		 code;
-	size_t			 off = 0, n;
-	int			 final, rc = 0;
-	size_t			 i;
-
-	memset(&st, 0, sizeof st);
-	st.reg = reg;
-	st.buf = buf;
-	st.len = len;
-	st.line = 1;
-	st.person = (size_t)-1;
-	st.ctx[0] = C_DOCUMENT;
+	memset(st, 0, sizeof *st);
+	st->reg = reg;
+	st->line = 1;
+	st->person = (size_t)-1;
+	st->ctx[0] = C_DOCUMENT;
 	reg->format = "xml";
 
 	/* NULL: the document's own declaration (or BOM) says the encoding;
 	   the handlers always see UTF-8. */
-	st.parser = XML_ParserCreate(NULL);
-	if (st.parser == NULL) {
+	st->parser = XML_ParserCreate(NULL);
+	if (st->parser == NULL) {
 		*err = load_error(reg->source, 0, 0, "out of memory");
 		return -1;
 	}
-	XML_SetUserData(st.parser, &st);
-	XML_SetElementHandler(st.parser, xml_start, xml_end);
-	XML_SetCharacterDataHandler(st.parser, xml_chardata);
-	XML_SetEntityDeclHandler(st.parser, xml_entity_decl);
-	XML_SetParamEntityParsing(st.parser, XML_PARAM_ENTITY_PARSING_NEVER);
+	XML_SetUserData(st->parser, st);
+	XML_SetElementHandler(st->parser, xml_start, xml_end);
+	XML_SetCharacterDataHandler(st->parser, xml_chardata);
+	XML_SetEntityDeclHandler(st->parser, xml_entity_decl);
+	XML_SetParamEntityParsing(st->parser, XML_PARAM_ENTITY_PARSING_NEVER);
 #if XML_MAJOR_VERSION > 2 || (XML_MAJOR_VERSION == 2 && XML_MINOR_VERSION >= 6)
 	/* On by default; it keeps a huge token split over many chunks from
 	   being rescanned for every chunk. */
-	XML_SetReparseDeferralEnabled(st.parser, XML_TRUE);
+	XML_SetReparseDeferralEnabled(st->parser, XML_TRUE);
 #endif
 #ifdef XML_DTD
-	XML_SetBillionLaughsAttackProtectionMaximumAmplification(st.parser,
+	XML_SetBillionLaughsAttackProtectionMaximumAmplification(st->parser,
 	    10.0f);
-	XML_SetBillionLaughsAttackProtectionActivationThreshold(st.parser,
+	XML_SetBillionLaughsAttackProtectionActivationThreshold(st->parser,
 	    1024 * 1024);
 #endif
+	return 0;
+}
 
+/* The end of a load: the error (rc -1, *err unset when the XML was not
+   well-formed) or the warnings; frees the state. */
+static int
+xml_finish(struct xml_state *st, int rc, char **err)
+{
+	enum XML_Error	 code;
+	size_t		 i;
+
+	if (rc != 0 && *err == NULL) {
+		if (st->err != NULL) {
+			*err = st->err;
+			st->err = NULL;
+		} else {
+			code = XML_GetErrorCode(st->parser);
+			*err = load_error(st->reg->source,
+			    (unsigned)XML_GetCurrentLineNumber(st->parser),
+			    (unsigned)XML_GetCurrentColumnNumber(st->parser) + 1,
+			    "expected well-formed XML: %s",
+			    XML_ErrorString(code));
+		}
+	} else if (rc == 0)
+		xml_warn_unknown(st);
+
+	XML_ParserFree(st->parser);
+	free(st->err);
+	buf_free(&st->text);
+	buf_free(&st->xref_data);
+	buf_free(&st->xref_section);
+	for (i = 0; i < st->n_unknown; i++)
+		free(st->unknown[i].name);
+	return rc;
+}
+
+int
+load_xml(struct registry *reg, const char *buf, size_t len, char **err)
+{
+	struct xml_state	 st;
+	size_t			 off = 0, n;
+	int			 final, rc = 0;
+
+	if (xml_begin(&st, reg, err) != 0)
+		return -1;
+	st.buf = buf;
+	st.len = len;
+	/* XML_Parse copies what it is given into its own buffer: handing it
+	   slices keeps that copy small, where the whole would hold the
+	   input twice.  (Each slice but the last costs Expat a pass to
+	   count lines; load_xml_stream avoids both.) */
 	do {
 		n = len - off;
 		if (n > XML_CHUNK)
@@ -920,28 +970,46 @@ load_xml(struct registry *reg, const char *buf, size_t len, char **err)
 		}
 		off += n;
 	} while (!final);
+	return xml_finish(&st, rc, err);
+}
 
-	if (rc != 0) {
-		if (st.err != NULL)
-			*err = st.err;
-		else {
-			code = XML_GetErrorCode(st.parser);
-			*err = load_error(reg->source,
-			    (unsigned)XML_GetCurrentLineNumber(st.parser),
-			    (unsigned)XML_GetCurrentColumnNumber(st.parser) + 1,
-			    "expected well-formed XML: %s",
-			    XML_ErrorString(code));
+int
+load_xml_stream(struct registry *reg, size_t size, load_fill_fn *fill,
+    void *arg, char **err)
+{
+	struct xml_state	 st;
+	char			*dst;
+	size_t			 want = size + 1, got;
+	int			 eof = 0, rc = 0;
+
+	*err = NULL;
+	if (xml_begin(&st, reg, err) != 0)
+		return -1;
+	while (!eof) {
+		if (want > INT_MAX ||
+		    (dst = XML_GetBuffer(st.parser, (int)want)) == NULL) {
+			*err = load_error(reg->source, 0, 0,
+			    "out of memory, or input too large");
+			rc = -1;
+			break;
 		}
-		st.err = NULL;
-	} else
-		xml_warn_unknown(&st);
-
-	XML_ParserFree(st.parser);
-	free(st.err);
-	buf_free(&st.text);
-	buf_free(&st.xref_data);
-	buf_free(&st.xref_section);
-	for (i = 0; i < st.n_unknown; i++)
-		free(st.unknown[i].name);
-	return rc;
+		if (fill(arg, dst, want, &got, &eof, err) != 0) {
+			rc = -1;
+			break;
+		}
+		/* xml_line counts lines in what Expat was just given. */
+		st.buf = dst;
+		st.buf_at = st.buf_at + st.len;
+		st.len = got;
+		/* The whole input in one final call: Expat then need not
+		   count lines and columns through it as it does after any
+		   other call. */
+		if (XML_ParseBuffer(st.parser, (int)got, eof) !=
+		    XML_STATUS_OK) {
+			rc = -1;
+			break;
+		}
+		want = XML_CHUNK;
+	}
+	return xml_finish(&st, rc, err);
 }

@@ -121,17 +121,23 @@ load_detect(const char *buf, size_t len)
 
 /* --- Reading ------------------------------------------------------------- */
 
-int
-load_read_file(const char *path, char **bufp, size_t *lenp, char **err)
+/* Bytes read in one go when the size is not known (or was outgrown). */
+#define LOAD_CHUNK	65536
+/* What is read of a file before its format is known (load_file). */
+#define LOAD_HEAD	512
+
+/*
+ * Open path ("-" is standard input) for load_read_file and load_file.
+ * *size is the size of a regular file when it is within LOAD_MAX_SIZE
+ * (the reads size their buffers from it), 0 when unknown.
+ */
+static int
+load_open(const char *path, int *fdp, size_t *size, char **err)
 {
 	struct stat	 st;
-	char		*buf = NULL;
-	size_t		 len = 0, cap = 0;
-	ssize_t		 n;
 	int		 fd;
 
-	*bufp = NULL;
-	*lenp = 0;
+	*size = 0;
 	if (strcmp(path, "-") == 0)
 		fd = STDIN_FILENO;
 	else if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
@@ -139,66 +145,186 @@ load_read_file(const char *path, char **bufp, size_t *lenp, char **err)
 		    strerror(errno));
 		return -1;
 	}
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		*err = load_error(path, 0, 0,
-		    "is a directory, expected a registry file");
-		goto fail;
-	}
-	for (;;) {
-		if (len == LOAD_MAX_SIZE + 1) {
+	if (fstat(fd, &st) == 0) {
+		if (S_ISDIR(st.st_mode)) {
 			*err = load_error(path, 0, 0,
-			    "larger than %lu MiB, expected a registry file",
-			    LOAD_MAX_SIZE / (1024 * 1024));
-			goto fail;
+			    "is a directory, expected a registry file");
+			if (fd != STDIN_FILENO)
+				close(fd);
+			return -1;
 		}
-		xgrow((void **)&buf, &cap, len + 65536 + 1, 1);
-		if (cap - 1 > LOAD_MAX_SIZE + 1)
-			cap = LOAD_MAX_SIZE + 2;
-		n = read(fd, buf + len, cap - 1 - len);
-		if (n == -1) {
-			if (errno == EINTR)
-				continue;
-			*err = load_error(path, 0, 0, "read error: %s",
-			    strerror(errno));
-			goto fail;
-		}
-		if (n == 0)
-			break;
-		/* Text and XML registries never hold a NUL: stop at the
-		   first (this also ends a read of /dev/zero at once). */
-		if (memchr(buf + len, '\0', (size_t)n) != NULL) {
-			const char	*z = memchr(buf + len, '\0', (size_t)n);
-			const char	*p;
-			unsigned	 line = 1, col = 1;
-
-			for (p = buf; p < z; p++) {
-				col++;
-				if (*p == '\n') {
-					line++;
-					col = 1;
-				}
-			}
-			*err = load_error(path, line, col,
-			    "NUL byte, expected text (is this a registry "
-			    "file?)");
-			goto fail;
-		}
-		len += (size_t)n;
+		if (S_ISREG(st.st_mode) && st.st_size > 0 &&
+		    (unsigned long long)st.st_size <= LOAD_MAX_SIZE)
+			*size = (size_t)st.st_size;
 	}
+	*fdp = fd;
+	return 0;
+}
+
+static void
+load_close(int fd)
+{
 	if (fd != STDIN_FILENO)
 		close(fd);
+}
+
+/*
+ * Where a read stands: the position of the input's first byte not
+ * counted yet (for the NUL-byte message) and how much was read.
+ */
+struct load_pos {
+	const char	*path;
+	int		 fd;
+	unsigned	 line, col;	/* of byte number counted */
+	size_t		 counted;
+	size_t		 total;		/* bytes read */
+};
+
+/* Move pos over s[0, n) (the input from byte pos->counted on). */
+static void
+load_pos_count(struct load_pos *pos, const char *s, size_t n)
+{
+	const char	*p;
+
+	for (p = s; p < s + n; p++) {
+		pos->col++;
+		if (*p == '\n') {
+			pos->line++;
+			pos->col = 1;
+		}
+	}
+	pos->counted += n;
+}
+
+/*
+ * One read() into dst (at most cap bytes); *got is 0 at the end of the
+ * input.  dst - (pos->total - pos->counted) must be where the input's
+ * uncounted bytes are, for the message when the input holds a NUL.
+ */
+static int
+load_read_some(struct load_pos *pos, char *dst, size_t cap, size_t *got,
+    char **err)
+{
+	const char	*z;
+	ssize_t		 n;
+
+	for (;;) {
+		n = read(pos->fd, dst, cap);
+		if (n != -1)
+			break;
+		if (errno != EINTR) {
+			*err = load_error(pos->path, 0, 0, "read error: %s",
+			    strerror(errno));
+			return -1;
+		}
+	}
+	/* Text and XML registries never hold a NUL: stop at the first
+	   (this also ends a read of /dev/zero at once). */
+	if (n > 0 && (z = memchr(dst, '\0', (size_t)n)) != NULL) {
+		load_pos_count(pos, dst - (pos->total - pos->counted),
+		    (size_t)(z - dst) + pos->total - pos->counted);
+		*err = load_error(pos->path, pos->line, pos->col,
+		    "NUL byte, expected text (is this a registry file?)");
+		return -1;
+	}
+	pos->total += (size_t)n;
+	*got = (size_t)n;
+	return 0;
+}
+
+static char *
+load_too_large(const char *path)
+{
+	return load_error(path, 0, 0,
+	    "larger than %lu MiB, expected a registry file",
+	    LOAD_MAX_SIZE / (1024 * 1024));
+}
+
+/*
+ * Read the rest of the input after the len bytes already in *bufp (of
+ * *capp), growing the buffer from size (the file's size, 0 when not
+ * known), and NUL-terminate it.
+ */
+static int
+load_read_rest(struct load_pos *pos, size_t size, char **bufp, size_t *lenp,
+    size_t *capp, char **err)
+{
+	char	*buf = *bufp;
+	size_t	 len = *lenp, cap = *capp, got, need;
+
+	for (;;) {
+		if (len == LOAD_MAX_SIZE + 1) {
+			*err = load_too_large(pos->path);
+			goto fail;
+		}
+		if (size > len && cap < size + 2) {
+			/* Exactly the file, and room for one byte more to
+			   see its end (and the NUL). */
+			buf = xreallocarray(buf, size + 2, 1);
+			cap = size + 2;
+		} else if (size <= len && cap - len < LOAD_CHUNK / 16 + 1) {
+			/* Not known, or outgrown: by doubling, up to one
+			   byte beyond the limit (and the NUL). */
+			need = len + LOAD_CHUNK + 1;
+			if (need > LOAD_MAX_SIZE + 2)
+				need = LOAD_MAX_SIZE + 2;
+			xgrow((void **)&buf, &cap, need, 1);
+			if (cap > LOAD_MAX_SIZE + 2)
+				cap = LOAD_MAX_SIZE + 2;
+		}
+		if (load_read_some(pos, buf + len, cap - 1 - len, &got,
+		    err) != 0)
+			goto fail;
+		if (got == 0)
+			break;
+		len += got;
+	}
 	if (buf == NULL)
-		buf = xmalloc(1);
+		buf = xmalloc(cap = 1);
 	buf[len] = '\0';
 	*bufp = buf;
 	*lenp = len;
+	*capp = cap;
 	return 0;
 
 fail:
-	if (fd != STDIN_FILENO)
-		close(fd);
 	free(buf);
+	*bufp = NULL;
+	*lenp = 0;
 	return -1;
+}
+
+int
+load_read_file(const char *path, char **bufp, size_t *lenp, char **err)
+{
+	struct load_pos	 pos = { path, -1, 1, 1, 0, 0 };
+	size_t		 size, cap = 0;
+	int		 rc;
+
+	*bufp = NULL;
+	*lenp = 0;
+	if (load_open(path, &pos.fd, &size, err) != 0)
+		return -1;
+	rc = load_read_rest(&pos, size, bufp, lenp, &cap, err);
+	load_close(pos.fd);
+	return rc;
+}
+
+/* load_buffer's and load_file's end: name the format, finish. */
+static struct registry *
+load_done(struct registry *reg, int rc, enum load_format format,
+    const char *name, char **err)
+{
+	if (rc != 0) {
+		if (*err == NULL)
+			*err = load_error(name, 0, 0, "cannot load");
+		registry_free(reg);
+		return NULL;
+	}
+	if (reg->format == NULL)
+		reg->format = load_format_name(format);
+	registry_finish(reg);
+	return reg;
 }
 
 struct registry *
@@ -226,27 +352,100 @@ load_buffer(const char *buf, size_t len, const char *name,
 		rc = load_text(reg, buf, len, err);
 		break;
 	}
-	if (rc != 0) {
-		if (*err == NULL)
-			*err = load_error(name, 0, 0, "cannot load");
-		registry_free(reg);
-		return NULL;
-	}
-	if (reg->format == NULL)
-		reg->format = load_format_name(format);
-	registry_finish(reg);
-	return reg;
+	return load_done(reg, rc, format, name, err);
 }
 
+/* The XML loader's input: the head load_file read, then the file. */
+struct load_feed {
+	struct load_pos	 pos;
+	const char	*head;
+	size_t		 head_len;
+};
+
+static int
+load_feed_fill(void *arg, char *dst, size_t cap, size_t *got, int *eof,
+    char **err)
+{
+	struct load_feed	*f = arg;
+	size_t			 len = 0, n;
+
+	*got = 0;
+	*eof = 0;
+	if (f->head_len != 0) {
+		/* The first call: the input so far starts dst. */
+		if (f->head_len > cap) {
+			*err = load_error(f->pos.path, 0, 0, "cannot load");
+			return -1;
+		}
+		memcpy(dst, f->head, f->head_len);
+		len = f->head_len;
+		f->head_len = 0;
+	}
+	while (len < cap) {
+		if (load_read_some(&f->pos, dst + len, cap - len, &n,
+		    err) != 0)
+			return -1;
+		if (n == 0) {
+			*eof = 1;
+			break;
+		}
+		len += n;
+	}
+	if (f->pos.total > LOAD_MAX_SIZE) {
+		*err = load_too_large(f->pos.path);
+		return -1;
+	}
+	/* dst is the parser's from now on: count it for a NUL further on. */
+	if (!*eof)
+		load_pos_count(&f->pos, dst, len);
+	*got = len;
+	return 0;
+}
+
+/*
+ * A regular file's size is known: read its start, and when that says XML
+ * let the XML loader read the file straight into Expat's own buffer (it
+ * is then held once, and parsed in one final call).  Anything else is
+ * read whole and handed to load_buffer.
+ */
 struct registry *
 load_file(const char *path, enum load_format format, char **err)
 {
-	struct registry	*reg;
-	char		*buf;
-	size_t		 len;
+	struct load_feed	 f = { { path, -1, 1, 1, 0, 0 }, NULL, 0 };
+	struct registry		*reg;
+	char			 head[LOAD_HEAD], *buf = NULL;
+	size_t			 size, len = 0, cap = 0, n;
+	int			 rc;
 
 	*err = NULL;
-	if (load_read_file(path, &buf, &len, err) != 0)
+	if (load_open(path, &f.pos.fd, &size, err) != 0)
+		return NULL;
+	if (size != 0 && (format == LOAD_AUTO || format == LOAD_XML)) {
+		while (len < sizeof head) {
+			if (load_read_some(&f.pos, head + len,
+			    sizeof head - len, &n, err) != 0) {
+				load_close(f.pos.fd);
+				return NULL;
+			}
+			if (n == 0)
+				break;
+			len += n;
+		}
+		if (format == LOAD_XML || load_detect(head, len) == LOAD_XML) {
+			f.head = head;
+			f.head_len = len;
+			reg = registry_new(path);
+			rc = load_xml_stream(reg, size > len ? size : len,
+			    load_feed_fill, &f, err);
+			load_close(f.pos.fd);
+			return load_done(reg, rc, LOAD_XML, path, err);
+		}
+		buf = xmalloc(cap = size + 2);
+		memcpy(buf, head, len);
+	}
+	rc = load_read_rest(&f.pos, size, &buf, &len, &cap, err);
+	load_close(f.pos.fd);
+	if (rc != 0)
 		return NULL;
 	reg = load_buffer(buf, len, path, format, err);
 	free(buf);

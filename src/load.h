@@ -70,6 +70,19 @@ int		 load_text(struct registry *, const char *buf, size_t len,
 int		 load_fixed(struct registry *, const char *buf, size_t len,
 		     char **err);
 
+/*
+ * load_xml_stream: load_xml for load_file, reading the input straight
+ * into Expat's own buffer (held once, parsed in one call when size is
+ * right).  fill(arg, dst, cap, &got, &eof, err) stores up to cap bytes
+ * at dst, sets got and, at the end of the input, eof; it returns 0, or
+ * -1 with *err set to stop the load.  It is asked for size + 1 bytes
+ * first (size: the input's expected size), then for more while !eof.
+ */
+typedef int	 load_fill_fn(void *arg, char *dst, size_t cap, size_t *got,
+		     int *eof, char **err);
+int		 load_xml_stream(struct registry *, size_t size,
+		     load_fill_fn *fill, void *arg, char **err);
+
 /* Make the "FILE:LINE[:COL]: message" error string (col 0: omitted). */
 char		*load_error(const char *file, unsigned line, unsigned col,
 		     const char *fmt, ...) __attribute__((format(printf, 4, 5)));

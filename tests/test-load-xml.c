@@ -866,6 +866,193 @@ test_bad_fields_warn_and_keep_record(void **state)
 	registry_free(reg);
 }
 
+/* --- Reading in slices -------------------------------------------------- */
+
+/* load_xml_stream's input, handed out in slices of awkward sizes. */
+struct slicer {
+	const char	*text;
+	size_t		 len;
+	size_t		 off;
+	size_t		 calls;
+	size_t		 max_cap;
+	int		 whole;		/* as much as asked for */
+};
+
+static int
+slicer_fill(void *arg, char *dst, size_t cap, size_t *got, int *eof,
+    char **err)
+{
+	static const size_t	 sizes[] = { 1, 3, 1000, 77, 4096, 2 };
+	struct slicer		*sl = arg;
+	size_t			 n = sl->whole ? cap : sizes[sl->calls % 6];
+
+	sl->calls++;
+	if (cap > sl->max_cap)
+		sl->max_cap = cap;
+	if (n > cap)
+		n = cap;
+	if (n > sl->len - sl->off)
+		n = sl->len - sl->off;
+	memcpy(dst, sl->text + sl->off, n);
+	sl->off += n;
+	*got = n;
+	*eof = sl->off == sl->len;
+	return 0;
+}
+
+static void
+same_string(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		assert_ptr_equal(a, b);
+	else
+		assert_string_equal(a, b);
+}
+
+/* Two loads of the same text give the same registry, lines included. */
+static void
+same_registry(const struct registry *a, const struct registry *b)
+{
+	const struct record	*r, *q;
+	const struct person	*p, *o;
+	size_t			 i, j;
+
+	assert_int_equal(a->n_records, b->n_records);
+	for (i = 0; i < a->n_records; i++) {
+		r = &a->records[i];
+		q = &b->records[i];
+		same_string(r->service, q->service);
+		assert_int_equal(r->port_lo, q->port_lo);
+		assert_int_equal(r->port_hi, q->port_hi);
+		assert_int_equal(r->proto, q->proto);
+		same_string(r->description, q->description);
+		same_string(r->notes, q->notes);
+		same_string(r->unauthorized, q->unauthorized);
+		same_string(r->registered, q->registered);
+		same_string(r->modified, q->modified);
+		same_string(r->service_code, q->service_code);
+		assert_int_equal(r->line, q->line);
+		assert_int_equal(r->n_refs, q->n_refs);
+		for (j = 0; j < r->n_refs; j++)
+			assert_string_equal(r->refs[j], q->refs[j]);
+		assert_int_equal(r->n_contacts, q->n_contacts);
+		for (j = 0; j < r->n_contacts; j++)
+			assert_string_equal(r->contacts[j].id,
+			    q->contacts[j].id);
+		assert_int_equal(r->n_assignees, q->n_assignees);
+		for (j = 0; j < r->n_assignees; j++)
+			assert_string_equal(r->assignees[j].id,
+			    q->assignees[j].id);
+	}
+	assert_int_equal(a->n_people, b->n_people);
+	for (i = 0; i < a->n_people; i++) {
+		p = &a->people[i];
+		o = &b->people[i];
+		same_string(p->id, o->id);
+		same_string(p->name, o->name);
+		same_string(p->org, o->org);
+		same_string(p->email, o->email);
+		same_string(p->uri, o->uri);
+		same_string(p->updated, o->updated);
+		assert_int_equal(p->line, o->line);
+	}
+	assert_int_equal(a->n_warnings, b->n_warnings);
+	for (i = 0; i < a->n_warnings; i++) {
+		assert_int_equal(a->warnings[i].line, b->warnings[i].line);
+		assert_string_equal(a->warnings[i].text, b->warnings[i].text);
+	}
+	same_string(a->title, b->title);
+	same_string(a->updated, b->updated);
+}
+
+static void
+test_stream_in_slices_matches_whole(void **state)
+{
+	struct registry	*whole, *sliced;
+	struct slicer	 sl;
+	struct buf	 b = { NULL, 0, 0 };
+	const char	*p, *at, *mark = "</description>";
+	char		*text, *err = NULL;
+	size_t		 len;
+	int		 rc;
+
+	/* The excerpt, with a warning after every description, each on
+	   its own line: the lines must survive the slicing. */
+	text = read_data(test_data(EXCERPT), &len);
+	for (p = text; (at = strstr(p, mark)) != NULL; p = at) {
+		at += strlen(mark);
+		buf_add(&b, p, (size_t)(at - p));
+		buf_adds(&b, "<protocol>tpc</protocol><bogus/>");
+	}
+	buf_adds(&b, p);
+	free(text);
+
+	whole = xml_load(b.data, b.len, &rc, &err);
+	assert_int_equal(rc, 0);
+	assert_true(whole->n_warnings > 20);
+
+	/* Asked for far less than the whole: Expat is given the input
+	   over many calls. */
+	memset(&sl, 0, sizeof sl);
+	sl.text = b.data;
+	sl.len = b.len;
+	sliced = registry_new("t.xml");
+	assert_int_equal(load_xml_stream(sliced, 10, slicer_fill, &sl, &err),
+	    0);
+	assert_null(err);
+	assert_true(sl.calls > 20);
+	same_registry(whole, sliced);
+	registry_free(sliced);
+
+	/* The right size: one call, asked for one byte more than the
+	   size, to see the end. */
+	memset(&sl, 0, sizeof sl);
+	sl.text = b.data;
+	sl.len = b.len;
+	sl.whole = 1;
+	sliced = registry_new("t.xml");
+	assert_int_equal(load_xml_stream(sliced, b.len, slicer_fill, &sl,
+	    &err), 0);
+	assert_int_equal(sl.calls, 1);
+	assert_int_equal(sl.max_cap, b.len + 1);
+	same_registry(whole, sliced);
+	registry_free(sliced);
+
+	registry_free(whole);
+	buf_free(&b);
+}
+
+static int
+failing_fill(void *arg, char *dst, size_t cap, size_t *got, int *eof,
+    char **err)
+{
+	size_t	*calls = arg;
+
+	if ((*calls)++ == 0) {
+		memcpy(dst, "<registry><record>", 18);
+		*got = 18;
+		*eof = 0;
+		return 0;
+	}
+	*err = xstrdup("t.xml:1:19: read error: gone");
+	return -1;
+}
+
+static void
+test_stream_stops_on_reader_error(void **state)
+{
+	struct registry	*reg = registry_new("t.xml");
+	char		*err = NULL;
+	size_t		 calls = 0;
+
+	assert_int_equal(load_xml_stream(reg, 1, failing_fill, &calls, &err),
+	    -1);
+	assert_int_equal(calls, 2);
+	assert_string_equal(err, "t.xml:1:19: read error: gone");
+	free(err);
+	registry_free(reg);
+}
+
 /* --- The full registry ------------------------------------------------- */
 
 static void
@@ -1005,6 +1192,8 @@ main(void)
 		cmocka_unit_test(test_namespace_prefix_and_no_namespace),
 		cmocka_unit_test(test_encodings_declared_and_invalid),
 		cmocka_unit_test(test_bad_fields_warn_and_keep_record),
+		cmocka_unit_test(test_stream_in_slices_matches_whole),
+		cmocka_unit_test(test_stream_stops_on_reader_error),
 		cmocka_unit_test(test_full_registry_2026),
 	};
 

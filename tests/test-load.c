@@ -10,6 +10,7 @@
 
 #include "load.h"
 #include "registry.h"
+#include "xmalloc.h"
 
 static void
 detects_each_format(void **state)
@@ -155,6 +156,105 @@ read_empty_file(void **state)
 	unlink(path);
 }
 
+/* A temporary file holding len bytes of text; path must be a mkstemp
+   template. */
+static void
+temp_file(char *path, const char *text, size_t len)
+{
+	int	 fd = mkstemp(path);
+
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, len), (ssize_t)len);
+	close(fd);
+}
+
+static void
+read_sizes_buffer_from_the_file(void **state)
+{
+	char	 path[] = "/tmp/portreg-test-XXXXXX", *buf, *err;
+	char	 text[100000];
+	size_t	 len, i;
+
+	for (i = 0; i < sizeof text; i++)
+		text[i] = i % 61 == 60 ? '\n' : 'a' + i % 26;
+	temp_file(path, text, sizeof text);
+	assert_int_equal(load_read_file(path, &buf, &len, &err), 0);
+	assert_int_equal(len, sizeof text);
+	assert_memory_equal(buf, text, sizeof text);
+	assert_int_equal(buf[len], '\0');
+	free(buf);
+	unlink(path);
+}
+
+/* XML is read straight into the parser: the NUL-byte message is the
+   same, wherever the NUL is. */
+static void
+load_file_xml_nul_names_line(void **state)
+{
+	char		 path[] = "/tmp/portreg-test-XXXXXX", *err;
+	struct buf	 b = { NULL, 0, 0 };
+	int		 i;
+
+	buf_adds(&b, "<?xml version='1.0'?>\n<registry>\n");
+	for (i = 0; i < 100; i++)
+		buf_adds(&b, "<record><name>x</name></record>\n");
+	buf_add(&b, "<record><name>x", 15);
+	buf_addc(&b, '\0');
+	buf_adds(&b, "</name></record>\n</registry>\n");
+	temp_file(path, b.data, b.len);
+	assert_null(load_file(path, LOAD_AUTO, &err));
+	assert_non_null(strstr(err, ":103:16: NUL byte, expected text"));
+	free(err);
+	assert_null(load_file(path, LOAD_XML, &err));
+	assert_non_null(strstr(err, ":103:16: NUL byte, expected text"));
+	free(err);
+	buf_free(&b);
+	unlink(path);
+}
+
+/* Format detection still looks at the whole start of the file: blank
+   lines longer than what load_file reads first, then XML, or CSV. */
+static void
+load_file_detects_after_long_blank_start(void **state)
+{
+	char		 path[] = "/tmp/portreg-test-XXXXXX", *err;
+	struct buf	 b = { NULL, 0, 0 };
+	struct registry	*reg;
+	int		 i;
+
+	for (i = 0; i < 200; i++)
+		buf_adds(&b, "    \n");
+	buf_adds(&b, "<registry><record><name>nbd</name><protocol>tcp"
+	    "</protocol><number>10809</number></record></registry>\n");
+	temp_file(path, b.data, b.len);
+	reg = load_file(path, LOAD_AUTO, &err);
+	assert_non_null(reg);
+	assert_string_equal(reg->format, "xml");
+	assert_int_equal(reg->n_records, 1);
+	assert_int_equal(reg->records[0].port_lo, 10809);
+	assert_int_equal(reg->records[0].line, 201);
+	registry_free(reg);
+	unlink(path);
+
+	buf_clear(&b);
+	buf_adds(&b, "Service Name,Port Number,Transport Protocol,"
+	    "Description,Assignee,Contact,Registration Date,Modification "
+	    "Date,Reference,Service Code,Unauthorized Use Reported,"
+	    "Assignment Notes\n");
+	for (i = 0; i < 100; i++)
+		buf_printf(&b, "s%d,%d,tcp,Service %d,,,,,,,,\n", i, 1000 + i,
+		    i);
+	strcpy(path, "/tmp/portreg-test-XXXXXX");
+	temp_file(path, b.data, b.len);
+	reg = load_file(path, LOAD_AUTO, &err);
+	assert_non_null(reg);
+	assert_string_equal(reg->format, "csv");
+	assert_int_equal(reg->n_records, 100);
+	registry_free(reg);
+	unlink(path);
+	buf_free(&b);
+}
+
 static struct record *
 one_record(struct registry **reg)
 {
@@ -263,6 +363,9 @@ main(void)
 		cmocka_unit_test(read_stops_at_nul),
 		cmocka_unit_test(read_nul_names_line),
 		cmocka_unit_test(read_empty_file),
+		cmocka_unit_test(read_sizes_buffer_from_the_file),
+		cmocka_unit_test(load_file_xml_nul_names_line),
+		cmocka_unit_test(load_file_detects_after_long_blank_start),
 		cmocka_unit_test(people_lists),
 		cmocka_unit_test(references),
 		cmocka_unit_test(contact_uris),
