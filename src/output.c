@@ -230,6 +230,34 @@ struct output_row {
 	struct buf	 refs;
 };
 
+/*
+ * Add s in brackets, or as it is when it holds brackets that would not
+ * read back as one item: a field the loader kept whole because it was
+ * not a bracketed list.  (Bracketed, it would come back as a longer
+ * item, one more pair of brackets at each save and load.)  People ids
+ * read back only without brackets; references may nest balanced ones.
+ */
+static void
+output_bracket(struct buf *b, const char *s, int nest)
+{
+	const char	*p;
+	int		 depth = 0;
+
+	for (p = s; *p != '\0' && depth >= 0; p++) {
+		if (*p == '[')
+			depth = nest ? depth + 1 : -1;
+		else if (*p == ']')
+			depth--;
+	}
+	if (depth != 0) {
+		buf_adds(b, s);
+		return;
+	}
+	buf_addc(b, '[');
+	buf_adds(b, s);
+	buf_addc(b, ']');
+}
+
 static void
 output_bracket_list(struct buf *b, const struct person_ref *refs,
     uint32_t n)
@@ -237,11 +265,8 @@ output_bracket_list(struct buf *b, const struct person_ref *refs,
 	uint32_t	 i;
 
 	buf_clear(b);
-	for (i = 0; i < n; i++) {
-		buf_addc(b, '[');
-		buf_adds(b, refs[i].id);
-		buf_addc(b, ']');
-	}
+	for (i = 0; i < n; i++)
+		output_bracket(b, refs[i].id, 0);
 }
 
 static void
@@ -252,11 +277,8 @@ output_row_fill(struct output_row *row, const struct record *r)
 	output_bracket_list(&row->assignees, r->assignees, r->n_assignees);
 	output_bracket_list(&row->contacts, r->contacts, r->n_contacts);
 	buf_clear(&row->refs);
-	for (i = 0; i < r->n_refs; i++) {
-		buf_addc(&row->refs, '[');
-		buf_adds(&row->refs, r->refs[i]);
-		buf_addc(&row->refs, ']');
-	}
+	for (i = 0; i < r->n_refs; i++)
+		output_bracket(&row->refs, r->refs[i], 1);
 	row->col[0] = r->service;
 	row->col[1] = output_port(row->port, sizeof row->port, r->port_lo,
 	    r->port_hi);

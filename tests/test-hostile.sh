@@ -140,6 +140,18 @@ case_ "query port 70000" 2 "out of range" -f crlf.csv 70000
 case_ "unknown --format-in" 2 "format" -f crlf.csv --format-in yaml 1
 case_ "XML read as CSV" 2 "expected the CSV header" -f bom.xml --format-in csv 1
 
+# Found by fuzzing the CSV round trip: a people list or reference that is
+# not a bracketed list is kept whole; -o csv must write it so that it
+# loads back the same, not grow a pair of brackets at each save.
+csvf brackets.csv 'a,1,tcp,d,[A]],[[B],,,[R]]]],,,' 'b,2,tcp,d,[A] x,[],,,[https://x/[31m],,,' \
+    'c,3,tcp,d,[A][B,[A]x[B],,,[[x]][y] z,,,' 'd,4,tcp,d,[A][B],[C],,,[RFC1][[n]],,,'
+"$PORTREG" -f brackets.csv -o csv > once.csv 2>/dev/null
+"$PORTREG" -f once.csv -o csv > twice.csv 2>/dev/null
+ok 'cmp -s once.csv twice.csv && [ "$(wc -l < once.csv)" = 5 ]' \
+    "malformed people lists and references load back unchanged from -o csv"
+ok 'grep -qx "d,4,tcp,d,\[A\]\[B\],\[C\],,,\[RFC1\]\[\[n\]\],,," once.csv' \
+    "well-formed lists are written as before"
+
 { cat "$SEED"; printf 'garbage ][ line with \001 control\n'; } > seedjunk.txt
 case_ "junk line in pasted text" 1 "warning" -f seedjunk.txt --check
 
