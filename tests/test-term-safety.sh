@@ -35,6 +35,7 @@ EVIL="$WORK/evil${E}]2;pwned-file${B}.csv"
 	echo 'Service Name,Port Number,Transport Protocol,Description,Assignee,Contact,Registration Date,Modification Date,Reference,Service Code,Unauthorized Use Reported,Assignment Notes'
 	echo 'echo,7,tcp,Echo,[Jon_Postel],[Jon_Postel],,,,,,'
 	echo "ti${E}]0;pwned${B}tle,4414,tcp,clear${E}[2Jscreen ${E}[31mred${E}[0m ${C1}2J c1,[Evil${E}]2;pwned2${B}],[Evil${E}]2;pwned2${B}],,,[https://x/${E}[31m],,,note${E}[41m bg ${E}P+q${E}\\ ${E}]52;c;cHduZWQ=${B} end"
+	echo "c1uri,4415,tcp,a link with a C1 CSI,,,,,[https://x/${C1}2J],,,"
 	echo 'nbd,10809,tcp,Network Block Device,[W],[W],,,,,,'
 } > "$EVIL"
 
@@ -83,7 +84,8 @@ RUN="env TERM=screen-256color LANG=C.UTF-8 LC_ALL=C.UTF-8"
 
 # --- The browser -------------------------------------------------------------
 for mode in colour NO_COLOR; do
-	if [ $mode = NO_COLOR ]; then env="$RUN NO_COLOR=1"; else env=$RUN; fi
+	env="$RUN BROWSER=true"
+	[ $mode = NO_COLOR ] && env="$env NO_COLOR=1"
 	start 120 30 "$env '$PORTREG' -f '$EVIL'"
 	check "$mode: the browser starts" 'row [0-9]+/[0-9]+'
 	keys : 4414 Enter
@@ -105,6 +107,12 @@ for mode in colour NO_COLOR; do
 	ok 'screen | sed -n 29p | grep -Eq "row [0-9]+/[0-9]+"' \
 	    "$mode: the status line is still on screen"
 	title_kept "$mode, the hostile row shown"
+	# 'o' on a link holding a C1 CSI: the browser (true) gets it, the
+	# message line shows it escaped.
+	keys : 4415 Enter o
+	check "$mode: the message line shows a link's C1 CSI escaped" \
+	    'Opening https://x/\\x9b2J'
+	title_kept "$mode, a link opened"
 	keys / pwned Enter
 	check "$mode: a search finds text inside the escapes" 'Match 1 of'
 	keys : 10809 Enter Tab
