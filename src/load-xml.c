@@ -78,6 +78,34 @@ static const unsigned char xml_captures[] = {
 	[C_P_URI] = 1, [C_P_UPDATED] = 1
 };
 
+/* The element names the loader knows. */
+enum xml_elem {
+	E_OTHER = 0,
+	E_ASSIGNEE,
+	E_BR,
+	E_CATEGORY,
+	E_DESCRIPTION,
+	E_EXPERT,
+	E_FOOTNOTE,
+	E_NAME,
+	E_NOTE,
+	E_NUMBER,
+	E_ORG,
+	E_PARAGRAPH,
+	E_PEOPLE,
+	E_PERSON,
+	E_PROTOCOL,
+	E_RECORD,
+	E_REGISTRATION_RULE,
+	E_REGISTRY,
+	E_SC,
+	E_TITLE,
+	E_UNAUTHORIZED,
+	E_UPDATED,
+	E_URI,
+	E_XREF,
+};
+
 enum xref_type {
 	XREF_OTHER = 0,
 	XREF_PERSON,
@@ -104,6 +132,7 @@ struct xml_state {
 
 	int			 depth;
 	unsigned char		 ctx[XML_MAX_DEPTH + 1];
+	int			 capturing;	/* xml_chardata is set */
 
 	struct buf		 text;		/* the field being read */
 	int			 after_br;	/* swallow one '\n' next */
@@ -112,6 +141,7 @@ struct xml_state {
 	enum xref_type		 xref_type;
 	struct buf		 xref_data;
 	struct buf		 xref_section;
+	struct buf		 label;		/* an xref's, as text */
 
 	size_t			 rec;		/* record being read */
 	int			 has_assignee;
@@ -124,12 +154,110 @@ struct xml_state {
 	size_t			 other_unknown;	/* beyond XML_MAX_UNKNOWN */
 };
 
-static const char *
-xml_local(const char *name)
+/* buf_add, without a call when it fits. */
+static inline void
+xml_add(struct buf *b, const char *s, size_t n)
 {
-	const char	*c = strrchr(name, ':');
+	if (b->cap - b->len > n) {
+		memcpy(b->data + b->len, s, n);
+		b->len += n;
+		b->data[b->len] = '\0';
+	} else
+		buf_add(b, s, n);
+}
 
-	return c != NULL ? c + 1 : name;
+/*
+ * Which element qname is (any prefix ignored); *local is its local name.
+ * Called for every element: by length, then one comparison, where a
+ * chain of strcmp cost a tenth of the load.
+ */
+static enum xml_elem
+xml_elem(const char *qname, const char **local)
+{
+	const char	*name = qname, *c;
+	size_t		 n;
+
+#define XML_IS(s)	(n == sizeof s - 1 && memcmp(name, s, n) == 0)
+again:
+	*local = name;
+	n = strlen(name);
+	switch (n) {
+	case 2:
+		if (XML_IS("br"))
+			return E_BR;
+		if (XML_IS("sc"))
+			return E_SC;
+		break;
+	case 3:
+		if (XML_IS("org"))
+			return E_ORG;
+		if (XML_IS("uri"))
+			return E_URI;
+		break;
+	case 4:
+		if (XML_IS("xref"))
+			return E_XREF;
+		if (XML_IS("name"))
+			return E_NAME;
+		if (XML_IS("note"))
+			return E_NOTE;
+		break;
+	case 5:
+		if (XML_IS("title"))
+			return E_TITLE;
+		break;
+	case 6:
+		if (XML_IS("record"))
+			return E_RECORD;
+		if (XML_IS("number"))
+			return E_NUMBER;
+		if (XML_IS("person"))
+			return E_PERSON;
+		if (XML_IS("people"))
+			return E_PEOPLE;
+		if (XML_IS("expert"))
+			return E_EXPERT;
+		break;
+	case 7:
+		if (XML_IS("updated"))
+			return E_UPDATED;
+		break;
+	case 8:
+		if (XML_IS("protocol"))
+			return E_PROTOCOL;
+		if (XML_IS("assignee"))
+			return E_ASSIGNEE;
+		if (XML_IS("category"))
+			return E_CATEGORY;
+		if (XML_IS("footnote"))
+			return E_FOOTNOTE;
+		if (XML_IS("registry"))
+			return E_REGISTRY;
+		break;
+	case 8 + 1:
+		if (XML_IS("paragraph"))
+			return E_PARAGRAPH;
+		break;
+	case 8 + 3:
+		if (XML_IS("description"))
+			return E_DESCRIPTION;
+		break;
+	case 8 + 4:
+		if (XML_IS("unauthorized"))
+			return E_UNAUTHORIZED;
+		break;
+	case 8 + 9:
+		if (XML_IS("registration_rule"))
+			return E_REGISTRATION_RULE;
+		break;
+	}
+	/* No known name holds a ':': try again without the prefix. */
+	if (name == qname && (c = strrchr(qname, ':')) != NULL) {
+		name = c + 1;
+		goto again;
+	}
+	return E_OTHER;
+#undef XML_IS
 }
 
 /*
@@ -163,14 +291,32 @@ xml_line(struct xml_state *st)
 	return st->line;
 }
 
-static const char *
-xml_attr(const char **attrs, const char *name)
+/*
+ * The values of the attributes whose local names are names[0..n) (the
+ * first of each, or NULL), in one pass over attrs.
+ */
+static void
+xml_attrs(const char **attrs, const char *const *names, const char **values,
+    size_t n)
 {
+	const char	*a, *p;
+	size_t		 i;
+
+	for (i = 0; i < n; i++)
+		values[i] = NULL;
 	for (; attrs[0] != NULL; attrs += 2) {
-		if (strcmp(xml_local(attrs[0]), name) == 0)
-			return attrs[1];
+		for (a = p = attrs[0]; *p != '\0'; p++) {
+			if (*p == ':')
+				a = p + 1;
+		}
+		for (i = 0; i < n; i++) {
+			if (values[i] == NULL && a[0] == names[i][0] &&
+			    strcmp(a, names[i]) == 0) {
+				values[i] = attrs[1];
+				break;
+			}
+		}
 	}
-	return NULL;
 }
 
 /* Stop the parser with an error at the current position. */
@@ -236,8 +382,17 @@ xml_person(struct xml_state *st)
 static size_t
 xml_collapse(char *s, size_t len)
 {
-	size_t	 i = 0, o = 0, j, k;
+	const char	*nl = memchr(s, '\n', len);
+	size_t		 i, o, j, k;
 
+	/* Most fields are one line: nothing to do.  Else start at the
+	   blanks before the first newline. */
+	if (nl == NULL)
+		return len;
+	for (i = (size_t)(nl - s); i > 0 && (s[i - 1] == ' ' ||
+	    s[i - 1] == '\t'); i--)
+		;
+	o = i;
 	while (i < len) {
 		if (s[i] != ' ' && s[i] != '\t') {
 			s[o++] = s[i++];
@@ -316,9 +471,13 @@ xml_para_break(struct xml_state *st)
 static void
 xml_save_xref(struct xml_state *st, const char **attrs)
 {
-	const char	*type = xml_attr(attrs, "type");
-	const char	*data = xml_attr(attrs, "data");
-	const char	*section = xml_attr(attrs, "section");
+	static const char *const names[] = { "type", "data", "section" };
+	const char	*v[3], *type, *data, *section;
+
+	xml_attrs(attrs, names, v, 3);
+	type = v[0];
+	data = v[1];
+	section = v[2];
 
 	if (type == NULL)
 		st->xref_type = XREF_OTHER;
@@ -333,9 +492,9 @@ xml_save_xref(struct xml_state *st, const char **attrs)
 	buf_clear(&st->xref_data);
 	buf_clear(&st->xref_section);
 	if (data != NULL)
-		buf_adds(&st->xref_data, data);
+		xml_add(&st->xref_data, data, strlen(data));
 	if (section != NULL)
-		buf_adds(&st->xref_section, section);
+		xml_add(&st->xref_section, section, strlen(section));
 }
 
 /*
@@ -372,17 +531,19 @@ xml_xref_label(struct xml_state *st, struct buf *out)
 static void
 xml_record_start(struct xml_state *st, const char **attrs)
 {
+	static const char *const names[] = { "date", "updated" };
 	struct record	*r = registry_add_record(st->reg);
-	const char	*v;
+	const char	*v[2];
 
 	st->rec = st->reg->n_records - 1;
 	st->has_assignee = 0;
 	st->seen = 0;
 	r->line = xml_line(st);
-	if ((v = xml_attr(attrs, "date")) != NULL)
-		r->registered = registry_strtrim(st->reg, v, strlen(v));
-	if ((v = xml_attr(attrs, "updated")) != NULL)
-		r->modified = registry_strtrim(st->reg, v, strlen(v));
+	xml_attrs(attrs, names, v, 2);
+	if (v[0] != NULL)
+		r->registered = registry_strtrim(st->reg, v[0], strlen(v[0]));
+	if (v[1] != NULL)
+		r->modified = registry_strtrim(st->reg, v[1], strlen(v[1]));
 }
 
 static void
@@ -399,23 +560,39 @@ xml_record_end(struct xml_state *st)
 	}
 }
 
+/* Digits to a number, at most PORT_MAX + 1; *s moves past them. */
+static long
+xml_digits(const char **s)
+{
+	const char	*p = *s;
+	long		 v = 0;
+
+	for (; *p >= '0' && *p <= '9'; p++) {
+		v = v * 10 + (*p - '0');
+		if (v > PORT_MAX)
+			v = PORT_MAX + 1;
+	}
+	*s = p;
+	return v;
+}
+
 /* "80" or "6000-6063". */
 static void
 xml_number(struct xml_state *st, struct record *r, const char *s)
 {
-	long	 lo = -1, hi;
-	char	*end;
+	const char	*end = s;
+	long		 lo, hi;
 
 	if (s == NULL)
 		return;
 	if (!isdigit((unsigned char)*s))
 		goto bad;
-	lo = strtol(s, &end, 10);
-	hi = lo;
+	lo = hi = xml_digits(&end);
 	if (*end == '-') {
-		if (!isdigit((unsigned char)end[1]))
+		end++;
+		if (!isdigit((unsigned char)*end))
 			goto bad;
-		hi = strtol(end + 1, &end, 10);
+		hi = xml_digits(&end);
 	}
 	if (*end != '\0' || lo > PORT_MAX || hi > PORT_MAX || hi < lo)
 		goto bad;
@@ -494,24 +671,24 @@ static void
 xml_ref_end(struct xml_state *st)
 {
 	struct record	*r = xml_record(st);
-	struct buf	 label = { NULL, 0, 0 };
 	const char	*s;
 	size_t		 n;
 
 	if (st->xref_type == XREF_PERSON) {
-		xml_xref_label(st, &label);
-		if (label.len == 0 && !xml_blank(st->text.data,
-		    st->text.len))
-			buf_add(&label, st->text.data, st->text.len);
-		s = label.data;
-		n = label.len;
+		/* Its data, or else its text. */
+		s = st->xref_data.data;
+		n = st->xref_data.len;
 		xml_trim(&s, &n);
+		if (n == 0) {
+			s = st->text.data;
+			n = st->text.len;
+			xml_trim(&s, &n);
+		}
 		if (n == 0)
 			registry_warn(st->reg, xml_line(st),
 			    "expected a person id in <xref type=\"person\">");
 		else
 			registry_add_contact(st->reg, r, s, n);
-		buf_free(&label);
 		return;
 	}
 	if (st->text.len != 0 && !xml_blank(st->text.data, st->text.len)) {
@@ -519,9 +696,9 @@ xml_ref_end(struct xml_state *st)
 		xml_add_ref(st, r, st->text.data, st->text.len);
 		return;
 	}
-	xml_xref_label(st, &label);
-	xml_add_ref(st, r, label.data, label.len);
-	buf_free(&label);
+	buf_clear(&st->label);
+	xml_xref_label(st, &st->label);
+	xml_add_ref(st, r, st->label.data, st->label.len);
 }
 
 /* An <xref> inside text: "[label]" in its place. */
@@ -554,10 +731,12 @@ xml_text_xref_end(struct xml_state *st)
 static enum xml_ctx
 xml_person_start(struct xml_state *st, const char **attrs)
 {
+	static const char *const names[] = { "id" };
 	struct person	*p;
-	const char	*id = xml_attr(attrs, "id");
+	const char	*id;
 	size_t		 n;
 
+	xml_attrs(attrs, names, &id, 1);
 	n = id != NULL ? strlen(id) : 0;
 	xml_trim(&id, &n);
 	if (n == 0) {
@@ -603,93 +782,128 @@ xml_person_field_end(struct xml_state *st, enum xml_ctx c)
 
 /* --- Expat handlers --------------------------------------------------- */
 
-/* The context of element name under parent; warns about unknown ones. */
+static void XMLCALL xml_chardata(void *, const XML_Char *, int);
+
+/*
+ * Character data is handled only where it is kept: elsewhere (most of it
+ * is the indentation between elements) Expat is told not to report it.
+ */
+static void
+xml_capture(struct xml_state *st)
+{
+	int	 on = xml_captures[st->ctx[st->depth]];
+
+	if (on != st->capturing) {
+		st->capturing = on;
+		XML_SetCharacterDataHandler(st->parser, on ? xml_chardata :
+		    NULL);
+	}
+}
+
+/* The context of element e (named name) under parent; warns about
+   unknown ones. */
 static enum xml_ctx
-xml_context(struct xml_state *st, enum xml_ctx parent, const char *name,
-    const char **attrs)
+xml_context(struct xml_state *st, enum xml_ctx parent, enum xml_elem e,
+    const char *name, const char **attrs)
 {
 	switch (parent) {
 	case C_IGNORE:
 		return C_IGNORE;
 	case C_DOCUMENT:
-		if (strcmp(name, "registry") != 0) {
+		if (e != E_REGISTRY) {
 			xml_fail(st, "expected <registry> as the root element "
 			    "(an IANA registry), found <%.40s>", name);
 			return C_IGNORE;
 		}
 		return C_REGISTRY;
 	case C_REGISTRY:
-		if (strcmp(name, "record") == 0) {
+		switch (e) {
+		case E_RECORD:
 			xml_record_start(st, attrs);
 			return C_RECORD;
-		}
-		if (strcmp(name, "people") == 0)
+		case E_PEOPLE:
 			return C_PEOPLE;
+		default:
+			break;
+		}
 		buf_clear(&st->text);
-		if (strcmp(name, "title") == 0)
+		switch (e) {
+		case E_TITLE:
 			return C_TITLE;
-		if (strcmp(name, "updated") == 0)
+		case E_UPDATED:
 			return C_UPDATED;
-		if (strcmp(name, "category") != 0 &&
-		    strcmp(name, "xref") != 0 &&
-		    strcmp(name, "expert") != 0 &&
-		    strcmp(name, "note") != 0 &&
-		    strcmp(name, "footnote") != 0 &&
-		    strcmp(name, "registration_rule") != 0)
+		case E_CATEGORY:
+		case E_XREF:
+		case E_EXPERT:
+		case E_NOTE:
+		case E_FOOTNOTE:
+		case E_REGISTRATION_RULE:
+			return C_IGNORE;
+		default:
 			xml_unknown(st, name, "<registry>");
-		return C_IGNORE;
+			return C_IGNORE;
+		}
 	case C_RECORD:
-		if (strcmp(name, "assignee") == 0)
+		switch (e) {
+		case E_ASSIGNEE:
 			return C_ASSIGNEE;
-		if (strcmp(name, "xref") == 0) {
+		case E_XREF:
 			xml_save_xref(st, attrs);
 			buf_clear(&st->text);
 			return C_REF;
+		default:
+			break;
 		}
 		/* The fields proper start with an empty buffer. */
 		buf_clear(&st->text);
 		st->after_br = st->after_para = 0;
-		if (strcmp(name, "name") == 0)
+		switch (e) {
+		case E_NAME:
 			return C_NAME;
-		if (strcmp(name, "protocol") == 0)
+		case E_PROTOCOL:
 			return C_PROTOCOL;
-		if (strcmp(name, "number") == 0)
+		case E_NUMBER:
 			return C_NUMBER;
-		if (strcmp(name, "description") == 0)
+		case E_DESCRIPTION:
 			return C_DESCRIPTION;
-		if (strcmp(name, "note") == 0)
+		case E_NOTE:
 			return C_NOTE;
-		if (strcmp(name, "unauthorized") == 0)
+		case E_UNAUTHORIZED:
 			return C_UNAUTHORIZED;
-		if (strcmp(name, "sc") == 0)
+		case E_SC:
 			return C_SC;
-		xml_unknown(st, name, "<record>");
-		return C_IGNORE;
+		default:
+			xml_unknown(st, name, "<record>");
+			return C_IGNORE;
+		}
 	case C_ASSIGNEE:
-		if (strcmp(name, "xref") == 0) {
+		if (e == E_XREF) {
 			xml_save_xref(st, attrs);
 			return C_ASSIGNEE_XREF;
 		}
 		xml_unknown(st, name, "<assignee>");
 		return C_IGNORE;
 	case C_PEOPLE:
-		if (strcmp(name, "person") == 0)
+		if (e == E_PERSON)
 			return xml_person_start(st, attrs);
 		xml_unknown(st, name, "<people>");
 		return C_IGNORE;
 	case C_PERSON:
 		buf_clear(&st->text);
 		st->after_br = st->after_para = 0;
-		if (strcmp(name, "name") == 0)
+		switch (e) {
+		case E_NAME:
 			return C_P_NAME;
-		if (strcmp(name, "org") == 0)
+		case E_ORG:
 			return C_P_ORG;
-		if (strcmp(name, "uri") == 0)
+		case E_URI:
 			return C_P_URI;
-		if (strcmp(name, "updated") == 0)
+		case E_UPDATED:
 			return C_P_UPDATED;
-		xml_unknown(st, name, "<person>");
-		return C_IGNORE;
+		default:
+			xml_unknown(st, name, "<person>");
+			return C_IGNORE;
+		}
 	case C_REF:
 	case C_ASSIGNEE_XREF:
 		return C_IGNORE;
@@ -701,11 +915,11 @@ xml_context(struct xml_state *st, enum xml_ctx parent, const char *name,
 	st->after_br = 0;
 	if (st->after_para)
 		xml_para_break(st);
-	if (strcmp(name, "paragraph") == 0) {
+	if (e == E_PARAGRAPH) {
 		xml_para_break(st);
 		return C_PARAGRAPH;
 	}
-	if (strcmp(name, "xref") == 0 && parent != C_TEXT_XREF) {
+	if (e == E_XREF && parent != C_TEXT_XREF) {
 		xml_save_xref(st, attrs);
 		st->xref_at = st->text.len;
 		return C_TEXT_XREF;
@@ -718,7 +932,8 @@ static void XMLCALL
 xml_start(void *arg, const XML_Char *qname, const XML_Char **attrs)
 {
 	struct xml_state	*st = arg;
-	const char		*name = xml_local(qname);
+	const char		*name;
+	enum xml_elem		 e;
 	enum xml_ctx		 parent, c;
 
 	if (st->err != NULL)
@@ -729,7 +944,8 @@ xml_start(void *arg, const XML_Char *qname, const XML_Char **attrs)
 		return;
 	}
 	parent = st->ctx[st->depth];
-	if (xml_captures[parent] && strcmp(name, "br") == 0) {
+	e = xml_elem(qname, &name);
+	if (e == E_BR && xml_captures[parent]) {
 		/* A run of <br/>, with the newline after it, is one break. */
 		if (!st->after_br)
 			buf_addc(&st->text, '\n');
@@ -737,8 +953,9 @@ xml_start(void *arg, const XML_Char *qname, const XML_Char **attrs)
 		st->ctx[++st->depth] = C_INNER;
 		return;
 	}
-	c = xml_context(st, parent, name, attrs);
+	c = xml_context(st, parent, e, name, attrs);
 	st->ctx[++st->depth] = (unsigned char)c;
+	xml_capture(st);
 }
 
 static void XMLCALL
@@ -750,6 +967,7 @@ xml_end(void *arg, const XML_Char *qname)
 	if (st->err != NULL || st->depth == 0)
 		return;
 	c = st->ctx[st->depth--];
+	xml_capture(st);
 	switch (c) {
 	case C_TITLE:
 		if (st->reg->title == NULL)
@@ -827,15 +1045,15 @@ xml_chardata(void *arg, const XML_Char *s, int len)
 		for (i = 0; i < len && isspace((unsigned char)s[i]); i++)
 			;
 		if (i == len) {
-			buf_add(&st->text, s, (size_t)len);
+			xml_add(&st->text, s, (size_t)len);
 			return;
 		}
-		buf_add(&st->text, s, (size_t)i);
+		xml_add(&st->text, s, (size_t)i);
 		xml_para_break(st);
 		s += i;
 		len -= i;
 	}
-	buf_add(&st->text, s, (size_t)len);
+	xml_add(&st->text, s, (size_t)len);
 }
 
 /* No entities: a registry never declares any, and refusing them all
@@ -892,8 +1110,9 @@ xml_begin(struct xml_state *st, struct registry *reg, char **err)
 		return -1;
 	}
 	XML_SetUserData(st->parser, st);
+	/* The character data handler is set where text is kept
+	   (xml_capture). */
 	XML_SetElementHandler(st->parser, xml_start, xml_end);
-	XML_SetCharacterDataHandler(st->parser, xml_chardata);
 	XML_SetEntityDeclHandler(st->parser, xml_entity_decl);
 	XML_SetParamEntityParsing(st->parser, XML_PARAM_ENTITY_PARSING_NEVER);
 #if XML_MAJOR_VERSION > 2 || (XML_MAJOR_VERSION == 2 && XML_MINOR_VERSION >= 6)
@@ -938,6 +1157,7 @@ xml_finish(struct xml_state *st, int rc, char **err)
 	buf_free(&st->text);
 	buf_free(&st->xref_data);
 	buf_free(&st->xref_section);
+	buf_free(&st->label);
 	for (i = 0; i < st->n_unknown; i++)
 		free(st->unknown[i].name);
 	return rc;

@@ -797,6 +797,35 @@ test_unknown_elements_warn_once_each(void **state)
 	registry_free(reg);
 }
 
+/* Element names are told apart by length and bytes: near misses are
+   unknown elements, and their text goes nowhere. */
+static void
+test_element_names_match_exactly(void **state)
+{
+	struct registry		*reg;
+	const struct record	*r;
+	size_t			 i;
+
+	reg = xml_ok(NS_OPEN "<record><nam>a</nam><names>b</names>"
+	    "<Name>c</Name><name>d</name><numbers>5</numbers>"
+	    "<number>7</number><scx>s</scx><x:y:note>n</x:y:note>"
+	    "<description>one<br/>two<xrefs>three</xrefs></description>"
+	    "</record><records/></registry>");
+	assert_int_equal(reg->n_records, 1);
+	r = &reg->records[0];
+	assert_string_equal(r->service, "d");
+	assert_int_equal(r->port_lo, 7);
+	assert_null(r->service_code);
+	assert_string_equal(r->notes, "n");
+	assert_string_equal(r->description, "one\ntwothree");
+	/* nam names Name numbers scx (record), xrefs (text), records */
+	assert_int_equal(reg->n_warnings, 7);
+	for (i = 0; i < reg->n_warnings; i++)
+		assert_non_null(strstr(reg->warnings[i].text,
+		    "unknown element"));
+	registry_free(reg);
+}
+
 static void
 test_namespace_prefix_and_no_namespace(void **state)
 {
@@ -1189,6 +1218,7 @@ main(void)
 		cmocka_unit_test(test_deep_nesting_is_bounded),
 		cmocka_unit_test(test_huge_tokens_parse_in_linear_time),
 		cmocka_unit_test(test_unknown_elements_warn_once_each),
+		cmocka_unit_test(test_element_names_match_exactly),
 		cmocka_unit_test(test_namespace_prefix_and_no_namespace),
 		cmocka_unit_test(test_encodings_declared_and_invalid),
 		cmocka_unit_test(test_bad_fields_warn_and_keep_record),
