@@ -115,7 +115,8 @@ output_json_string(FILE *f, const char *s)
 			fputs("\\ufffd", f);
 			break;
 		default:
-			if (c < 0x20 || c == 0x7f)
+			/* C1 controls too: a terminal may obey them. */
+			if (c < 0x20 || (c >= 0x7f && c <= 0x9f))
 				fprintf(f, "\\u%04lx", c);
 			else
 				fwrite(s + i, 1, n, f);

@@ -134,6 +134,11 @@ csvf esc.csv "$(printf 'evil,1,tcp,title\033]0;pwned\007 clear\033[2J red\033[31
 timeout 10 "$PORTREG" -f esc.csv 1 > out 2>&1
 ok "! grep -q \"\$(printf '\\033')\" out && grep -q '\\^\\[\\]0;pwned\\^G' out" "escape sequences in data are shown escaped"
 
+csvf c1.csv "$(printf 'c1,1,tcp,csi\302\2332J del\177 esc\033[31m,,,,,,,,')"
+timeout 10 "$PORTREG" -f c1.csv -o json 1 > out 2>&1
+ok "! grep -q \"\$(printf '\\302\\233')\" out && ! grep -q \"\$(printf '\\033')\" out && grep -qF 'csi\\u009b2J del\\u007f esc\\u001b[31m' out" \
+    "JSON escapes C0, DEL and C1 controls as \\u00XX"
+
 case_ "runaway pattern is stopped" 2 "too complex" -f big.csv -e '(x+x+)+y'
 case_ "bad pattern names PCRE2's offset" 2 "offset" -f crlf.csv -e 'a(b'
 case_ "query port 70000" 2 "out of range" -f crlf.csv 70000
