@@ -16,6 +16,15 @@
  * Untrusted input: entity declarations are refused (no billion laughs,
  * no external entities), nesting is bounded, Expat is linear in its
  * input, and unknown elements are warnings, never errors.
+ *
+ * Speed (the whole load is held to 2x an Expat parse with no handlers,
+ * SPEC 5): load_file's XML is read straight into Expat's buffer and
+ * parsed in one final call (load_xml_stream), so it is held once and
+ * Expat makes no line/column pass over it, as it does after every
+ * non-final call; element names are told apart by length; text is
+ * reported only inside the elements whose text is kept; lines are
+ * counted with memchr, where XML_GetCurrentLineNumber per record would
+ * be that same pass.  Measured: doc/benchmarks.md.
  */
 #include "config.h"
 
@@ -36,8 +45,10 @@
 
 #define XML_MAX_DEPTH		64
 #define XML_MAX_UNKNOWN		32	/* distinct unknown names remembered */
-/* Expat copies what XML_Parse is given into its own buffer: feeding it
-   the whole file would double the file's share of peak memory. */
+/* load_xml: Expat copies what XML_Parse is given into its own buffer,
+   and the whole file at once would double the file's share of peak
+   memory.  Also what load_xml_stream asks for when its input outgrows
+   the size it was told. */
 #define XML_CHUNK		(256 * 1024)
 
 /* What an open element is, given where it is. */
