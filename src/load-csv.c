@@ -85,6 +85,14 @@ enum load_csv_col {
 	CSV_IGNORED = -1
 };
 
+/* The columns copied as text, in load_csv_texts' order. */
+static const int load_csv_text_cols[] = {
+	CSV_SERVICE, CSV_DESCRIPTION, CSV_REGISTERED, CSV_MODIFIED,
+	CSV_SERVICE_CODE, CSV_UNAUTHORIZED, CSV_NOTES,
+};
+#define CSV_NTEXTS \
+	(sizeof load_csv_text_cols / sizeof load_csv_text_cols[0])
+
 static const char *const load_csv_names[CSV_NCOLS] = {
 	"Service Name",
 	"Port Number",
@@ -143,6 +151,14 @@ struct load_csv {
 	/* Header: which column each field is (CSV_IGNORED: none). */
 	size_t			 n_cols;
 	int			 map[CSV_MAX_FIELDS];
+	int			 in_order;	/* map is 0, 1, ... CSV_NCOLS-1 */
+
+	/* Lengths of the previous record's texts (load_csv_texts). */
+	size_t			 prev_len[CSV_NTEXTS];
+	/* This row's Assignee (trimmed), when it gave a people list. */
+	const char		*assignee_text;
+	size_t			 assignee_len;
+	int			 assignee_list;
 };
 
 static inline void load_csv_trim(const char **, size_t *);
@@ -424,12 +440,14 @@ load_csv_line(struct load_csv *lc)
 {
 	const char		*p = lc->p, *end = lc->end, *base, *at;
 	const char		*start = p;
-	struct load_csv_field	*f;
-	size_t			 n = 0, len;
+	struct load_csv_field	*f, *fields = lc->fields;
+	size_t			 n = 0, cols;
 	uint32_t		 mask;
 	char			 tail[16];
 	int			 extra = 0;
 
+	/* Fields past the header's columns must be empty (extra_text). */
+	cols = lc->n_cols != 0 ? lc->n_cols : CSV_MAX_FIELDS;
 	for (base = p;; base += 16) {
 		if (end - base >= 16)
 			mask = load_csv_block(base);
@@ -441,26 +459,25 @@ load_csv_line(struct load_csv *lc)
 		while (mask != 0) {
 			at = base + load_csv_ctz(mask);
 			mask &= mask - 1;
-			if (*at == '"' || (at < end && *at == '\0'))
-				return 0;
 			if (n == CSV_MAX_FIELDS)
 				return 0;
-			f = &lc->fields[n++];
+			f = &fields[n++];
 			f->s = start;
 			f->len = at - start;
 			f->in_scratch = 0;
-			if (n > lc->n_cols && lc->n_cols != 0 && !extra)
+			if (n > cols && !extra)
 				extra = !load_csv_empty(f->s, f->len);
-			if (at < end && *at == ',') {
+			if (*at == ',') {
 				start = at + 1;
 				continue;
 			}
-			/* A line end, or the end of the input. */
+			if (*at == '"' || (*at == '\0' && at < end))
+				return 0;
+			/* A line end, or the end of the input (its NUL). */
 			lc->n_fields = n;
 			lc->extra_text = extra;
 			if (at < end) {
-				len = f->len;
-				if (len > 0 && f->s[len - 1] == '\r')
+				if (f->len > 0 && f->s[f->len - 1] == '\r')
 					f->len--;
 				lc->p = at + 1;
 				lc->line++;
@@ -603,6 +620,9 @@ load_csv_header(struct load_csv *lc, char **err)
 		}
 	}
 	lc->n_cols = lc->n_fields;
+	lc->in_order = lc->n_cols == CSV_NCOLS;
+	for (i = 0; i < lc->n_cols && lc->in_order; i++)
+		lc->in_order = lc->map[i] == (int)i;
 	return 0;
 }
 
@@ -665,10 +685,10 @@ load_csv_port(const char *s, size_t len, int32_t *lo, int32_t *hi,
 
 /* YYYY-MM-DD or YYYY-MM. */
 static int
-load_csv_is_date(const char *s)
+load_csv_is_date(const char *s, size_t len)
 {
 	static const char	 form[] = "dddd-dd-dd";
-	size_t			 i, len = strlen(s);
+	size_t			 i;
 
 	if (len != 7 && len != 10)
 		return 0;
@@ -685,6 +705,8 @@ load_csv_trim(const char **s, size_t *len)
 {
 	const char	*p = *s, *e = *s + *len;
 
+	if (p == e || (!load_csv_space(*p) && !load_csv_space(e[-1])))
+		return;		/* nearly always */
 	while (p < e && load_csv_space(*p))
 		p++;
 	while (e > p && load_csv_space(e[-1]))
@@ -694,22 +716,64 @@ load_csv_trim(const char **s, size_t *len)
 }
 
 /*
- * Consecutive rows often repeat a field (the tcp and udp rows of one
- * service): a field equal to the previous record's shares its arena
- * copy, which saves time and about a third of the strings' memory.
- * Registry strings and arrays are read-only once built, so sharing is
- * safe.
+ * The record's text fields.  Consecutive rows often repeat a field (the
+ * tcp and udp rows of one service): a field equal to the previous
+ * record's shares its arena copy, which saves time and about a third of
+ * the strings' memory.  Registry strings and arrays are read-only once
+ * built, so sharing is safe.  The others are copied into one arena
+ * allocation, packed (an allocation each cost a call, and rounding each
+ * string up to the arena's alignment a quarter of the memory).
+ * Sets t[k] to the trimmed text of load_csv_text_cols[k].
  */
-static const char *
-load_csv_text(struct load_csv *lc, const char *prev, const char *s,
-    size_t len)
+static void
+load_csv_texts(struct load_csv *lc, struct record *r,
+    const struct record *prev, const struct load_csv_field *v,
+    struct load_csv_field *t)
 {
-	load_csv_trim(&s, &len);
-	if (len == 0)
-		return NULL;
-	if (prev != NULL && strncmp(prev, s, len) == 0 && prev[len] == '\0')
-		return prev;
-	return registry_strndup(lc->reg, s, len);
+	const char	**dst[CSV_NTEXTS] = {
+		&r->service, &r->description, &r->registered, &r->modified,
+		&r->service_code, &r->unauthorized, &r->notes,
+	};
+	const char	*old[CSV_NTEXTS] = { NULL };
+	char		*p;
+	size_t		 k, need = 0, len;
+
+	if (prev != NULL) {
+		old[0] = prev->service;
+		old[1] = prev->description;
+		old[2] = prev->registered;
+		old[3] = prev->modified;
+		old[4] = prev->service_code;
+		old[5] = prev->unauthorized;
+		old[6] = prev->notes;
+	}
+	for (k = 0; k < CSV_NTEXTS; k++) {
+		t[k].s = v[load_csv_text_cols[k]].s;
+		t[k].len = v[load_csv_text_cols[k]].len;
+		load_csv_trim(&t[k].s, &t[k].len);
+		len = t[k].len;
+		t[k].in_scratch = 0;		/* 1: to copy */
+		if (len == 0)
+			continue;
+		if (old[k] != NULL && lc->prev_len[k] == len &&
+		    memcmp(old[k], t[k].s, len) == 0) {
+			*dst[k] = old[k];
+			continue;
+		}
+		t[k].in_scratch = 1;
+		need += len + 1;
+	}
+	p = need != 0 ? registry_alloc(lc->reg, need) : NULL;
+	for (k = 0; k < CSV_NTEXTS; k++) {
+		len = t[k].len;
+		lc->prev_len[k] = len;
+		if (!t[k].in_scratch)
+			continue;
+		memcpy(p, t[k].s, len);
+		p[len] = '\0';
+		*dst[k] = p;
+		p += len + 1;
+	}
 }
 
 /* Is this the same text as the previous row's field p? */
@@ -719,35 +783,46 @@ load_csv_same(const struct load_csv_prev *p, const char *s, size_t len)
 	return p->ok && p->len == len && memcmp(p->s, s, len) == 0;
 }
 
-static void
+/*
+ * An Assignee or Contact.  Returns 1 when the record now has a people
+ * list there (parsed or shared), 0 when the field is empty or was kept
+ * whole as one id.
+ */
+static int
 load_csv_people(struct load_csv *lc, struct record *r,
-    const struct record *prev, int role, const struct load_csv_field *f)
+    const struct record *prev, int role, const char *s, size_t len,
+    int in_scratch)
 {
 	struct load_csv_prev	*last = &lc->prev[role == 'a' ? 0 : 1];
 	uint32_t		*n = role == 'a' ? &r->n_assignees :
 				    &r->n_contacts;
 	struct person_ref	**list = role == 'a' ? &r->assignees :
 				    &r->contacts;
-	const char		*s = f->s;
-	size_t			 len = f->len, shown;
+	size_t			 shown;
 	uint32_t		 before = *n;
 
-	load_csv_trim(&s, &len);
 	if (len == 0) {
 		last->ok = 0;
-		return;
+		return 0;
 	}
 	if (prev != NULL && load_csv_same(last, s, len)) {
 		*list = role == 'a' ? prev->assignees : prev->contacts;
 		*n = role == 'a' ? prev->n_assignees : prev->n_contacts;
-		return;
+		return 1;
 	}
 	/* Remember text that stays put (the input, not scratch). */
 	last->s = s;
 	last->len = len;
-	last->ok = !f->in_scratch;
+	last->ok = !in_scratch;
+	/* The contact is most often the assignee: share the list then. */
+	if (role == 'c' && lc->assignee_list && lc->assignee_len == len &&
+	    memcmp(lc->assignee_text, s, len) == 0) {
+		r->contacts = r->assignees;
+		r->n_contacts = r->n_assignees;
+		return 1;
+	}
 	if (load_people_list(lc->reg, r, role, s, len) == 0)
-		return;
+		return 1;
 	/* Not a people list: drop any partial result, keep the text whole. */
 	last->ok = 0;
 	*n = before;
@@ -759,6 +834,7 @@ load_csv_people(struct load_csv *lc, struct record *r,
 	load_csv_warn(lc, lc->row_line, "%s \"%.*s%s\" is not a people list "
 	    "like [Id][Id]; kept as one id", role == 'a' ? "Assignee" :
 	    "Contact", (int)shown, s, shown < len ? "..." : "");
+	return 0;
 }
 
 static void
@@ -786,13 +862,14 @@ load_csv_refs(struct load_csv *lc, struct record *r,
 }
 
 static void
-load_csv_date(struct load_csv *lc, const char *what, const char *date)
+load_csv_date(struct load_csv *lc, const char *what, const char *date,
+    size_t len)
 {
 	size_t	 n;
 
-	if (date == NULL || load_csv_is_date(date))
+	if (len == 0 || load_csv_is_date(date, len))
 		return;
-	load_csv_show(date, strlen(date), &n);
+	load_csv_show(date, len, &n);
 	load_csv_warn(lc, lc->row_line, "%s date \"%.*s\" is not YYYY-MM-DD",
 	    what, (int)n, date);
 }
@@ -805,17 +882,25 @@ load_csv_record(struct load_csv *lc)
 	struct registry				*reg = lc->reg;
 	struct record				*r;
 	const struct record			*prev = NULL;
-	const struct load_csv_field		*v[CSV_NCOLS];
+	const struct load_csv_field		*v;
+	struct load_csv_field			 mapped[CSV_NCOLS];
+	struct load_csv_field			 t[CSV_NTEXTS];
 	const char				*why, *s;
 	size_t					 i, n, len;
 	int					 col, p;
 
-	for (col = 0; col < CSV_NCOLS; col++)
-		v[col] = &none;
-	for (i = 0; i < lc->n_fields && i < lc->n_cols; i++) {
-		col = lc->map[i];
-		if (col != CSV_IGNORED)
-			v[col] = &lc->fields[i];
+	/* v[col]: the field of column col; IANA's order is the file's. */
+	if (lc->in_order && lc->n_fields >= CSV_NCOLS)
+		v = lc->fields;
+	else {
+		for (col = 0; col < CSV_NCOLS; col++)
+			mapped[col] = none;
+		for (i = 0; i < lc->n_fields && i < lc->n_cols; i++) {
+			col = lc->map[i];
+			if (col != CSV_IGNORED)
+				mapped[col] = lc->fields[i];
+		}
+		v = mapped;
 	}
 
 	r = registry_add_record(reg);
@@ -823,12 +908,10 @@ load_csv_record(struct load_csv *lc)
 		prev = &reg->records[reg->n_records - 2];
 	lc->records++;
 	r->line = lc->row_line;
+	load_csv_texts(lc, r, prev, v, t);
 
-#define TEXT(f, c) load_csv_text(lc, prev ? prev->f : NULL, v[c]->s, v[c]->len)
-	r->service = TEXT(service, CSV_SERVICE);
-
-	s = v[CSV_PORT]->s;
-	len = v[CSV_PORT]->len;
+	s = v[CSV_PORT].s;
+	len = v[CSV_PORT].len;
 	load_csv_trim(&s, &len);
 	if (len != 0 &&
 	    load_csv_port(s, len, &r->port_lo, &r->port_hi, &why) != 0) {
@@ -839,8 +922,8 @@ load_csv_record(struct load_csv *lc)
 		    n < len ? "..." : "", why);
 	}
 
-	s = v[CSV_PROTO]->s;
-	len = v[CSV_PROTO]->len;
+	s = v[CSV_PROTO].s;
+	len = v[CSV_PROTO].len;
 	load_csv_trim(&s, &len);
 	if (len != 0) {
 		/* IANA writes them in lower case: skip proto_parse then. */
@@ -859,18 +942,21 @@ load_csv_record(struct load_csv *lc)
 			r->proto = (enum proto)p;
 	}
 
-	r->description = TEXT(description, CSV_DESCRIPTION);
-	load_csv_people(lc, r, prev, 'a', v[CSV_ASSIGNEE]);
-	load_csv_people(lc, r, prev, 'c', v[CSV_CONTACT]);
-	r->registered = TEXT(registered, CSV_REGISTERED);
-	load_csv_date(lc, "registration", r->registered);
-	r->modified = TEXT(modified, CSV_MODIFIED);
-	load_csv_date(lc, "modification", r->modified);
-	load_csv_refs(lc, r, prev, v[CSV_REFERENCE]);
-	r->service_code = TEXT(service_code, CSV_SERVICE_CODE);
-	r->unauthorized = TEXT(unauthorized, CSV_UNAUTHORIZED);
-	r->notes = TEXT(notes, CSV_NOTES);
-#undef TEXT
+	s = v[CSV_ASSIGNEE].s;
+	len = v[CSV_ASSIGNEE].len;
+	load_csv_trim(&s, &len);
+	lc->assignee_text = s;
+	lc->assignee_len = len;
+	lc->assignee_list = load_csv_people(lc, r, prev, 'a', s, len,
+	    v[CSV_ASSIGNEE].in_scratch);
+	s = v[CSV_CONTACT].s;
+	len = v[CSV_CONTACT].len;
+	load_csv_trim(&s, &len);
+	load_csv_people(lc, r, prev, 'c', s, len, v[CSV_CONTACT].in_scratch);
+	/* t[2], t[3]: Registration Date, Modification Date. */
+	load_csv_date(lc, "registration", t[2].s, t[2].len);
+	load_csv_date(lc, "modification", t[3].s, t[3].len);
+	load_csv_refs(lc, r, prev, &v[CSV_REFERENCE]);
 }
 
 /* Decide what to do with the current row; 1 when it becomes a record. */
