@@ -28,6 +28,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -150,32 +151,53 @@ haystack_end(struct hbuild *b)
 #define HAYSTACK_ONES	0x0101010101010101ULL
 #define HAYSTACK_HIGHS	0x8080808080808080ULL
 
+/* Whether the 8 bytes of v hold a LF or a CR. */
+static inline int
+haystack_breaks(uint64_t v)
+{
+	uint64_t	 x = v ^ (HAYSTACK_ONES * '\n');
+	uint64_t	 y = v ^ (HAYSTACK_ONES * '\r');
+
+	return ((((x - HAYSTACK_ONES) & ~x) | ((y - HAYSTACK_ONES) & ~y)) &
+	    HAYSTACK_HIGHS) != 0;
+}
+
+static void
+haystack_copy_bytes(char *t, const char *s, size_t n)
+{
+	size_t	 i;
+	char	 c;
+
+	for (i = 0; i < n; i++) {
+		c = s[i];
+		t[i] = c == '\n' || c == '\r' ? ' ' : c;
+	}
+}
+
 /* Copy s[0..n) to t, line breaks (LF, CR) as spaces.  Eight bytes at a
-   time while there are eight: the registry's strings are short, and a
-   call of memcpy and two of memchr per item cost more than the copy. */
+   time, the last eight overlapping the ones before: the registry's
+   strings are short, and a call of memcpy and two of memchr per item
+   cost more than the copy. */
 static inline void
 haystack_copy(char *t, const char *s, size_t n)
 {
-	uint64_t	 v, x, y;
-	size_t		 i = 0, k;
-	char		 c;
+	uint64_t	 v;
+	size_t		 i;
 
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&v, s + i, 8);
-		x = v ^ (HAYSTACK_ONES * '\n');
-		y = v ^ (HAYSTACK_ONES * '\r');
-		if ((((x - HAYSTACK_ONES) & ~x) | ((y - HAYSTACK_ONES) & ~y)) &
-		    HAYSTACK_HIGHS) {
-			for (k = i; k < i + 8; k++) {
-				c = s[k];
-				t[k] = c == '\n' || c == '\r' ? ' ' : c;
-			}
-		} else
-			memcpy(t + i, &v, 8);
+	if (n < 8) {
+		haystack_copy_bytes(t, s, n);
+		return;
 	}
-	for (; i < n; i++) {
-		c = s[i];
-		t[i] = c == '\n' || c == '\r' ? ' ' : c;
+	for (i = 0;; i += 8) {
+		if (i + 8 > n)
+			i = n - 8;
+		memcpy(&v, s + i, 8);
+		if (haystack_breaks(v))
+			haystack_copy_bytes(t + i, s + i, 8);
+		else
+			memcpy(t + i, &v, 8);
+		if (i + 8 == n)
+			return;
 	}
 }
 
@@ -262,32 +284,146 @@ haystack_who(struct hbuild *b, const struct record *r)
 	}
 }
 
+/* The string at byte offset off of record r (off: offsetof). */
+#define HAYSTACK_FIELD(r, off) \
+	(*(const char *const *)(const void *)((const char *)(r) + (off)))
+
+/*
+ * Append a copy of the slice [from, from + len) of the buffer (a slice
+ * before the end), 16 bytes at a time: a slice is short, and the bytes
+ * copied past its end are inside the room asked for and overwritten by
+ * what comes next (the last slice's, by the padding).
+ */
+static inline void
+haystack_again(struct hbuild *b, size_t from, size_t len)
+{
+	char	*t = haystack_room(b, len + 16), v[16];
+	size_t	 k;
+
+	for (k = 0; k < len; k += 16) {
+		memcpy(v, b->buf + from + k, 16);
+		memcpy(t + k, v, 16);
+	}
+	b->len += len;
+}
+
+/*
+ * A section of one or two strings a record (off2 == 0: one): slices
+ * are copied from the record before when its strings are the same
+ * pointers, as loaders share repeated fields (the CSV loader does for
+ * about half of them).  The copy is made only when all of it fits below
+ * max, as its items did.
+ */
+static void
+haystack_texts(struct hbuild *b, const struct registry *reg, size_t off1,
+    size_t off2, uint32_t *at)
+{
+	const struct record	*r;
+	const char		*s1, *s2 = NULL, *p1 = NULL, *p2 = NULL;
+	size_t			 i, n = reg->n_records, len;
+
+	for (i = 0; i < n; i++, p1 = s1, p2 = s2) {
+		r = &reg->records[i];
+		at[i] = (uint32_t)b->len;
+		s1 = HAYSTACK_FIELD(r, off1);
+		if (off2 != 0)
+			s2 = HAYSTACK_FIELD(r, off2);
+		if (s1 == NULL && s2 == NULL) {
+			haystack_end(b);
+			continue;
+		}
+		if (i != 0 && s1 == p1 && s2 == p2) {
+			len = at[i] - at[i - 1];
+			if (b->len + len <= b->max) {
+				haystack_again(b, at[i - 1], len);
+				continue;
+			}
+		}
+		haystack_str(b, s1);
+		haystack_str(b, s2);
+		haystack_end(b);
+	}
+	at[n] = (uint32_t)b->len;
+}
+
+/*
+ * Whether field f of record r is the same as the record before's, by
+ * the pointers (or values), as for haystack_texts.
+ */
+static int
+haystack_same(const struct record *r, const struct record *prev,
+    enum field f)
+{
+	switch (f) {
+	case FIELD_PROTO:
+		return r->proto == prev->proto;
+	case FIELD_PORT:
+		return r->port_lo == prev->port_lo &&
+		    r->port_hi == prev->port_hi;
+	case FIELD_WHO:
+		return r->assignees == prev->assignees &&
+		    r->n_assignees == prev->n_assignees &&
+		    r->contacts == prev->contacts &&
+		    r->n_contacts == prev->n_contacts;
+	case FIELD_REF:
+		return r->refs == prev->refs && r->n_refs == prev->n_refs;
+	default:
+		return 0;
+	}
+}
+
 /* Section f: a slice per record, at[i] where record i's starts. */
 static void
 haystack_section(struct hbuild *b, const struct registry *reg, enum field f,
     uint32_t *at)
 {
-	const struct record	*r;
+	const struct record	*r, *prev = NULL;
 	const char		*pname[PROTO_COUNT];
-	size_t			 plen[PROTO_COUNT], i, n = reg->n_records;
+	size_t			 plen[PROTO_COUNT], i, n = reg->n_records, len;
 	char			 port[32];
 	uint32_t		 j;
 	int			 k;
+
+	switch (f) {
+	case FIELD_NAME:
+		haystack_texts(b, reg, offsetof(struct record, service), 0,
+		    at);
+		return;
+	case FIELD_DESC:
+		haystack_texts(b, reg, offsetof(struct record, description),
+		    0, at);
+		return;
+	case FIELD_NOTE:
+		haystack_texts(b, reg, offsetof(struct record, notes),
+		    offsetof(struct record, unauthorized), at);
+		return;
+	case FIELD_DATE:
+		haystack_texts(b, reg, offsetof(struct record, registered),
+		    offsetof(struct record, modified), at);
+		return;
+	case FIELD_OTHER:
+		haystack_texts(b, reg, offsetof(struct record, service_code),
+		    0, at);
+		return;
+	default:
+		break;
+	}
 
 	for (k = 0; k < PROTO_COUNT; k++) {
 		pname[k] = proto_name((enum proto)k);
 		plen[k] = strlen(pname[k]);
 	}
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n; i++, prev = r) {
 		r = &reg->records[i];
 		at[i] = (uint32_t)b->len;
+		if (prev != NULL && haystack_same(r, prev, f)) {
+			len = at[i] - at[i - 1];
+			if (b->len + len <= b->max) {
+				haystack_again(b, at[i - 1], len);
+				continue;
+			}
+		}
 		switch (f) {
-		case FIELD_NAME:
-			haystack_str(b, r->service);
-			break;
-		case FIELD_DESC:
-			haystack_str(b, r->description);
-			break;
 		case FIELD_PROTO:
 			if (r->proto > PROTO_NONE && r->proto < PROTO_COUNT)
 				haystack_item(b, pname[r->proto],
@@ -305,18 +441,7 @@ haystack_section(struct hbuild *b, const struct registry *reg, enum field f,
 			for (j = 0; j < r->n_refs; j++)
 				haystack_str(b, r->refs[j]);
 			break;
-		case FIELD_NOTE:
-			haystack_str(b, r->notes);
-			haystack_str(b, r->unauthorized);
-			break;
-		case FIELD_DATE:
-			haystack_str(b, r->registered);
-			haystack_str(b, r->modified);
-			break;
-		case FIELD_OTHER:
-			haystack_str(b, r->service_code);
-			break;
-		case FIELD_COUNT:
+		default:
 			break;
 		}
 		haystack_end(b);
