@@ -650,9 +650,9 @@ registry_cmp_gap(const void *a, const void *b)
 static void
 registry_find_gaps(struct registry *reg)
 {
-	unsigned char		*listed;
+	unsigned char		*listed, *q;
 	size_t			 i, cap = 0;
-	int32_t			 p, start;
+	int32_t			 p, start, end;
 	const struct record	*r;
 
 	listed = xcalloc(PORT_MAX + 1, 1);
@@ -665,13 +665,16 @@ registry_find_gaps(struct registry *reg)
 			registry_add_gap(reg, &cap, r->port_lo, r->port_hi,
 			    r->proto, (int32_t)i);
 	}
-	for (p = 0; p <= PORT_MAX; p++) {
-		if (listed[p])
-			continue;
-		start = p;
-		while (p < PORT_MAX && !listed[p + 1])
-			p++;
-		registry_add_gap(reg, &cap, start, p, PROTO_NONE, -1);
+	/* Runs of 0 bytes, found with memchr (a branch per port costs a
+	   misprediction at every run's end, and there are 65,536). */
+	for (p = 0; p <= PORT_MAX; p = end + 1) {
+		q = memchr(listed + p, 0, PORT_MAX + 1 - p);
+		if (q == NULL)
+			break;
+		start = (int32_t)(q - listed);
+		q = memchr(q, 1, PORT_MAX + 1 - start);
+		end = (q != NULL ? (int32_t)(q - listed) : PORT_MAX + 1) - 1;
+		registry_add_gap(reg, &cap, start, end, PROTO_NONE, -1);
 	}
 	free(listed);
 	qsort(reg->gaps, reg->n_gaps, sizeof *reg->gaps, registry_cmp_gap);
