@@ -390,6 +390,69 @@ haystack_texts(struct hbuild *b, const struct registry *reg, size_t off1,
 	at[n] = (uint32_t)b->len;
 }
 
+/* The protocol section: "tcp" and so on, written 8 bytes at a time. */
+static void
+haystack_protos(struct hbuild *b, const struct registry *reg, uint32_t *at)
+{
+	char		 text[PROTO_COUNT][8];
+	size_t		 tlen[PROTO_COUNT], i, n = reg->n_records, m;
+	enum proto	 p;
+	int		 k;
+
+	for (k = 0; k < PROTO_COUNT; k++) {
+		memset(text[k], 0, sizeof text[k]);
+		tlen[k] = strlen(proto_name((enum proto)k));
+		if (tlen[k] > sizeof text[k] - 1)
+			tlen[k] = 0;	/* never: the names are short */
+		memcpy(text[k], proto_name((enum proto)k), tlen[k]);
+		text[k][tlen[k]] = '\n';
+	}
+	for (i = 0; i < n; i++) {
+		p = reg->records[i].proto;
+		k = p > PROTO_NONE && p < PROTO_COUNT ? (int)p : 0;
+		at[i] = (uint32_t)b->len;
+		m = tlen[k];
+		if (b->len + m + 1 > b->max)
+			k = 0;		/* the text is dropped, as an item is */
+		memcpy(haystack_room(b, sizeof text[k]), text[k],
+		    sizeof text[k]);
+		b->len += tlen[k] + 1;
+	}
+	at[n] = (uint32_t)b->len;
+}
+
+/* The port section: "80", "6000-6063", or nothing; the port of the
+   record before copied when the same. */
+static void
+haystack_ports(struct hbuild *b, const struct registry *reg, uint32_t *at)
+{
+	const struct record	*r, *prev = NULL;
+	size_t			 i, n = reg->n_records, m;
+	char			*t;
+
+	for (i = 0; i < n; i++, prev = r) {
+		r = &reg->records[i];
+		at[i] = (uint32_t)b->len;
+		if (r->port_lo < 0) {
+			haystack_end(b);
+			continue;
+		}
+		if (prev != NULL && r->port_lo == prev->port_lo &&
+		    r->port_hi == prev->port_hi &&
+		    b->len + (at[i] - at[i - 1]) <= b->max) {
+			haystack_again(b, at[i - 1], at[i] - at[i - 1]);
+			continue;
+		}
+		t = haystack_room(b, 32);
+		m = haystack_port(t, r->port_lo, r->port_hi);
+		if (b->len + m + 1 > b->max)
+			m = 0;		/* dropped, as an item is */
+		t[m] = '\n';
+		b->len += m + 1;
+	}
+	at[n] = (uint32_t)b->len;
+}
+
 /*
  * Whether field f of record r is the same as the record before's, by
  * the pointers (or values), as for haystack_texts.
@@ -448,6 +511,12 @@ haystack_section(struct hbuild *b, const struct registry *reg, enum field f,
 	case FIELD_OTHER:
 		haystack_texts(b, reg, offsetof(struct record, service_code),
 		    0, at);
+		return;
+	case FIELD_PROTO:
+		haystack_protos(b, reg, at);
+		return;
+	case FIELD_PORT:
+		haystack_ports(b, reg, at);
 		return;
 	default:
 		break;
