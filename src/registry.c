@@ -259,40 +259,68 @@ registry_warn(struct registry *reg, uint32_t line, const char *fmt, ...)
    time, single-threaded, through this. */
 static const struct registry *sort_reg;
 
-/* FNV-1a over the bytes, then a final mix so that the low bits (the
-   slot) depend on every byte. */
+/* A final mix, so that the low bits (the slot) depend on every byte. */
 static uint32_t
-registry_hash_mix(uint32_t h)
+registry_hash_mix(uint64_t h)
 {
-	h ^= h >> 16;
-	h *= 0x7feb352dU;
-	h ^= h >> 15;
-	h *= 0x846ca68bU;
-	h ^= h >> 16;
-	return h;
+	h ^= h >> 32;
+	h *= 0xd6e8feb86659fd93ULL;
+	h ^= h >> 32;
+	h *= 0xd6e8feb86659fd93ULL;
+	h ^= h >> 32;
+	return (uint32_t)h;
 }
+
+/*
+ * The bytes of s through map (a byte to itself, or as tolower() folds
+ * it), gathered 8 to a word and each word multiplied in: a multiply a
+ * byte (FNV) made the multiplier's latency the cost of the name index.
+ */
+static uint32_t
+registry_hash_map(const unsigned char *map, const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	uint64_t		 h = 0x9e3779b97f4a7c15ULL, w = 0;
+	size_t			 n = 0;
+
+	for (; *p != '\0'; p++) {
+		w = w << 8 | map[*p];
+		if ((++n & 7) == 0) {
+			h = (h ^ w) * 0x100000001b3ULL;
+			w = 0;
+		}
+	}
+	return registry_hash_mix((h ^ w ^ n) * 0x100000001b3ULL);
+}
+
+static const unsigned char registry_same[256] = {
+#define B(n) (n), (n) + 1, (n) + 2, (n) + 3, (n) + 4, (n) + 5, (n) + 6, (n) + 7
+#define R(n) B(n), B((n) + 8), B((n) + 16), B((n) + 24)
+	R(0), R(32), R(64), R(96), R(128), R(160), R(192), R(224)
+#undef R
+#undef B
+};
 
 static uint32_t
 registry_hash(const char *s)
 {
-	uint32_t	 h = 0x811c9dc5U;
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 0x01000193U;
-	return registry_hash_mix(h);
+	return registry_hash_map(registry_same, s);
 }
 
-/* The same over the name as strcasecmp() sees it. */
-static uint32_t
-registry_hash_fold(const char *s)
+/*
+ * The bytes as strcasecmp() folds them (tolower(), byte by byte, in the
+ * current locale): two names strcasecmp() calls equal hash alike.
+ */
+static void
+registry_fold_map(unsigned char *map)
 {
-	uint32_t	 h = 0x811c9dc5U;
+	int	 c;
 
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)tolower((unsigned char)*s)) *
-		    0x01000193U;
-	return registry_hash_mix(h);
+	for (c = 0; c < 256; c++)
+		map[c] = (unsigned char)tolower(c);
 }
+
+static int32_t	registry_person_in(const struct registry *, const char *, size_t);
 
 /* A table of at least 3/2 n slots, a power of two. */
 static size_t
@@ -426,6 +454,9 @@ registry_index_names(struct registry *reg)
 	size_t		 last_slot = 0;
 	uint32_t	*next, *t;
 	const char	*name, *last_name = NULL;
+	unsigned char	 fold[256];
+
+	registry_fold_map(fold);
 
 	for (i = 0; i < reg->n_records; i++)
 		named += reg->records[i].service != NULL;
@@ -448,7 +479,7 @@ registry_index_names(struct registry *reg)
 			continue;
 		/* Loaders share the string of a name repeated (tcp, udp). */
 		if (name != last_name) {
-			for (k = registry_hash_fold(name) & mask;
+			for (k = registry_hash_map(fold, name) & mask;
 			    t[k] != REG_NONE; k = (k + 1) & mask) {
 				if (strcasecmp(reg->records[t[k]].service,
 				    name) == 0)
@@ -482,12 +513,14 @@ registry_kind(const struct record *r)
 }
 
 static void
-registry_resolve(struct registry *reg, struct person_ref *refs, uint32_t n)
+registry_resolve(struct registry *reg, struct person_ref *refs, uint32_t n,
+    size_t mask)
 {
 	uint32_t	 i;
 
 	for (i = 0; i < n; i++)
-		refs[i].person = registry_person(reg, refs[i].id);
+		refs[i].person = reg->n_people == 0 || refs[i].id == NULL ? -1 :
+		    registry_person_in(reg, refs[i].id, mask);
 }
 
 struct dangling {
@@ -700,9 +733,11 @@ registry_finish(struct registry *reg)
 	struct record		*r;
 	const struct person_ref	*done_a = NULL, *done_c = NULL;
 	uint32_t		 done_na = 0, done_nc = 0;
+	size_t			 mask;
 
 	sort_reg = reg;
 	registry_index_people(reg);
+	mask = registry_people_slots(reg) - 1;
 
 	for (i = 0; i < reg->n_records; i++) {
 		r = &reg->records[i];
@@ -715,12 +750,14 @@ registry_finish(struct registry *reg)
 		r->kind = registry_kind(r);
 		if (!registry_resolved(r->assignees, r->n_assignees, done_a,
 		    done_na, done_c, done_nc))
-			registry_resolve(reg, r->assignees, r->n_assignees);
+			registry_resolve(reg, r->assignees, r->n_assignees,
+			    mask);
 		done_a = r->assignees;
 		done_na = r->n_assignees;
 		if (!registry_resolved(r->contacts, r->n_contacts, done_a,
 		    done_na, done_c, done_nc))
-			registry_resolve(reg, r->contacts, r->n_contacts);
+			registry_resolve(reg, r->contacts, r->n_contacts,
+			    mask);
 		done_c = r->contacts;
 		done_nc = r->n_contacts;
 	}
@@ -875,12 +912,14 @@ registry_by_name(const struct registry *reg, const char *name,
 	size_t			 k, mask, n = 0;
 	uint32_t		 i;
 	const struct record	*r;
+	unsigned char		 fold[256];
 
 	if (reg->by_name == NULL || name == NULL)
 		return 0;
 	t = reg->by_name + reg->n_records;
 	mask = reg->n_by_name - 1;
-	for (k = registry_hash_fold(name) & mask; t[k] != REG_NONE;
+	registry_fold_map(fold);
+	for (k = registry_hash_map(fold, name) & mask; t[k] != REG_NONE;
 	    k = (k + 1) & mask) {
 		if (strcasecmp(reg->records[t[k]].service, name) == 0)
 			break;
@@ -1013,20 +1052,26 @@ registry_free_ranges(const struct registry *reg, enum proto proto,
 	return n;
 }
 
-int32_t
-registry_person(const struct registry *reg, const char *id)
+/* Person by id in the table of mask + 1 slots (registry_people_slots). */
+static int32_t
+registry_person_in(const struct registry *reg, const char *id, size_t mask)
 {
-	size_t	 k, mask;
+	size_t	 k;
 
-	if (reg->people_by_id == NULL || id == NULL || reg->n_people == 0)
-		return -1;
-	mask = registry_people_slots(reg) - 1;
 	for (k = registry_hash(id) & mask; reg->people_by_id[k] != REG_NONE;
 	    k = (k + 1) & mask) {
 		if (strcmp(reg->people[reg->people_by_id[k]].id, id) == 0)
 			return (int32_t)reg->people_by_id[k];
 	}
 	return -1;
+}
+
+int32_t
+registry_person(const struct registry *reg, const char *id)
+{
+	if (reg->people_by_id == NULL || id == NULL || reg->n_people == 0)
+		return -1;
+	return registry_person_in(reg, id, registry_people_slots(reg) - 1);
 }
 
 const uint32_t *
