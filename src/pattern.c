@@ -364,7 +364,8 @@ haystack_texts(struct hbuild *b, const struct registry *reg, size_t off1,
 {
 	const struct record	*r;
 	const char		*s1, *s2 = NULL, *p1 = NULL, *p2 = NULL;
-	size_t			 i, n = reg->n_records, len;
+	size_t			 i, n = reg->n_records, len, n1, n2;
+	char			*t;
 
 	for (i = 0; i < n; i++, p1 = s1, p2 = s2) {
 		r = &reg->records[i];
@@ -383,9 +384,24 @@ haystack_texts(struct hbuild *b, const struct registry *reg, size_t off1,
 				continue;
 			}
 		}
-		haystack_str(b, s1);
-		haystack_str(b, s2);
-		haystack_end(b);
+		n1 = s1 != NULL ? strlen(s1) : 0;
+		n2 = s2 != NULL ? strlen(s2) : 0;
+		if (b->len + n1 + n2 + 2 > b->max) {
+			/* Near the end of the haystack's room: item by item. */
+			haystack_str(b, s1);
+			haystack_str(b, s2);
+			haystack_end(b);
+			continue;
+		}
+		t = haystack_room(b, n1 + n2 + 2);
+		haystack_copy(t, s1, n1);
+		t += n1;
+		if (n1 != 0 && n2 != 0)
+			*t++ = '\n';
+		haystack_copy(t, s2, n2);
+		t += n2;
+		*t++ = '\n';
+		b->len = t - b->buf;
 	}
 	at[n] = (uint32_t)b->len;
 }
