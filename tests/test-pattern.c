@@ -700,6 +700,105 @@ real_xml_scan_agrees_with_match(void **state)
 	registry_free(reg);
 }
 
+/*
+ * A registry of 15,000 records whose neighbours share strings and lists
+ * as the CSV loader makes them, with long descriptions holding CR LF:
+ * big enough for the haystack's large block, and more text than its
+ * first guess.  Scans agree with pattern_match and find what a plain
+ * look at the fields finds.
+ */
+#define BIG_RECORDS	15000
+
+static void
+big_shared_registry_scans_like_match(void **state)
+{
+	const char	*patterns[] = {
+		"desc:number 123 ", "name:^svc-42$", "number 77  line",
+		"who:^Id_9$",
+		"date:^2001-01-0[1-3]$", "port:^1000$", "proto:^udp$",
+		"note:every fifth 10\\b", NULL
+	};
+	const size_t	 expect[] = {
+		3, 2, 3, 2 * 8, 2 * 36, 2, BIG_RECORDS / 2, 1,
+	};
+	struct registry	*reg = registry_new("big");
+	struct record	*r;
+	const struct record *q;
+	struct haystack	*h;
+	struct pattern	*p;
+	uint32_t	*out;
+	char		 buf[256], *err;
+	size_t		 i, k, n, at;
+	int		 limited, rc;
+
+	for (i = 0; i < BIG_RECORDS; i++) {
+		r = registry_add_record(reg);
+		q = i > 0 ? &reg->records[i - 1] : NULL;
+		if (i % 2 == 1) {
+			r->service = q->service;
+			r->port_lo = r->port_hi = q->port_lo;
+			r->assignees = q->assignees;
+			r->n_assignees = q->n_assignees;
+			r->contacts = q->contacts;
+			r->n_contacts = q->n_contacts;
+		} else {
+			snprintf(buf, sizeof buf, "svc-%zu", i / 2);
+			r->service = registry_strdup(reg, buf);
+			r->port_lo = r->port_hi = (int32_t)(i / 2);
+			snprintf(buf, sizeof buf, "Id_%zu", i / 2 % 1000);
+			registry_add_assignee(reg, r, buf, strlen(buf));
+			r->contacts = r->assignees;
+			r->n_contacts = r->n_assignees;
+		}
+		r->proto = i % 2 ? PROTO_UDP : PROTO_TCP;
+		if (i % 3 != 0)
+			r->description = q->description;
+		else {
+			snprintf(buf, sizeof buf, "Description number %zu\r\n"
+			    "line two of a long text, long enough for the "
+			    "haystack to outgrow its first guess of eighty "
+			    "bytes a record", i / 3);
+			r->description = registry_strdup(reg, buf);
+		}
+		if (i % 5 == 0) {
+			snprintf(buf, sizeof buf, "every fifth %zu", i / 5);
+			r->notes = registry_strdup(reg, buf);
+		}
+		snprintf(buf, sizeof buf, "%04zu-01-%02zu", 2000 + i / 2 / 365,
+		    i / 2 % 365 / 12 + 1);
+		r->registered = q != NULL && strcmp(q->registered, buf) == 0 ?
+		    q->registered : registry_strdup(reg, buf);
+	}
+	registry_finish(reg);
+	h = haystack_new(reg);
+	out = xcalloc(reg->n_records, sizeof *out);
+	for (k = 0; patterns[k] != NULL; k++) {
+		p = pattern_new(patterns[k], &err);
+		assert_non_null(p);
+		pattern_set_budget(p, 0);
+		n = pattern_scan(p, h, out, reg->n_records, &limited);
+		assert_int_equal(limited, 0);
+		if (n != expect[k])
+			fail_msg("%s: %zu found, %zu expected", patterns[k], n,
+			    expect[k]);
+		for (i = 0, at = 0; i < reg->n_records; i++) {
+			rc = pattern_match(p, h, i);
+			if (at < n && out[at] == i) {
+				if (rc != PATTERN_MATCH)
+					fail_msg("%s: record %zu scanned, "
+					    "not matched", patterns[k], i);
+				at++;
+			} else if (rc == PATTERN_MATCH)
+				fail_msg("%s: record %zu matched, not "
+				    "scanned", patterns[k], i);
+		}
+		pattern_free(p);
+	}
+	free(out);
+	haystack_free(h);
+	registry_free(reg);
+}
+
 static void
 real_xml_runaway_is_limited(void **state)
 {
@@ -759,6 +858,7 @@ main(void)
 		cmocka_unit_test(span_offsets),
 		cmocka_unit_test(empty_and_odd_registries),
 		cmocka_unit_test(real_xml_who_jon_postel),
+		cmocka_unit_test(big_shared_registry_scans_like_match),
 		cmocka_unit_test(real_xml_scan_agrees_with_match),
 		cmocka_unit_test(real_xml_runaway_is_limited),
 	};

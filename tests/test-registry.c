@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <strings.h>
+
 #include "test.h"
 
 #include "registry.h"
@@ -306,6 +308,144 @@ duplicate_person_id_warns(void **state)
 	registry_free(reg);
 }
 
+/*
+ * Three definitions of B and two of A, interleaved: a warning at each
+ * later one, naming the definition before it, in the order of the ids;
+ * lookups find the first.
+ */
+static void
+duplicate_ids_warn_in_id_order(void **state)
+{
+	struct registry	*reg = registry_new("dup");
+	struct person	*p;
+	const char	*ids[] = { "B", "A", "B", "A", "B" };
+	size_t		 i;
+
+	for (i = 0; i < 5; i++) {
+		p = registry_add_person(reg);
+		p->id = registry_strdup(reg, ids[i]);
+		p->line = (uint32_t)(10 * (i + 1));
+	}
+	registry_finish(reg);
+	assert_int_equal(reg->n_warnings, 3);
+	assert_int_equal(reg->warnings[0].line, 40);
+	assert_non_null(strstr(reg->warnings[0].text,
+	    "[A] defined again (first at line 20)"));
+	assert_int_equal(reg->warnings[1].line, 30);
+	assert_non_null(strstr(reg->warnings[1].text, "(first at line 10)"));
+	assert_int_equal(reg->warnings[2].line, 50);
+	assert_non_null(strstr(reg->warnings[2].text, "(first at line 30)"));
+	assert_int_equal(registry_person(reg, "A"), 1);
+	assert_int_equal(registry_person(reg, "B"), 0);
+	assert_int_equal(registry_person(reg, "C"), -1);
+	registry_free(reg);
+}
+
+/* Records named "svc-K" in three casings, K = i % names, far apart. */
+#define MANY_RECORDS	6000
+#define MANY_NAMES	700
+
+static const char *
+many_name(char *buf, size_t i)
+{
+	static const char	*forms[] = { "svc-%zu", "SVC-%zu", "Svc-%zu" };
+
+	snprintf(buf, 32, forms[(i / MANY_NAMES) % 3], i % MANY_NAMES);
+	return buf;
+}
+
+/*
+ * A registry big enough for the records array to move to its large
+ * blocks, in falling port order (the by-port index sorts), with every
+ * name repeated far apart in other casings and lists shared between
+ * neighbours: every answer is the one a plain scan gives.
+ */
+static void
+many_records_answer_like_a_scan(void **state)
+{
+	struct registry		*reg = registry_new("many");
+	struct record		*r;
+	struct person		*p;
+	const struct record	*q;
+	uint32_t		 out[32], want[32];
+	char			 name[32];
+	size_t			 i, j, n, m;
+	int32_t			 port;
+
+	for (i = 0; i < 300; i++) {
+		p = registry_add_person(reg);
+		snprintf(name, sizeof name, "Person_%zu", i);
+		p->id = registry_strdup(reg, name);
+	}
+	for (i = 0; i < MANY_RECORDS; i++) {
+		r = registry_add_record(reg);
+		r->service = registry_strdup(reg, many_name(name, i));
+		r->port_lo = r->port_hi = (int32_t)(MANY_RECORDS - i) * 10;
+		r->proto = i % 2 ? PROTO_UDP : PROTO_TCP;
+		if (i % 2 == 1) {
+			/* Share the record before's list, as the CSV
+			   loader does. */
+			q = &reg->records[i - 1];
+			r->assignees = q->assignees;
+			r->n_assignees = q->n_assignees;
+		} else {
+			snprintf(name, sizeof name, "Person_%zu", i % 350);
+			registry_add_assignee(reg, r, name, strlen(name));
+		}
+	}
+	registry_finish(reg);
+	assert_int_equal(reg->n_records, MANY_RECORDS);
+
+	for (i = 0; i < MANY_NAMES; i++) {
+		snprintf(name, sizeof name, "sVc-%zu", i);
+		n = registry_by_name(reg, name, PROTO_NONE, out, 32);
+		for (j = 0, m = 0; j < reg->n_records; j++) {
+			if (strcasecmp(reg->records[j].service, name) == 0 &&
+			    m < 32)
+				want[m++] = (uint32_t)j;
+		}
+		assert_int_equal(n, m);
+		assert_memory_equal(out, want, m * sizeof *out);
+		/* A short out keeps the first, in registry order. */
+		assert_int_equal(registry_by_name(reg, name, PROTO_NONE, out,
+		    2), m);
+		assert_memory_equal(out, want, 2 * sizeof *out);
+		for (j = 0, m = 0; j < reg->n_records; j++) {
+			if (strcasecmp(reg->records[j].service, name) == 0 &&
+			    reg->records[j].proto == PROTO_UDP && m < 32)
+				want[m++] = (uint32_t)j;
+		}
+		assert_int_equal(registry_by_name(reg, name, PROTO_UDP, out,
+		    32), m);
+		assert_memory_equal(out, want, m * sizeof *out);
+	}
+	assert_int_equal(registry_by_name(reg, "svc-700", PROTO_NONE, out,
+	    32), 0);
+
+	for (port = 0; port <= 60010; port += 5) {
+		n = registry_at_port(reg, port, PROTO_NONE, out, 32);
+		for (j = 0, m = 0; j < reg->n_records; j++) {
+			if (reg->records[j].port_lo == port)
+				want[m++] = (uint32_t)j;
+		}
+		assert_int_equal(n, m);
+		assert_memory_equal(out, want, m * sizeof *out);
+	}
+
+	for (i = 0; i < MANY_RECORDS; i++) {
+		q = &reg->records[i];
+		snprintf(name, sizeof name, "Person_%zu", (i & ~(size_t)1) %
+		    350);
+		assert_int_equal(q->assignees[0].person, (i & ~(size_t)1) %
+		    350 < 300 ? registry_person(reg, name) : -1);
+	}
+	for (i = 0; i < 300; i++) {
+		snprintf(name, sizeof name, "Person_%zu", i);
+		assert_int_equal(registry_person(reg, name), (int32_t)i);
+	}
+	registry_free(reg);
+}
+
 static void
 bad_ports_are_dropped_at_finish(void **state)
 {
@@ -380,6 +520,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(stats_count, setup, teardown),
 		cmocka_unit_test(duplicate_person_id_warns),
+		cmocka_unit_test(duplicate_ids_warn_in_id_order),
+		cmocka_unit_test(many_records_answer_like_a_scan),
 		cmocka_unit_test(no_people_table_no_dangling_warnings),
 		cmocka_unit_test(bad_ports_are_dropped_at_finish),
 		cmocka_unit_test(empty_registry),
