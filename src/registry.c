@@ -239,9 +239,9 @@ registry_warn(struct registry *reg, uint32_t line, const char *fmt, ...)
  *    The registry is nearly always in port order already: one pass checks
  *    that, and a counting sort (stable, linear) handles the rest.
  *
- *  - by_name: a hash table of the service names, case-folded as
- *    strcasecmp() folds them (tolower(), byte by byte), so that two names
- *    strcasecmp() calls equal always land in one chain.  by_name holds
+ *  - by_name: a hash table of the service names, hashed as strcasecmp()
+ *    folds them (tolower(), byte by byte), so that names strcasecmp()
+ *    calls equal hash alike and share one chain.  by_name holds
  *    n_records links first, then n_by_name slots (a power of two): a slot
  *    is the first record (in registry order) of one name, or REG_NONE; a
  *    record's link is the next record of the same name, or REG_NONE.  A
