@@ -148,9 +148,9 @@ struct registry {
 	/* Indexes built by registry_finish; private to registry.c. */
 	uint32_t		*by_port;	/* records with a port, by lo */
 	size_t			 n_by_port;
-	uint32_t		*by_name;	/* records with a name, by name */
-	size_t			 n_by_name;
-	uint32_t		*people_by_id;
+	uint32_t		*by_name;	/* hash of folded names (layout: registry.c) */
+	size_t			 n_by_name;	/* slots in by_name */
+	uint32_t		*people_by_id;	/* hash of person ids (registry.c) */
 	uint32_t		*person_records; /* CSR: records of each person */
 	uint32_t		*person_first;	/* n_people + 1 offsets */
 	int32_t			 max_span;	/* widest port range, hi - lo */
