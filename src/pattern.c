@@ -867,6 +867,38 @@ pattern_read(const char *re, size_t len, int *upper, int *per_slice)
 	}
 }
 
+/*
+ * Does re (perhaps) call a group: (?R) (?1) (?+1) (?-1) (?&name)
+ * (?P>name) \g<name> \g'name'?  PCRE2's JIT has no recursion-loop check
+ * and its cost grows with the square of the depth: (|(?1))n took 130 ms
+ * a call to reach the match limit (found by fuzzing the browser), where
+ * the interpreter stops at once with "recursive loop".  Such patterns
+ * are interpreted.  A false alarm (inside a class, after \Q) costs only
+ * speed.
+ */
+static int
+pattern_recurses(const char *re)
+{
+	const char	*s;
+
+	for (s = re; (s = strpbrk(s, "(\\")) != NULL; s++) {
+		if (*s == '\\') {
+			if (s[1] == 'g' && (s[2] == '<' || s[2] == '\''))
+				return 1;
+			if (s[1] != '\0')
+				s++;
+			continue;
+		}
+		if (s[1] != '?')
+			continue;
+		if (s[2] == 'R' || s[2] == '&' || (s[2] >= '0' && s[2] <= '9') ||
+		    ((s[2] == '+' || s[2] == '-') && s[3] >= '0' && s[3] <= '9') ||
+		    (s[2] == 'P' && s[3] == '>'))
+			return 1;
+	}
+	return 0;
+}
+
 struct pattern *
 pattern_new(const char *expr, char **err)
 {
@@ -934,7 +966,8 @@ pattern_new(const char *expr, char **err)
 	pcre2_set_match_limit(p->mctx, PATTERN_MATCH_LIMIT);
 	/* Without JIT (unsupported here, or (*NO_JIT)) PCRE2 interprets:
 	   slower, same answers, same limits. */
-	if (pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE) == 0 &&
+	if (!pattern_recurses(re) &&
+	    pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE) == 0 &&
 	    pcre2_pattern_info(p->code, PCRE2_INFO_JITSIZE, &jitsize) == 0 &&
 	    jitsize != 0) {
 		p->stack = pcre2_jit_stack_create(PATTERN_JIT_STACK_MIN,
@@ -1004,6 +1037,7 @@ pattern_exec(struct pattern *p, const char *s, size_t len, size_t start)
 	case PCRE2_ERROR_HEAPLIMIT:
 	case PCRE2_ERROR_JIT_STACKLIMIT:
 	case PCRE2_ERROR_NOMEMORY:
+	case PCRE2_ERROR_RECURSELOOP:	/* a group calls itself forever */
 		return PATTERN_LIMIT;
 	default:
 		return PATTERN_NOMATCH;

@@ -56,6 +56,8 @@ for f in "$SEED" "$XML"; do
 	cli "$f" 'desc:^(\w+\s?)*$' 'desc:^[\w ]*$'
 	cli "$f" '(?:(?:a+)+)+\d$' '[a]\d$'
 	cli "$f" '((a*)*)*b' 'b'
+	cli "$f" '(|(?1))n' 'n'
+	cli "$f" 'who:(?<a>|(?&a))n' 'who:n'
 done
 
 # --- The browser ---------------------------------------------------------------
@@ -110,6 +112,15 @@ for f in "$SEED" "$XML"; do
 	keys Escape g j j
 	check "$name: keys after the filter are handled (row 3)" \
 	    '  row 3/[0-9]+'
+	# A group that calls itself forever, typed key by key (each key
+	# searched): once a second a key under PCRE2's JIT before the fix.
+	keys g /
+	for k in '(' '|' '(' '?' 1 ')' ')' n; do lit "$k"; done
+	keys Enter
+	check "$name: / with a self-calling group says it is too complex" \
+	    '[Pp]attern too complex'
+	keys g j
+	check "$name: ...and the next key is handled (row 2)" '  row 2/[0-9]+'
 	keys /; lit '(a+)+$'; keys Enter
 	check "$name: / (a+)+\$ finds matches" 'Match [0-9]+ of [0-9]+'
 	keys q

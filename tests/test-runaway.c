@@ -177,6 +177,70 @@ limits_not_sticky(void **state)
 	free(b);
 }
 
+/*
+ * Patterns whose groups call themselves without end.  PCRE2's JIT took
+ * 130 ms a call on each of them to reach the match limit (so a second
+ * or more a keystroke in the browser: found by fuzz_ui); they are
+ * interpreted, which stops at once.  On the shipped sample: the answer
+ * is limited, and never more than what "n" finds.  Other patterns keep
+ * the JIT, (?-i) included.
+ */
+static void
+recursion_is_interpreted(void **state)
+{
+	static const char *loops[] = {
+		"(|(?1))n", "(|(?R))n", "(?<a>|(?&a))n", "(|\\g<1>)n",
+		"(|\\g'1')n", "(a|(?-1))n", "(?P<x>|(?P>x))n",
+		"(|(|Bbd)(?1))n", "who:(|(?+1))(|(?-1))n", NULL
+	};
+	static const char *jit[] = { "(a+)+$", "(?-i)N", "(?i)x", "\\(?1",
+	    "[(]?1", NULL };
+	struct registry	*seed;
+	struct haystack	*h;
+	struct pattern	*p;
+	uint32_t	*out, *tame;
+	size_t		 n, nt, i, j;
+	char		*err = NULL, path[4096];
+	const char	*top = getenv("top_srcdir");
+	int		 k, limited, can_jit;
+
+	snprintf(path, sizeof path, "%s/data/%s", top ? top : ".", SEED_2024);
+	if ((seed = load_file(path, LOAD_AUTO, &err)) == NULL)
+		fail_msg("%s", err);
+	h = haystack_new(seed);
+	out = xcalloc(seed->n_records + 1, sizeof *out);
+	tame = xcalloc(seed->n_records + 1, sizeof *tame);
+	p = pattern_new("n", &err);
+	nt = pattern_scan(p, h, tame, seed->n_records, &limited);
+	can_jit = pattern_jit(p);
+	pattern_free(p);
+	assert_true(nt > 0);
+	for (k = 0; loops[k] != NULL; k++) {
+		if ((p = pattern_new(loops[k], &err)) == NULL)
+			fail_msg("%s: %s", loops[k], err);
+		assert_false(pattern_jit(p));
+		n = pattern_scan(p, h, out, seed->n_records, &limited);
+		pattern_free(p);
+		assert_int_equal(limited, 1);
+		for (i = j = 0; i < n; i++) {
+			while (j < nt && tame[j] != out[i])
+				j++;
+			assert_true(j < nt);
+		}
+	}
+	for (k = 0; can_jit && jit[k] != NULL; k++) {
+		if ((p = pattern_new(jit[k], &err)) == NULL)
+			fail_msg("%s: %s", jit[k], err);
+		if (!pattern_jit(p))
+			fail_msg("%s is not JIT-compiled", jit[k]);
+		pattern_free(p);
+	}
+	free(out);
+	free(tame);
+	haystack_free(h);
+	registry_free(seed);
+}
+
 /* Type s at the browser's prompt, one key at a time. */
 static void
 type(struct ui *ui, const char *s)
@@ -245,6 +309,7 @@ main(void)
 		cmocka_unit_test(anchored_words),
 		cmocka_unit_test(limits_not_sticky),
 		cmocka_unit_test(browser_says_too_complex),
+		cmocka_unit_test(recursion_is_interpreted),
 	};
 
 	cmocka_set_message_output(CM_OUTPUT_TAP);
