@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "test.h"
+#include "test-loader.h"
 
 #include "load.h"
 #include "registry.h"
@@ -28,46 +29,21 @@
 static struct registry *
 csv_load(const char *text, size_t len, int *rc, char **err)
 {
-	struct registry	*reg = registry_new("t.csv");
-	char		*buf = xmalloc(len + 1);
-
-	memcpy(buf, text, len);
-	buf[len] = '\0';
-	*err = NULL;
-	*rc = load_csv(reg, buf, len, err);
-	memset(buf, 'X', len);	/* dangling pointers would now show */
-	free(buf);
-	return reg;
+	return test_loader_load(load_csv, "t.csv", 0, text, len, rc, err);
 }
 
 /* Load text that must load: no error. */
 static struct registry *
 csv_ok(const char *text)
 {
-	struct registry	*reg;
-	char		*err;
-	int		 rc;
-
-	reg = csv_load(text, strlen(text), &rc, &err);
-	if (rc != 0)
-		fail_msg("load_csv failed: %s", err ? err : "(no message)");
-	assert_null(err);
-	return reg;
+	return test_loader_ok(load_csv, "t.csv", 0, text, strlen(text));
 }
 
 /* Load text that must fail; returns the message (caller frees). */
 static char *
 csv_fails(const char *text, size_t len)
 {
-	struct registry	*reg;
-	char		*err;
-	int		 rc;
-
-	reg = csv_load(text, len, &rc, &err);
-	assert_int_equal(rc, -1);
-	assert_non_null(err);
-	registry_free(reg);
-	return err;
+	return test_loader_fails(load_csv, "t.csv", text, len);
 }
 
 static char *

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "test.h"
+#include "test-loader.h"
 
 #include "load.h"
 #include "registry.h"
@@ -36,32 +37,13 @@
 static struct registry *
 fixed_load(const char *text, size_t len, int *rc, char **err)
 {
-	struct registry	*reg = registry_new("t.txt");
-	char		*buf = xmalloc(len + 1);
-
-	memcpy(buf, text, len);
-	buf[len] = '\0';
-	*err = NULL;
-	*rc = load_fixed(reg, buf, len, err);
-	memset(buf, 'X', len);
-	free(buf);
-	if (*rc == 0)
-		registry_finish(reg);
-	return reg;
+	return test_loader_load(load_fixed, "t.txt", 1, text, len, rc, err);
 }
 
 static struct registry *
 fixed_ok(const char *text, size_t len)
 {
-	struct registry	*reg;
-	char		*err;
-	int		 rc;
-
-	reg = fixed_load(text, len, &rc, &err);
-	if (rc != 0)
-		fail_msg("load_fixed failed: %s", err ? err : "(no message)");
-	assert_null(err);
-	return reg;
+	return test_loader_ok(load_fixed, "t.txt", 1, text, len);
 }
 
 static char *

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "test.h"
+#include "test-loader.h"
 
 #include "load.h"
 #include "registry.h"
@@ -44,45 +45,20 @@ excerpt(void)
 static struct registry *
 xml_load(const char *text, size_t len, int *rc, char **err)
 {
-	struct registry	*reg = registry_new("t.xml");
-	char		*buf = xmalloc(len + 1);
-
-	memcpy(buf, text, len);
-	buf[len] = '\0';
-	*err = NULL;
-	*rc = load_xml(reg, buf, len, err);
-	memset(buf, 'X', len);
-	free(buf);
-	return reg;
+	return test_loader_load(load_xml, "t.xml", 0, text, len, rc, err);
 }
 
 static struct registry *
 xml_ok(const char *text)
 {
-	struct registry	*reg;
-	char		*err;
-	int		 rc;
-
-	reg = xml_load(text, strlen(text), &rc, &err);
-	if (rc != 0)
-		fail_msg("load_xml failed: %s", err ? err : "(no message)");
-	assert_null(err);
-	return reg;
+	return test_loader_ok(load_xml, "t.xml", 0, text, strlen(text));
 }
 
 /* Text that must fail: returns the message (caller frees). */
 static char *
 xml_fails(const char *text, size_t len)
 {
-	struct registry	*reg;
-	char		*err;
-	int		 rc;
-
-	reg = xml_load(text, len, &rc, &err);
-	assert_int_equal(rc, -1);
-	assert_non_null(err);
-	registry_free(reg);
-	return err;
+	return test_loader_fails(load_xml, "t.xml", text, len);
 }
 
 /* The nth (from 0) record with this name (NULL: no name), first port

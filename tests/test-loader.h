@@ -1,0 +1,69 @@
+/*
+ * test-loader.h - what the loader test programs share: load a text with
+ * one loader the way load_buffer would, but from a copy exactly len + 1
+ * bytes long that is wiped and freed before returning, so that a
+ * sanitizer sees any over-read and any pointer the registry kept into
+ * the input shows as garbage.
+ */
+#ifndef PORTREG_TEST_LOADER_H
+#define PORTREG_TEST_LOADER_H
+
+#include "load.h"
+#include "registry.h"
+#include "xmalloc.h"
+
+typedef int test_loader_fn(struct registry *, const char *, size_t,
+    char **);
+
+/* Load text; with finish, run registry_finish when the load succeeds. */
+static inline struct registry *
+test_loader_load(test_loader_fn *load, const char *name, int finish,
+    const char *text, size_t len, int *rc, char **err)
+{
+	struct registry	*reg = registry_new(name);
+	char		*buf = xmalloc(len + 1);
+
+	memcpy(buf, text, len);
+	buf[len] = '\0';
+	*err = NULL;
+	*rc = load(reg, buf, len, err);
+	memset(buf, 'X', len);
+	free(buf);
+	if (finish && *rc == 0)
+		registry_finish(reg);
+	return reg;
+}
+
+/* Load text that must load, with no error message. */
+static inline struct registry *
+test_loader_ok(test_loader_fn *load, const char *name, int finish,
+    const char *text, size_t len)
+{
+	struct registry	*reg;
+	char		*err;
+	int		 rc;
+
+	reg = test_loader_load(load, name, finish, text, len, &rc, &err);
+	if (rc != 0)
+		fail_msg("%s failed: %s", name, err ? err : "(no message)");
+	assert_null(err);
+	return reg;
+}
+
+/* Load text that must fail; returns the message (caller frees). */
+static inline char *
+test_loader_fails(test_loader_fn *load, const char *name, const char *text,
+    size_t len)
+{
+	struct registry	*reg;
+	char		*err;
+	int		 rc;
+
+	reg = test_loader_load(load, name, 0, text, len, &rc, &err);
+	assert_int_equal(rc, -1);
+	assert_non_null(err);
+	registry_free(reg);
+	return err;
+}
+
+#endif
