@@ -242,35 +242,35 @@ detail_gap_of(const struct registry *reg, int32_t row)
 	return -1;
 }
 
+/* One labelled neighbour of a gap: its name and description, or none. */
+static void
+detail_gap_neighbour(struct detail *d, const struct registry *reg,
+    const char *label, int32_t rec, const char *none)
+{
+	char	*s, *t;
+
+	s = rec >= 0 ? detail_record_name(reg, rec) : NULL;
+	if (s == NULL) {
+		detail_add_own(d, label, xstrdup(none), DETAIL_NOTE);
+		return;
+	}
+	t = reg->records[rec].description != NULL ?
+	    sanitize(reg->records[rec].description, 0) : NULL;
+	detail_add_own(d, label, t != NULL ? xasprintf("%s  %s", s, t) :
+	    xstrdup(s), DETAIL_TEXT);
+	free(t);
+	free(s);
+}
+
 static void
 detail_gap_fields(struct detail *d, const struct registry *reg, int32_t g)
 {
 	int32_t	 before, after;
-	char	*s, *t;
 
 	registry_gap_neighbours(reg, (size_t)g, &before, &after);
-	s = before >= 0 ? detail_record_name(reg, before) : NULL;
-	if (s != NULL) {
-		t = reg->records[before].description != NULL ?
-		    sanitize(reg->records[before].description, 0) : NULL;
-		detail_add_own(d, "Before", t != NULL ?
-		    xasprintf("%s  %s", s, t) : xstrdup(s), DETAIL_TEXT);
-		free(t);
-		free(s);
-	} else
-		detail_add_own(d, "Before", xstrdup("nothing: the first gap"),
-		    DETAIL_NOTE);
-	s = after >= 0 ? detail_record_name(reg, after) : NULL;
-	if (s != NULL) {
-		t = reg->records[after].description != NULL ?
-		    sanitize(reg->records[after].description, 0) : NULL;
-		detail_add_own(d, "After", t != NULL ?
-		    xasprintf("%s  %s", s, t) : xstrdup(s), DETAIL_TEXT);
-		free(t);
-		free(s);
-	} else
-		detail_add_own(d, "After", xstrdup("nothing: the last gap"),
-		    DETAIL_NOTE);
+	detail_gap_neighbour(d, reg, "Before", before,
+	    "nothing: the first gap");
+	detail_gap_neighbour(d, reg, "After", after, "nothing: the last gap");
 }
 
 static void
