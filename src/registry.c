@@ -408,9 +408,9 @@ static void
 registry_index_ports(struct registry *reg)
 {
 	uint32_t		*count, *sorted;
-	size_t			 i, n = 0;
+	size_t			 i, n = 0, span;
 	int			 in_order = 1;
-	int32_t			 last = -1;
+	int32_t			 last = -1, lo = PORT_MAX, hi = 0;
 	const struct record	*r;
 
 	reg->by_port = xreallocarray(NULL, reg->n_records,
@@ -423,6 +423,10 @@ registry_index_ports(struct registry *reg)
 		if (r->port_lo < last)
 			in_order = 0;
 		last = r->port_lo;
+		if (r->port_lo < lo)
+			lo = r->port_lo;
+		if (r->port_lo > hi)
+			hi = r->port_lo;
 		if (r->port_hi - r->port_lo > reg->max_span)
 			reg->max_span = r->port_hi - r->port_lo;
 		reg->by_port[n++] = (uint32_t)i;
@@ -431,15 +435,20 @@ registry_index_ports(struct registry *reg)
 	if (in_order)
 		return;
 
-	/* A counting sort by port_lo: stable, so ties stay in order. */
-	count = xcalloc(PORT_MAX + 2, sizeof *count);
+	/*
+	 * A counting sort by port_lo: stable, so ties stay in order.  The
+	 * buckets cover only lo..hi, the ports present: a small file (an
+	 * excerpt, a fuzzer's input) does not pay for 65,536 of them.
+	 */
+	span = (size_t)(hi - lo) + 1;
+	count = xcalloc(span + 1, sizeof *count);
 	sorted = xreallocarray(NULL, n, sizeof *sorted);
 	for (i = 0; i < n; i++)
-		count[reg->records[reg->by_port[i]].port_lo + 1]++;
-	for (i = 1; i <= PORT_MAX + 1; i++)
+		count[reg->records[reg->by_port[i]].port_lo - lo + 1]++;
+	for (i = 1; i <= span; i++)
 		count[i] += count[i - 1];
 	for (i = 0; i < n; i++)
-		sorted[count[reg->records[reg->by_port[i]].port_lo]++] =
+		sorted[count[reg->records[reg->by_port[i]].port_lo - lo]++] =
 		    reg->by_port[i];
 	free(reg->by_port);
 	reg->by_port = sorted;
