@@ -113,23 +113,45 @@ keys_parse(const char *name, size_t len)
 	return -1;
 }
 
+/*
+ * Every key a name in the table can give is ASCII or a special key, so
+ * the bindings fit two small maps, filled from the table on first use:
+ * a key press is then one lookup, not a parse of every name.  The first
+ * action naming a key wins, as in the table's order.
+ */
+_Static_assert(ACT_COUNT <= 256, "actions fit the maps' bytes");
+
 enum key_action
 keys_action(int keyc)
 {
-	const char	*s, *e;
-	int		 a;
+	static unsigned char	 ascii[0x80], special[KEYC_LAST - KEYC_BASE];
+	static int		 built;
+	const char		*s, *e;
+	int			 a, c;
 
-	for (a = ACT_NONE + 1; a < ACT_COUNT; a++) {
-		for (s = keys_name_table[a]; *s != '\0'; s = e) {
-			while (*s == ' ')
-				s++;
-			e = s;
-			while (*e != '\0' && *e != ' ')
-				e++;
-			if (e > s && keys_parse(s, e - s) == keyc)
-				return a;
+	if (!built) {
+		for (a = ACT_COUNT - 1; a > ACT_NONE; a--) {
+			for (s = keys_name_table[a]; *s != '\0'; s = e) {
+				while (*s == ' ')
+					s++;
+				e = s;
+				while (*e != '\0' && *e != ' ')
+					e++;
+				if (e == s || (c = keys_parse(s, e - s)) < 0)
+					continue;
+				if (c < 0x80)
+					ascii[c] = (unsigned char)a;
+				else if (c > KEYC_BASE && c < KEYC_LAST)
+					special[c - KEYC_BASE] =
+					    (unsigned char)a;
+			}
 		}
+		built = 1;
 	}
+	if (keyc >= 0 && keyc < 0x80)
+		return (enum key_action)ascii[keyc];
+	if (keyc > KEYC_BASE && keyc < KEYC_LAST)
+		return (enum key_action)special[keyc - KEYC_BASE];
 	return ACT_NONE;
 }
 

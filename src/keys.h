@@ -73,6 +73,7 @@ enum {
 	KEYC_DC,
 	KEYC_ESC,
 	KEYC_F1,
+	KEYC_LAST
 };
 #define KEYC_CTRL(c)	((c) & 0x1f)
 
