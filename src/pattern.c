@@ -109,7 +109,6 @@ struct pattern {
 	pcre2_code		*code;
 	pcre2_match_data	*md;
 	pcre2_match_context	*mctx;
-	pcre2_jit_stack		*stack;
 	int			 field;		/* enum field or -1: all */
 	int			 jit;
 	int			 per_slice;	/* never search across slices */
@@ -899,11 +898,28 @@ pattern_recurses(const char *re)
 	return 0;
 }
 
+/*
+ * The JIT's stack, one for the process: patterns run one at a time, and
+ * a stack made and unmade with each pattern cost an mmap and an munmap
+ * per keystroke of search-as-you-type.  Made on first use, kept.
+ */
+static pcre2_jit_stack *
+pattern_jit_stack(void)
+{
+	static pcre2_jit_stack	*stack;
+
+	if (stack == NULL)
+		stack = pcre2_jit_stack_create(PATTERN_JIT_STACK_MIN,
+		    PATTERN_JIT_STACK_MAX, NULL);
+	return stack;
+}
+
 struct pattern *
 pattern_new(const char *expr, char **err)
 {
 	struct pattern		*p;
 	pcre2_compile_context	*cctx;
+	pcre2_jit_stack		*stack;
 	PCRE2_UCHAR		 msg[256];
 	PCRE2_SIZE		 erroff;
 	const char		*re = expr;
@@ -970,10 +986,8 @@ pattern_new(const char *expr, char **err)
 	    pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE) == 0 &&
 	    pcre2_pattern_info(p->code, PCRE2_INFO_JITSIZE, &jitsize) == 0 &&
 	    jitsize != 0) {
-		p->stack = pcre2_jit_stack_create(PATTERN_JIT_STACK_MIN,
-		    PATTERN_JIT_STACK_MAX, NULL);
-		if (p->stack != NULL)
-			pcre2_jit_stack_assign(p->mctx, NULL, p->stack);
+		if ((stack = pattern_jit_stack()) != NULL)
+			pcre2_jit_stack_assign(p->mctx, NULL, stack);
 		p->jit = 1;
 	}
 	return p;
@@ -986,7 +1000,6 @@ pattern_free(struct pattern *p)
 		return;
 	pcre2_match_data_free(p->md);
 	pcre2_match_context_free(p->mctx);
-	pcre2_jit_stack_free(p->stack);
 	pcre2_code_free(p->code);
 	free(p);
 }
