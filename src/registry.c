@@ -719,7 +719,11 @@ registry_find_gaps(struct registry *reg)
 		registry_add_gap(reg, &cap, start, end, PROTO_NONE, -1);
 	}
 	free(listed);
-	qsort(reg->gaps, reg->n_gaps, sizeof *reg->gaps, registry_cmp_gap);
+	/* No gaps at all (rows cover 0-65535, none Unassigned): gaps is
+	   NULL, which qsort must not see even with a count of 0. */
+	if (reg->n_gaps > 1)
+		qsort(reg->gaps, reg->n_gaps, sizeof *reg->gaps,
+		    registry_cmp_gap);
 }
 
 /*

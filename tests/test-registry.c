@@ -474,6 +474,25 @@ empty_registry(void **state)
 	registry_free(reg);
 }
 
+/* Rows covering every port, none Unassigned: no gaps, no free range,
+   and (found by fuzz_csv) no sort of the empty gap list. */
+static void
+registry_without_gaps(void **state)
+{
+	struct registry	*reg = registry_new("full");
+
+	add(reg, "b", 1, 65535, PROTO_TCP, "the rest", NULL);
+	add(reg, "a", 0, 0, PROTO_TCP, "zero", NULL);
+	registry_finish(reg);
+	assert_int_equal(reg->n_gaps, 0);
+	assert_int_equal(registry_free_ranges(reg, PROTO_TCP, 0, 65535, NULL,
+	    NULL), 0);
+	assert_int_equal(registry_free_ranges(reg, PROTO_NONE, 0, 65535, NULL,
+	    NULL), 0);
+	assert_int_equal(reg->records[reg->by_port[0]].port_lo, 0);
+	registry_free(reg);
+}
+
 static void
 port_classes(void **state)
 {
@@ -523,6 +542,7 @@ main(void)
 		cmocka_unit_test(duplicate_ids_warn_in_id_order),
 		cmocka_unit_test(many_records_answer_like_a_scan),
 		cmocka_unit_test(no_people_table_no_dangling_warnings),
+		cmocka_unit_test(registry_without_gaps),
 		cmocka_unit_test(bad_ports_are_dropped_at_finish),
 		cmocka_unit_test(empty_registry),
 		cmocka_unit_test(port_classes),
