@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <sys/types.h>
-#include <sys/mman.h>
 
 #include <ctype.h>
 #include <stdio.h>
@@ -84,18 +83,13 @@ registry_alloc(struct registry *reg, size_t n)
 }
 
 /*
- * The records array, once past REGISTRY_BIG bytes, lives in blocks of
- * whole REGISTRY_HUGE units aligned to them, advised for transparent
- * huge pages where the system has them (Linux's MADV_HUGEPAGE).  Each
- * 4 KiB page first touched costs a page fault: about 1.2 us on the
- * benchmark machine, where the array of the full registry (1.9 MB, 460
- * pages) took 0.55 ms of a 2.4 ms CSV load in them; one huge page takes
- * one fault.  Without huge pages this is an aligned allocation like
- * another.  Growing copies the array (realloc would not keep the
- * alignment), which costs less than the faults it saves.
+ * The records array, once past REGISTRY_BIG bytes, comes from xbig: in
+ * huge pages where the system has them.  The array of the full registry
+ * (1.9 MB, 460 pages) took 0.55 ms of a 2.4 ms CSV load in page faults.
+ * Growing copies the array (realloc would not keep the alignment),
+ * which costs less than the faults it saves.
  */
 #define REGISTRY_BIG	(256 * 1024)
-#define REGISTRY_HUGE	(2 * 1024 * 1024)
 
 static void
 registry_grow_records(struct registry *reg)
@@ -111,18 +105,12 @@ registry_grow_records(struct registry *reg)
 		    reg->n_records + 1, size);
 		return;
 	}
-	if (cap > (SIZE_MAX - REGISTRY_HUGE) / 2 / size)
+	if (cap > SIZE_MAX / 4 / size)
 		xmalloc(SIZE_MAX);	/* reports and exits */
-	bytes = 2 * cap * size + REGISTRY_HUGE - 1;
-	bytes &= ~(size_t)(REGISTRY_HUGE - 1);
-	if ((p = aligned_alloc(REGISTRY_HUGE, bytes)) == NULL) {
-		xgrow((void **)&reg->records, &reg->cap_records,
-		    reg->n_records + 1, size);
-		return;
-	}
-#ifdef MADV_HUGEPAGE
-	(void)madvise(p, bytes, MADV_HUGEPAGE);
-#endif
+	bytes = 2 * cap * size;
+	if (bytes < XBIG_MIN)
+		bytes = XBIG_MIN;	/* a huge page from the start */
+	p = xbig(&bytes);
 	memcpy(p, reg->records, reg->n_records * size);
 	free(reg->records);
 	reg->records = p;

@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include <sys/mman.h>
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -116,6 +118,25 @@ xgrow(void **array, size_t *cap, size_t need, size_t size)
 	}
 	*array = xreallocarray(*array, n, size);
 	*cap = n;
+}
+
+void *
+xbig(size_t *bytes)
+{
+	size_t	 n = *bytes;
+	void	*p;
+
+	if (n >= XBIG_MIN && n <= SIZE_MAX - XBIG_UNIT) {
+		n = (n + XBIG_UNIT - 1) & ~(size_t)(XBIG_UNIT - 1);
+		if ((p = aligned_alloc(XBIG_UNIT, n)) != NULL) {
+#ifdef MADV_HUGEPAGE
+			(void)madvise(p, n, MADV_HUGEPAGE);
+#endif
+			*bytes = n;
+			return p;
+		}
+	}
+	return xmalloc(*bytes);
 }
 
 void
