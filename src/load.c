@@ -241,6 +241,28 @@ load_too_large(const char *path)
 }
 
 /*
+ * A buffer of want bytes holding buf's first len: a big one from xbig,
+ * whose huge pages spare the read a page fault per 4 KiB (a 1.1 MB CSV
+ * took 275 of them, half the lookup's faults).
+ */
+static char *
+load_buf_grow(char *buf, size_t len, size_t *capp, size_t want)
+{
+	char	*p;
+
+	if (want < XBIG_MIN) {
+		*capp = want;
+		return xreallocarray(buf, want, 1);
+	}
+	p = xbig(&want);
+	if (len != 0)
+		memcpy(p, buf, len);
+	free(buf);
+	*capp = want;
+	return p;
+}
+
+/*
  * Read the rest of the input after the len bytes already in *bufp (of
  * *capp), growing the buffer from size (the file's size, 0 when not
  * known), and NUL-terminate it.
@@ -260,8 +282,7 @@ load_read_rest(struct load_pos *pos, size_t size, char **bufp, size_t *lenp,
 		if (size > len && cap < size + 2) {
 			/* Exactly the file, and room for one byte more to
 			   see its end (and the NUL). */
-			buf = xreallocarray(buf, size + 2, 1);
-			cap = size + 2;
+			buf = load_buf_grow(buf, len, &cap, size + 2);
 		} else if (size <= len && cap - len < LOAD_CHUNK / 16 + 1) {
 			/* Not known, or outgrown: by doubling, up to one
 			   byte beyond the limit (and the NUL). */
@@ -440,7 +461,7 @@ load_file(const char *path, enum load_format format, char **err)
 			load_close(f.pos.fd);
 			return load_done(reg, rc, LOAD_XML, path, err);
 		}
-		buf = xmalloc(cap = size + 2);
+		buf = load_buf_grow(NULL, 0, &cap, size + 2);
 		memcpy(buf, head, len);
 	}
 	rc = load_read_rest(&f.pos, size, &buf, &len, &cap, err);

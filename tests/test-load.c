@@ -6,6 +6,8 @@
 
 #include <sys/stat.h>
 
+#include <stdint.h>
+
 #include "test.h"
 
 #include "load.h"
@@ -186,6 +188,27 @@ read_sizes_buffer_from_the_file(void **state)
 	unlink(path);
 }
 
+/* A big file is read into huge-page units (xbig), whole. */
+static void
+read_big_file_whole(void **state)
+{
+	char	 path[] = "/tmp/portreg-test-XXXXXX", *buf, *err, *text;
+	size_t	 len, i, size = XBIG_MIN + XBIG_MIN / 2;
+
+	text = xmalloc(size);
+	for (i = 0; i < size; i++)
+		text[i] = i % 61 == 60 ? '\n' : 'a' + i % 26;
+	temp_file(path, text, size);
+	assert_int_equal(load_read_file(path, &buf, &len, &err), 0);
+	assert_int_equal(len, size);
+	assert_memory_equal(buf, text, size);
+	assert_int_equal(buf[len], '\0');
+	assert_int_equal((uintptr_t)buf % XBIG_UNIT, 0);
+	free(buf);
+	unlink(path);
+	free(text);
+}
+
 /* XML is read straight into the parser: the NUL-byte message is the
    same, wherever the NUL is. */
 static void
@@ -364,6 +387,7 @@ main(void)
 		cmocka_unit_test(read_nul_names_line),
 		cmocka_unit_test(read_empty_file),
 		cmocka_unit_test(read_sizes_buffer_from_the_file),
+		cmocka_unit_test(read_big_file_whole),
 		cmocka_unit_test(load_file_xml_nul_names_line),
 		cmocka_unit_test(load_file_detects_after_long_blank_start),
 		cmocka_unit_test(people_lists),
