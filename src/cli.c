@@ -33,6 +33,7 @@
 #include "registry.h"
 #include "sanitize.h"
 #include "tui.h"
+#include "update.h"
 #include "xmalloc.h"
 
 #define CLI_SAMPLE	"seed-excerpt-2024-10-15.txt"
@@ -53,6 +54,7 @@ struct cli {
 	int			 gaps;
 	int			 check;
 	const char		*contact;
+	const char		*update;	/* --update's URL, or NULL */
 
 	const char	       **patterns;	/* -e, in order */
 	size_t			 n_patterns;
@@ -126,6 +128,9 @@ cli_usage(FILE *f)
 "      --format-in FMT read FILE as xml, csv, text or fixed (default:\n"
 "                      detect from its content)\n"
 "      --check         parse, print statistics and warnings\n"
+"      --update [URL]  download the current registry (default: IANA's\n"
+"                      XML), check that it loads, and keep it for later\n"
+"                      runs without -f (in $XDG_DATA_HOME/portreg)\n"
 "  -h, --help          show this help\n"
 "  -V, --version       show the version\n"
 "\n"
@@ -146,7 +151,7 @@ cli_readable(const char *path)
 
 /*
  * The newest regular file in dir, skipping hidden and temporary files
- * (--update writes ".name.tmp" and renames it into place).
+ * (--update downloads to a hidden name and renames it into place).
  */
 static char *
 cli_newest_in(const char *dir)
@@ -212,20 +217,13 @@ cli_build_tree_sample(void)
 char *
 cli_default_registry(void)
 {
-	const char	*env, *home;
+	const char	*env;
 	char		*dir, *path;
 
 	if ((env = getenv("PORTREG_FILE")) != NULL && *env != '\0')
 		return xstrdup(env);
 
-	env = getenv("XDG_DATA_HOME");
-	if (env != NULL && *env == '/')
-		dir = xasprintf("%s/portreg", env);
-	else if ((home = getenv("HOME")) != NULL && *home != '\0')
-		dir = xasprintf("%s/.local/share/portreg", home);
-	else
-		dir = NULL;
-	if (dir != NULL) {
+	if ((dir = update_dir()) != NULL) {
 		path = cli_newest_in(dir);
 		free(dir);
 		if (path != NULL)
@@ -321,8 +319,12 @@ cli_parse(struct cli *c, int argc, char **argv)
 			c->check = 1;
 			break;
 		case OPT_UPDATE:
-			cli_error("--update is not implemented yet");
-			return CLI_ERROR;
+			/* "--update URL" as well as "--update=URL". */
+			if (optarg == NULL && optind < argc &&
+			    strstr(argv[optind], "://") != NULL)
+				optarg = argv[optind++];
+			c->update = optarg != NULL ? optarg : UPDATE_URL;
+			break;
 		case 'h':
 			cli_usage(stdout);
 			return CLI_FOUND;
@@ -336,8 +338,14 @@ cli_parse(struct cli *c, int argc, char **argv)
 		}
 	}
 
-	if (c->check + c->gaps + (c->contact != NULL) > 1) {
-		cli_error("--check, --gaps and --contact go alone");
+	if (c->check + c->gaps + (c->contact != NULL) +
+	    (c->update != NULL) > 1) {
+		cli_error("--check, --gaps, --contact and --update go alone");
+		return CLI_ERROR;
+	}
+	if (c->update != NULL && (optind < argc || c->n_patterns != 0 ||
+	    c->file != NULL)) {
+		cli_error("--update takes no QUERY, -e or -f");
 		return CLI_ERROR;
 	}
 	if ((c->check || c->contact != NULL) &&
@@ -706,6 +714,34 @@ cli_finish_output(int rc)
 	return rc;
 }
 
+/* --update: fetch, check, keep; then say what was kept. */
+static int
+cli_update(const char *url)
+{
+	struct registry	*reg;
+	char		*dir, *path, *err, *shown;
+
+	if ((dir = update_dir()) == NULL) {
+		cli_error("--update: no place to keep the registry (set HOME "
+		    "or XDG_DATA_HOME)");
+		return CLI_ERROR;
+	}
+	if ((reg = update_fetch(url, dir, &path, &err)) == NULL) {
+		cli_error("--update: %s", err);
+		free(err);
+		free(dir);
+		return CLI_ERROR;
+	}
+	shown = sanitize(path, 0);
+	printf("saved %s\n", shown);
+	cli_print_stats(stdout, reg);
+	free(shown);
+	free(path);
+	free(dir);
+	registry_free(reg);
+	return CLI_FOUND;
+}
+
 int
 cli_main(int argc, char **argv)
 {
@@ -721,6 +757,11 @@ cli_main(int argc, char **argv)
 		return cli_finish_output(rc);
 	}
 
+	if (c.update != NULL) {
+		rc = cli_update(c.update);
+		cli_free(&c);
+		return cli_finish_output(rc);
+	}
 	if (c.file != NULL)
 		path = xstrdup(c.file);
 	else if ((path = cli_default_registry()) == NULL) {

@@ -31,7 +31,7 @@ run --help
 is "$rc" 0 "--help exits 0"
 ok 'has "$out" "^usage: portreg" && has "$out" "--gaps" && has "$out" "--contact"' \
     "--help shows usage and the options"
-ok '! has "$out" "--update"' "--help leaves out --update until it exists"
+ok 'has "$out" "--update \[URL\]"' "--help shows --update"
 run --version
 is "$rc" 0 "--version exits 0"
 ok 'has "$out" "^portreg [0-9]"' "--version prints the version"
@@ -47,8 +47,8 @@ is "$rc" 2 "port out of range exits 2"
 ok 'has "$err" "70000"' "port out of range names the query"
 run 200-100
 is "$rc" 2 "reversed range exits 2"
-run --update
-is "$rc" 2 "--update is not implemented yet: exits 2"
+run --update -f "$SEED"
+is "$rc" 2 "--update with -f exits 2 (tests/test-update.sh has the rest)"
 run --gaps nbd
 is "$rc" 2 "--gaps with a service name exits 2"
 run --check 22

@@ -24,6 +24,16 @@ run "seed gaps" 0 -f "$SEED" --gaps 10000-11000
 run "seed contact" 0 -f "$SEED" --contact Wouter_Verhelst -o json
 run "missing file" 2 -f /nonexistent 22
 run "bad pattern" 2 -f "$SEED" -e '('
+# --update: a download (curl, not traced) that loads, and one that fails.
+XDG_DATA_HOME=$tmp/data
+export XDG_DATA_HOME
+if command -v curl >/dev/null 2>&1; then
+	seed_abs=$(cd "$(dirname "$SEED")" && pwd)/$(basename "$SEED")
+	run "update from a file URL" 0 --update "file://$seed_abs"
+	printf '<?xml version="1.0"?>\n<registry>\n' > "$tmp/cut.xml"
+	run "update that does not load" 2 --update "file://$tmp/cut.xml"
+fi
+unset XDG_DATA_HOME
 for f in "$top_srcdir"/tests/data/*.xml "$top_srcdir"/tests/data/*.csv; do
 	[ -f "$f" ] || continue
 	$VG "$PORTREG" -f "$f" -o json >/dev/null 2>"$tmp/vg.err"
