@@ -578,14 +578,54 @@ registry_warn_dangling(struct registry *reg)
 	free(ids);
 }
 
-/* Count each person once per record that names them, in either role. */
+/*
+ * One pass over the (record, person) pairs, each pair once however many
+ * times the record names the person, in either role: with fill NULL it
+ * counts each person's records, else it writes them (in record order)
+ * into person_records, fill[p] of person p's written so far.  last is
+ * scratch of n_people.  Returns the number of pairs.
+ */
+static size_t
+registry_person_pass(struct registry *reg, int32_t *last, uint32_t *fill)
+{
+	const struct record	*r;
+	const struct person_ref	*l;
+	size_t			 i, total = 0;
+	uint32_t		 j, k, n;
+	int32_t			 p;
+
+	for (i = 0; i < reg->n_people; i++)
+		last[i] = -1;
+	for (i = 0; i < reg->n_records; i++) {
+		r = &reg->records[i];
+		for (k = 0; k < 2; k++) {
+			l = k ? r->contacts : r->assignees;
+			n = k ? r->n_contacts : r->n_assignees;
+			for (j = 0; j < n; j++) {
+				p = l[j].person;
+				if (p < 0 || last[p] == (int32_t)i)
+					continue;
+				last[p] = (int32_t)i;
+				if (fill == NULL)
+					reg->people[p].n_records++;
+				else
+					reg->person_records[
+					    reg->person_first[p] + fill[p]++] =
+					    (uint32_t)i;
+				total++;
+			}
+		}
+	}
+	return total;
+}
+
+/* Each person's records, in either role: person_first/person_records. */
 static void
 registry_count_people(struct registry *reg)
 {
-	size_t			 i, total = 0;
-	uint32_t		 j, k, *fill;
-	int32_t			*last;
-	struct record		*r;
+	size_t		 i, total;
+	uint32_t	*fill;
+	int32_t		*last;
 
 	reg->person_first = xreallocarray(NULL, reg->n_people + 1,
 	    sizeof *reg->person_first);
@@ -596,54 +636,17 @@ registry_count_people(struct registry *reg)
 		    sizeof *reg->person_records);
 		return;
 	}
-	last = xreallocarray(NULL, reg->n_people, sizeof *last);
-	for (i = 0; i < reg->n_people; i++) {
-		last[i] = -1;
+	for (i = 0; i < reg->n_people; i++)
 		reg->people[i].n_records = 0;
-	}
-	for (i = 0; i < reg->n_records; i++) {
-		r = &reg->records[i];
-		for (k = 0; k < 2; k++) {
-			struct person_ref *l = k ? r->contacts : r->assignees;
-			uint32_t n = k ? r->n_contacts : r->n_assignees;
-
-			for (j = 0; j < n; j++) {
-				int32_t p = l[j].person;
-
-				if (p < 0 || last[p] == (int32_t)i)
-					continue;
-				last[p] = (int32_t)i;
-				reg->people[p].n_records++;
-				total++;
-			}
-		}
-	}
-
-	for (i = 0; i < reg->n_people; i++) {
+	last = xreallocarray(NULL, reg->n_people, sizeof *last);
+	total = registry_person_pass(reg, last, NULL);
+	for (i = 0; i < reg->n_people; i++)
 		reg->person_first[i + 1] = reg->person_first[i] +
 		    reg->people[i].n_records;
-		last[i] = -1;
-	}
 	reg->person_records = xreallocarray(NULL, total,
 	    sizeof *reg->person_records);
 	fill = xcalloc(reg->n_people + 1, sizeof *fill);
-	for (i = 0; i < reg->n_records; i++) {
-		r = &reg->records[i];
-		for (k = 0; k < 2; k++) {
-			struct person_ref *l = k ? r->contacts : r->assignees;
-			uint32_t n = k ? r->n_contacts : r->n_assignees;
-
-			for (j = 0; j < n; j++) {
-				int32_t p = l[j].person;
-
-				if (p < 0 || last[p] == (int32_t)i)
-					continue;
-				last[p] = (int32_t)i;
-				reg->person_records[reg->person_first[p] +
-				    fill[p]++] = (uint32_t)i;
-			}
-		}
-	}
+	(void)registry_person_pass(reg, last, fill);
 	free(fill);
 	free(last);
 }
