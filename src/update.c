@@ -7,12 +7,14 @@
 #include <sys/types.h>
 #include <sys/wait.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "load.h"
@@ -20,6 +22,9 @@
 #include "sanitize.h"
 #include "update.h"
 #include "xmalloc.h"
+
+/* The start of a download's temporary name in the data directory. */
+#define UPDATE_TEMP		".update."
 
 /* Exit status of a child whose program could not be run at all. */
 #define UPDATE_NOT_FOUND	127
@@ -174,6 +179,33 @@ update_download(const char *url, const char *tmp, const char *shown,
 	return st == 0 ? 0 : -1;
 }
 
+/*
+ * Remove what interrupted updates left: hidden .update.* files in dir
+ * older than an hour (a younger one may be another update's, running).
+ */
+static void
+update_sweep(const char *dir)
+{
+	DIR		*d;
+	struct dirent	*de;
+	struct stat	 sb;
+	char		*path;
+	time_t		 now = time(NULL);
+
+	if ((d = opendir(dir)) == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		if (strncmp(de->d_name, UPDATE_TEMP, strlen(UPDATE_TEMP)) != 0)
+			continue;
+		path = xasprintf("%s/%s", dir, de->d_name);
+		if (lstat(path, &sb) == 0 && S_ISREG(sb.st_mode) &&
+		    sb.st_mtime < now - 3600)
+			(void)unlink(path);
+		free(path);
+	}
+	closedir(d);
+}
+
 /* The name a fetched registry is kept under, from its format. */
 static const char *
 update_name(const struct registry *reg)
@@ -232,8 +264,10 @@ update_fetch(const char *url, const char *dir, char **path, char **err)
 		return NULL;
 	}
 
+	update_sweep(dir);
+
 	/* A hidden name: the reader skips it until it is renamed. */
-	tmp = xasprintf("%s/.update.XXXXXX", dir);
+	tmp = xasprintf("%s/" UPDATE_TEMP "XXXXXX", dir);
 	if ((fd = mkstemp(tmp)) == -1) {
 		*err = xasprintf("cannot write in %s: %s", dir,
 		    strerror(errno));

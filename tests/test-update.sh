@@ -64,6 +64,14 @@ ok 'cmp -s "$dir/service-names-port-numbers.xml" "$www/registry.xml"' \
 run --check >/dev/null
 is "$(head -1 "$tmp/out" | cut -d: -f1)" "$dir/service-names-port-numbers.xml" \
     "the newest kept registry is the one opened"
+
+# What an interrupted update left: removed when over an hour old.
+touch -d '2 hours ago' "$dir/.update.OLDOLD"
+touch "$dir/.update.NEWNEW"
+is "$(run --update "$url/registry.xml")" 0 "an update after interrupted ones"
+ok '[ ! -e "$dir/.update.OLDOLD" ] && [ -e "$dir/.update.NEWNEW" ]' \
+    "it removes their temporary files over an hour old, only those"
+rm -f "$dir/.update.NEWNEW"
 ls -A "$dir" > "$tmp/before"
 
 # 3. Failures change nothing: no new file, no temporary left behind.
