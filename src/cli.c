@@ -36,7 +36,7 @@
 #include "update.h"
 #include "xmalloc.h"
 
-#define CLI_SAMPLE	"seed-excerpt-2024-10-15.txt"
+#define CLI_DEFAULT	"service-names-port-numbers.xml"
 
 enum {
 	CLI_FOUND = 0,
@@ -193,9 +193,9 @@ cli_newest_in(const char *dir)
 	return best;
 }
 
-/* The sample beside the build tree's binary: src/../data/. */
+/* The shipped registry beside the build tree's binary: src/../data/. */
 static char *
-cli_build_tree_sample(void)
+cli_build_tree_default(void)
 {
 	char	 exe[PATH_MAX], *slash, *path;
 	ssize_t	 n;
@@ -207,7 +207,7 @@ cli_build_tree_sample(void)
 	if ((slash = strrchr(exe, '/')) == NULL)
 		return NULL;
 	*slash = '\0';
-	path = xasprintf("%s/../data/%s", exe, CLI_SAMPLE);
+	path = xasprintf("%s/../data/%s", exe, CLI_DEFAULT);
 	if (cli_readable(path))
 		return path;
 	free(path);
@@ -230,12 +230,12 @@ cli_default_registry(void)
 			return path;
 	}
 
-	if (cli_readable(PORTREG_PKGDATADIR "/" CLI_SAMPLE))
-		return xstrdup(PORTREG_PKGDATADIR "/" CLI_SAMPLE);
-	if ((path = cli_build_tree_sample()) != NULL)
+	if (cli_readable(PORTREG_PKGDATADIR "/" CLI_DEFAULT))
+		return xstrdup(PORTREG_PKGDATADIR "/" CLI_DEFAULT);
+	if ((path = cli_build_tree_default()) != NULL)
 		return path;
-	if (cli_readable(PORTREG_SRCDATADIR "/" CLI_SAMPLE))
-		return xstrdup(PORTREG_SRCDATADIR "/" CLI_SAMPLE);
+	if (cli_readable(PORTREG_SRCDATADIR "/" CLI_DEFAULT))
+		return xstrdup(PORTREG_SRCDATADIR "/" CLI_DEFAULT);
 	return NULL;
 }
 

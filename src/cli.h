@@ -14,8 +14,10 @@ int		 cli_main(int argc, char **argv);
 /*
  * Which registry to open when no -f is given: $PORTREG_FILE, else the
  * newest file fetched by --update under $XDG_DATA_HOME/portreg (default
- * ~/.local/share/portreg), else the installed sample registry, else the
- * sample in the source tree.  Returns a malloc'd path or NULL.
+ * ~/.local/share/portreg), else the full registry shipped with portreg
+ * (data/service-names-port-numbers.xml): installed under $(pkgdatadir),
+ * else beside the build tree's binary, else in the source tree.  Returns
+ * a malloc'd path or NULL.
  */
 char		*cli_default_registry(void);
 
