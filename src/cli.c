@@ -410,6 +410,12 @@ cli_print_stats(FILE *f, const struct registry *reg)
 		    (int)st.largest_gap_lo, (int)st.largest_gap_hi,
 		    (long)st.largest_gap_hi - st.largest_gap_lo + 1);
 	fputc('\n', f);
+	if (reg->cover_lo < 0)
+		fprintf(f, "covers:   no port\n");
+	else if (reg->cover_lo != 0 || reg->cover_hi != PORT_MAX)
+		fprintf(f, "covers:   ports %d-%d only (an excerpt: other ports "
+		    "are not covered)\n", (int)reg->cover_lo,
+		    (int)reg->cover_hi);
 	fprintf(f, "warnings: %zu\n", st.warnings);
 	free(source);
 	free(updated);
@@ -487,6 +493,36 @@ cli_contact(const struct cli *c, const struct registry *reg)
 }
 
 /* --- Gaps --- */
+
+/*
+ * Say so when [lo, hi] holds ports the file does not cover (an excerpt):
+ * they are neither assigned nor free as far as this file knows.  Returns
+ * whether it said so.
+ */
+static int
+cli_not_covered(const struct registry *reg, const char *what, int32_t lo,
+    int32_t hi)
+{
+	char	*source, *q;
+
+	if (registry_covers(reg, lo, hi))
+		return 0;
+	source = sanitize(reg->source, 0);
+	q = sanitize(what, 0);
+	if (reg->cover_lo < 0)
+		cli_error("%s: not covered by %s, which lists no port", q,
+		    source);
+	else if (hi < reg->cover_lo || lo > reg->cover_hi)
+		cli_error("%s: not covered by %s, which lists ports %d-%d "
+		    "only", q, source, (int)reg->cover_lo,
+		    (int)reg->cover_hi);
+	else
+		cli_error("%s: ports outside %d-%d are not covered by %s", q,
+		    (int)reg->cover_lo, (int)reg->cover_hi, source);
+	free(q);
+	free(source);
+	return 1;
+}
 
 struct cli_gaps {
 	struct output_gap	*g;
@@ -580,11 +616,13 @@ cli_gaps(const struct cli *c, const struct registry *reg)
 {
 	struct cli_gaps	 gs = { NULL, 0, 0 };
 	size_t		 i, n = 0;
-	int		 rc;
+	int		 rc, said = 0;
 
 	if (c->n_queries == 0)
 		cli_gaps_window(c, reg, &gs, 0, PORT_MAX, 0);
 	for (i = 0; i < c->n_queries; i++) {
+		said |= cli_not_covered(reg, c->query_text[i],
+		    c->queries[i].lo, c->queries[i].hi);
 		cli_gaps_window(c, reg, &gs, c->queries[i].lo,
 		    c->queries[i].hi, c->queries[i].kind == QUERY_PORT);
 	}
@@ -598,7 +636,10 @@ cli_gaps(const struct cli *c, const struct registry *reg)
 		}
 		gs.n = n;
 	}
-	output_gaps(stdout, reg, gs.g, gs.n, c->format);
+	if (gs.n != 0 || c->format != OUTPUT_TABLE)
+		output_gaps(stdout, reg, gs.g, gs.n, c->format);
+	else if (!said)
+		cli_error("no free ports found");
 	rc = gs.n != 0 ? CLI_FOUND : CLI_NOTHING;
 	free(gs.g);
 	return rc;
@@ -679,6 +720,7 @@ cli_lookup(const struct cli *c, const struct registry *reg)
 	unsigned char	*sel;
 	uint32_t	*idx;
 	size_t		 i, n = 0;
+	int		 said = 0;
 
 	sel = xcalloc(reg->n_records + 1, 1);
 	if (cli_select(c, reg, sel) != 0) {
@@ -693,8 +735,15 @@ cli_lookup(const struct cli *c, const struct registry *reg)
 	free(sel);
 	if (n != 0 || c->format != OUTPUT_TABLE)
 		output_records(stdout, reg, idx, n, c->format);
-	else
-		cli_error("nothing found");
+	else {
+		for (i = 0; i < c->n_queries; i++) {
+			if (c->queries[i].kind != QUERY_NAME)
+				said |= cli_not_covered(reg, c->query_text[i],
+				    c->queries[i].lo, c->queries[i].hi);
+		}
+		if (!said)
+			cli_error("nothing found");
+	}
 	free(idx);
 	return n != 0 ? CLI_FOUND : CLI_NOTHING;
 }

@@ -26,6 +26,16 @@ registry_new(const char *source)
 }
 
 void
+registry_set_cover(struct registry *reg, int32_t lo, int32_t hi)
+{
+	if (lo < 0 || hi > PORT_MAX || lo > hi)
+		lo = hi = -1;
+	reg->cover_lo = lo;
+	reg->cover_hi = hi;
+	reg->cover_given = 1;
+}
+
+void
 registry_free(struct registry *reg)
 {
 	if (reg == NULL)
@@ -679,13 +689,14 @@ registry_cmp_gap(const void *a, const void *b)
 	return ga->record < gb->record ? -1 : ga->record > gb->record;
 }
 
-/* The file's Unassigned rows, and the ranges no row of any protocol lists. */
+/* The file's Unassigned rows, and the ranges no row of any protocol lists
+   inside the ports the file covers. */
 static void
 registry_find_gaps(struct registry *reg)
 {
 	unsigned char		*listed, *q;
 	size_t			 i, cap = 0;
-	int32_t			 p, start, end;
+	int32_t			 p, start, end, lo = -1, hi = -1;
 	const struct record	*r;
 
 	listed = xcalloc(PORT_MAX + 1, 1);
@@ -694,19 +705,33 @@ registry_find_gaps(struct registry *reg)
 		if (r->port_lo < 0)
 			continue;
 		memset(listed + r->port_lo, 1, r->port_hi - r->port_lo + 1);
+		if (lo < 0 || r->port_lo < lo)
+			lo = r->port_lo;
+		if (r->port_hi > hi)
+			hi = r->port_hi;
 		if (r->kind == KIND_UNASSIGNED)
 			registry_add_gap(reg, &cap, r->port_lo, r->port_hi,
 			    r->proto, (int32_t)i);
 	}
+	/* A whole registry starts at 0 and runs through the User ports;
+	   the Dynamic ports after them are never listed but still free. */
+	if (lo == 0 && hi >= PORT_DYNAMIC - 1)
+		hi = PORT_MAX;
+	if (reg->cover_given) {
+		lo = reg->cover_lo;
+		hi = reg->cover_hi;
+	}
+	reg->cover_lo = lo;
+	reg->cover_hi = hi;
 	/* Runs of 0 bytes, found with memchr (a branch per port costs a
 	   misprediction at every run's end, and there are 65,536). */
-	for (p = 0; p <= PORT_MAX; p = end + 1) {
-		q = memchr(listed + p, 0, PORT_MAX + 1 - p);
+	for (p = lo < 0 ? PORT_MAX + 1 : lo; p <= hi; p = end + 1) {
+		q = memchr(listed + p, 0, (size_t)(hi + 1 - p));
 		if (q == NULL)
 			break;
 		start = (int32_t)(q - listed);
-		q = memchr(q, 1, PORT_MAX + 1 - start);
-		end = (q != NULL ? (int32_t)(q - listed) : PORT_MAX + 1) - 1;
+		q = memchr(q, 1, (size_t)(hi + 1 - start));
+		end = (q != NULL ? (int32_t)(q - listed) : hi + 1) - 1;
 		registry_add_gap(reg, &cap, start, end, PROTO_NONE, -1);
 	}
 	free(listed);
@@ -1026,11 +1051,11 @@ registry_free_ranges(const struct registry *reg, enum proto proto,
 	size_t			 i, n = 0;
 	int32_t			 p, start;
 
-	if (lo < 0)
-		lo = 0;
-	if (hi > PORT_MAX)
-		hi = PORT_MAX;
-	if (lo > hi)
+	if (lo < reg->cover_lo)
+		lo = reg->cover_lo;
+	if (hi > reg->cover_hi)
+		hi = reg->cover_hi;
+	if (lo < 0 || lo > hi)
 		return 0;
 	used = xcalloc(PORT_MAX + 1, 1);
 	for (i = 0; i < reg->n_records; i++) {
@@ -1054,6 +1079,12 @@ registry_free_ranges(const struct registry *reg, enum proto proto,
 	}
 	free(used);
 	return n;
+}
+
+int
+registry_covers(const struct registry *reg, int32_t lo, int32_t hi)
+{
+	return reg->cover_lo >= 0 && lo >= reg->cover_lo && hi <= reg->cover_hi;
 }
 
 /* Person by id in the table of mask + 1 slots (registry_people_slots). */

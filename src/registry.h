@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #define PORT_MAX	65535
+#define PORT_DYNAMIC	49152	/* the first Dynamic/Private port */
 
 enum proto {
 	PROTO_NONE = 0,		/* no protocol: whole-port entries, gaps */
@@ -95,8 +96,8 @@ struct person {
 /*
  * A gap: a port range with no assignment.  Either a row of the file
  * (record >= 0: an Unassigned record, proto as that record's) or a range
- * that no record of any protocol lists (record == -1, proto PROTO_NONE),
- * such as 49152-65535.
+ * inside the file's cover that no record of any protocol lists
+ * (record == -1, proto PROTO_NONE), such as 49152-65535.
  */
 struct gap {
 	int32_t		 lo;
@@ -141,6 +142,16 @@ struct registry {
 	size_t			 cap_people;
 	struct gap		*gaps;		/* sorted by lo, then hi */
 	size_t			 n_gaps;
+	/*
+	 * The ports this file covers (registry_finish): 0-65535 for a whole
+	 * registry (its rows start at 0 and run through 49151; IANA lists no
+	 * Dynamic ports), else the span from its lowest to its highest listed
+	 * port, as for an excerpt; -1, -1 when it lists no port.  Ports
+	 * outside are not covered: never gaps, never free.
+	 */
+	int32_t			 cover_lo;
+	int32_t			 cover_hi;
+	int			 cover_given;	/* registry_set_cover called */
 	struct warning		*warnings;
 	size_t			 n_warnings;
 	size_t			 cap_warnings;
@@ -187,6 +198,11 @@ void		 registry_add_contact(struct registry *, struct record *,
 void		 registry_add_ref(struct registry *, struct record *,
 		     const char *ref, size_t len);
 
+/* Declare the ports the file covers, instead of the span of its rows
+   that registry_finish otherwise takes (see cover_lo). */
+void		 registry_set_cover(struct registry *, int32_t lo,
+		     int32_t hi);
+
 /* A skippable problem: counted, listed by --check, shown by the TUI. */
 void		 registry_warn(struct registry *, uint32_t line,
 		     const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -231,6 +247,10 @@ int32_t		 registry_next_assignment(const struct registry *,
 int32_t		 registry_next_gap_record(const struct registry *,
 		     uint32_t from, int dir);
 
+/* Whether the file covers every port of [lo, hi] (reg->cover_lo/hi). */
+int		 registry_covers(const struct registry *, int32_t lo,
+		     int32_t hi);
+
 /* The first gap (reg->gaps index) containing port, or -1. */
 int32_t		 registry_gap_at(const struct registry *, int32_t port);
 /*
@@ -240,9 +260,9 @@ int32_t		 registry_gap_at(const struct registry *, int32_t port);
 void		 registry_gap_neighbours(const struct registry *, size_t g,
 		     int32_t *before, int32_t *after);
 /*
- * Free ranges for one protocol: maximal runs of ports in [lo, hi] that no
- * assigned or reserved record of that protocol (or of no protocol)
- * covers.  PROTO_NONE: runs free on every protocol.  Calls fn for each
+ * Free ranges for one protocol: maximal runs of ports in [lo, hi], within
+ * the file's cover, that no assigned or reserved record of that protocol
+ * (or of no protocol) covers.  PROTO_NONE: runs free on every protocol.  Calls fn for each
  * range; returns how many there were.
  */
 size_t		 registry_free_ranges(const struct registry *, enum proto,

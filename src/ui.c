@@ -895,6 +895,16 @@ ui_goto(struct ui *ui, const char *s)
 		row = ui->reg->gaps[g].record >= 0 ?
 		    ui->reg->gaps[g].record : ROW_GAP(g);
 	}
+	if (row == INT32_MIN && q.kind != QUERY_NAME &&
+	    !registry_covers(ui->reg, q.lo, q.hi)) {
+		if (ui->reg->cover_lo < 0)
+			ui_message(ui, 1, "%s: this file lists no port", buf);
+		else
+			ui_message(ui, 1, "%s: not covered by this file, which "
+			    "lists ports %d-%d only", buf,
+			    (int)ui->reg->cover_lo, (int)ui->reg->cover_hi);
+		return UI_REDRAW;
+	}
 	if (row == INT32_MIN) {
 		ui_message(ui, 1, "Nothing at %s", buf);
 		return UI_REDRAW;

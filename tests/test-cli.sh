@@ -148,14 +148,14 @@ ok 'has "$out" "new"' "the newest file under XDG_DATA_HOME/portreg is used"
 rm -rf "$XDG_DATA_HOME/portreg"
 
 # --- --gaps, --contact, --check, -e -----------------------------------
-run --gaps 10100-10300
+run -f "$SEED" --gaps 10100-10300
 is "$rc" 0 "--gaps with a range exits 0"
 ok 'has "$out" "^10130-10159 *all *30 *Unassigned"' "--gaps lists the Unassigned row"
 ok 'has "$out" "^10289-10300 "' "--gaps clips a gap to the range"
-run --gaps 10140
+run -f "$SEED" --gaps 10140
 is "$out" "$(printf 'PORTS        PROTO   SIZE  NOTE\n10130-10159  all       30  Unassigned')" \
     "--gaps with a port shows the whole gap around it"
-printf "$HDR"'\na,7,tcp,A,,,,,,,,\nb,8,udp,B,,,,,,,,\n' \
+printf "$HDR"'\nx,4,tcp,X,,,,,,,,\na,7,tcp,A,,,,,,,,\nb,8,udp,B,,,,,,,,\ny,10,udp,Y,,,,,,,,\n' \
     >"$tmp/proto.csv"
 run -f "$tmp/proto.csv" --gaps --proto udp 5-9
 is "$(printf '%s\n' "$out" | sed 1d | awk '{print $1, $2}' | tr '\n' ' ')" \
@@ -163,6 +163,37 @@ is "$(printf '%s\n' "$out" | sed 1d | awk '{print $1, $2}' | tr '\n' ' ')" \
 run -f "$tmp/proto.csv" --gaps 5-9
 is "$(printf '%s\n' "$out" | sed 1d | awk '{print $1, $2}' | tr '\n' ' ')" \
     "5-6 all 9 all " "--gaps without --proto: ports no protocol lists"
+
+# An excerpt covers the span of its rows (the seed: 10128-11108); ports
+# outside it are "not covered", never free, never "nothing found".
+run -f "$SEED" --gaps 0-100
+is "$rc:$out" "1:" "excerpt: --gaps 0-100 lists nothing, exit 1"
+ok 'has "$err" "^portreg: 0-100: not covered by .*seed-excerpt-2024-10-15.txt, which lists ports 10128-11108 only$"' \
+    "excerpt: --gaps 0-100 says the file does not cover those ports"
+run -f "$SEED" --gaps --proto tcp 0-100
+is "$rc:$out" "1:" "excerpt: --gaps --proto tcp 0-100 lists nothing, exit 1"
+ok 'has "$err" "0-100: not covered by"' "excerpt: --gaps --proto says why"
+run -f "$SEED" --gaps
+is "$(printf '%s\n' "$out" | sed -n 2p | awk '{print $1}')" "10130-10159" \
+    "excerpt: --gaps starts at its first gap, not at port 0"
+ok '! has "$out" "^11109-"' "excerpt: --gaps lists nothing past its last row"
+run -f "$SEED" --gaps 11100-11200
+ok 'has "$err" "ports outside 10128-11108 are not covered"' \
+    "excerpt: a range half outside says which ports are not covered"
+run -f "$SEED" 22
+is "$rc:$out" "1:" "excerpt: a lookup outside its span exits 1"
+ok 'has "$err" "^portreg: 22: not covered by "' \
+    "excerpt: a lookup outside its span says the file does not cover it"
+run -f "$SEED" 10500-10520
+is "$rc" 0 "excerpt: a lookup inside its span finds its rows"
+run -f "$SEED" --check
+ok 'has "$out" "^covers:   ports 10128-11108 only"' "excerpt: --check says what it covers"
+run -f "$tmp/proto.csv" --gaps 4000
+ok 'has "$err" "4000: not covered"' "a small CSV covers only its rows' span"
+run --gaps 65535
+ok 'has "$out" "^49152-65535 "' "the whole registry: 49152-65535 is a gap"
+run 22
+ok 'has "$out" "^22 *tcp *ssh"' "the default registry answers 22 with ssh"
 run --gaps 10809
 is "$rc" 1 "--gaps at an assigned port finds nothing: exits 1"
 run -o json --gaps 10140
@@ -183,7 +214,7 @@ fi
 run --contact Nobody_Here
 is "$rc" 1 "--contact with an unknown id exits 1"
 
-run --check
+run -f "$SEED" --check
 is "$rc" 1 "--check on the seed exits 1 (inference warnings)"
 ok 'has "$out" "^records: "' "--check prints statistics"
 ok 'has "$out" "seed-excerpt-2024-10-15.txt:[0-9]*: warning: "' \

@@ -66,6 +66,8 @@ setup(void **state)
 	person(reg, "Wouter_Verhelst", "Wouter Verhelst");
 	person(reg, "Gordon_W", "Gordon Waddell");
 	person(reg, "Matthew_Strange", "Matthew Strange");
+	/* The slice stands for a whole registry. */
+	registry_set_cover(reg, 0, PORT_MAX);
 	registry_finish(reg);
 	*state = reg;
 	return 0;
@@ -466,8 +468,13 @@ empty_registry(void **state)
 	uint32_t	 out[1];
 
 	registry_finish(reg);
-	assert_int_equal(reg->n_gaps, 1);
-	assert_int_equal(reg->gaps[0].hi, 65535);
+	/* It lists no port, so it covers none: no gap, nothing free. */
+	assert_int_equal(reg->n_gaps, 0);
+	assert_int_equal(reg->cover_lo, -1);
+	assert_false(registry_covers(reg, 22, 22));
+	assert_int_equal(registry_free_ranges(reg, PROTO_NONE, 0, 65535, NULL,
+	    NULL), 0);
+	assert_int_equal(registry_gap_at(reg, 22), -1);
 	assert_int_equal(registry_at_port(reg, 22, PROTO_NONE, out, 1), 0);
 	assert_int_equal(registry_next_assignment(reg, 0, 1), -1);
 	assert_int_equal(registry_person(reg, "x"), -1);
@@ -490,6 +497,83 @@ registry_without_gaps(void **state)
 	assert_int_equal(registry_free_ranges(reg, PROTO_NONE, 0, 65535, NULL,
 	    NULL), 0);
 	assert_int_equal(reg->records[reg->by_port[0]].port_lo, 0);
+	registry_free(reg);
+}
+
+struct run_list {
+	int32_t		(*runs)[2];
+	size_t		 n;
+};
+
+/* registry_free_ranges callback: keep the first two runs. */
+static void
+collect_run(int32_t lo, int32_t hi, void *arg)
+{
+	struct run_list	*rl = arg;
+
+	if (rl->n < 2) {
+		rl->runs[rl->n][0] = lo;
+		rl->runs[rl->n][1] = hi;
+	}
+	rl->n++;
+}
+
+/* An excerpt (the seed lists 10128-11108) covers the span of its rows:
+   ports outside are neither gaps nor free. */
+static void
+excerpt_covers_its_span_only(void **state)
+{
+	struct registry	*reg = registry_new("excerpt");
+	int32_t		 runs[2][2];
+	struct run_list	 rl = { runs, 0 };
+
+	add(reg, "a", 10128, 10129, PROTO_TCP, "first", NULL);
+	add(reg, NULL, 10130, 10159, PROTO_NONE, "Unassigned", NULL);
+	add(reg, "b", 10162, 10162, PROTO_UDP, "b", NULL);
+	add(reg, "z", 11108, 11108, PROTO_TCP, "last", NULL);
+	registry_finish(reg);
+	assert_int_equal(reg->cover_lo, 10128);
+	assert_int_equal(reg->cover_hi, 11108);
+	assert_true(registry_covers(reg, 10128, 11108));
+	assert_false(registry_covers(reg, 22, 22));
+	assert_false(registry_covers(reg, 11000, 11109));
+	/* Gaps: the Unassigned row, 10160-10161 and 10163-11107; never
+	   0-10127 or 11109-65535. */
+	assert_int_equal(reg->n_gaps, 3);
+	assert_int_equal(reg->gaps[0].lo, 10130);
+	assert_int_equal(reg->gaps[2].lo, 10163);
+	assert_int_equal(reg->gaps[2].hi, 11107);
+	assert_int_equal(registry_gap_at(reg, 22), -1);
+	assert_int_equal(registry_gap_at(reg, 11109), -1);
+	assert_int_equal(registry_free_ranges(reg, PROTO_TCP, 0, 100, NULL,
+	    NULL), 0);
+	assert_int_equal(registry_free_ranges(reg, PROTO_TCP, 10000, 10129,
+	    NULL, NULL), 0);
+	assert_int_equal(registry_free_ranges(reg, PROTO_TCP, 11100, 65535,
+	    collect_run, &rl), 1);
+	assert_int_equal(runs[0][0], 11100);
+	assert_int_equal(runs[0][1], 11107);
+	registry_free(reg);
+}
+
+/* A whole registry starts at 0 and runs through 49151; the Dynamic
+   ports nobody lists are still a gap. */
+static void
+whole_registry_covers_every_port(void **state)
+{
+	struct registry	*reg = registry_new("whole");
+
+	add(reg, NULL, 0, 0, PROTO_TCP, "Reserved", NULL);
+	add(reg, NULL, 1, 49150, PROTO_NONE, "Unassigned", NULL);
+	add(reg, NULL, 49151, 49151, PROTO_NONE, "Reserved", NULL);
+	registry_finish(reg);
+	assert_int_equal(reg->cover_lo, 0);
+	assert_int_equal(reg->cover_hi, 65535);
+	assert_true(registry_covers(reg, 0, 65535));
+	assert_int_equal(reg->n_gaps, 2);
+	assert_int_equal(reg->gaps[1].lo, 49152);
+	assert_int_equal(reg->gaps[1].hi, 65535);
+	assert_int_equal(reg->gaps[1].record, -1);
 	registry_free(reg);
 }
 
@@ -545,6 +629,8 @@ main(void)
 		cmocka_unit_test(registry_without_gaps),
 		cmocka_unit_test(bad_ports_are_dropped_at_finish),
 		cmocka_unit_test(empty_registry),
+		cmocka_unit_test(excerpt_covers_its_span_only),
+		cmocka_unit_test(whole_registry_covers_every_port),
 		cmocka_unit_test(port_classes),
 	};
 
