@@ -293,7 +293,7 @@ test_table_aligns_wide_characters(void **state)
 	char			*s, *second;
 
 	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
-		skip();
+		skip_because("no C.UTF-8 locale");
 	s = render(*state, idx, 2, OUTPUT_TABLE);
 	second = strchr(strchr(s, '\n') + 1, '\n') + 1;
 	assert_int_equal(column_of(s, "DESCRIPTION"),
@@ -485,6 +485,5 @@ main(void)
 		cmocka_unit_test(test_csv_loads_back_unchanged),
 	};
 
-	cmocka_set_message_output(CM_OUTPUT_TAP);
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return RUN_GROUP_TESTS(tests, setup, teardown);
 }

@@ -312,6 +312,5 @@ main(void)
 		cmocka_unit_test(recursion_is_interpreted),
 	};
 
-	cmocka_set_message_output(CM_OUTPUT_TAP);
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return RUN_GROUP_TESTS(tests, setup, teardown);
 }

@@ -224,7 +224,7 @@ test_width_wide_and_combining(void **state)
 
 	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL &&
 	    setlocale(LC_CTYPE, "en_US.UTF-8") == NULL)
-		skip();
+		skip_because("no UTF-8 locale (C.UTF-8, en_US.UTF-8)");
 	assert_int_equal(sanitize_width(wide, strlen(wide)), 4);
 	assert_int_equal(sanitize_width(comb, strlen(comb)), 1);
 	assert_int_equal(sanitize_width("FORT\xc3\x89", 6), 5);

@@ -157,6 +157,9 @@ sel_name(struct ui *ui)
 
 static const char	*field(const struct detail *, const char *);
 
+/* Why a search case is skipped (search_works). */
+#define SEARCH_WHY	"search is unavailable (no pattern or no haystack)"
+
 static int
 search_works(struct ui *ui)
 {
@@ -406,7 +409,7 @@ test_search_forward_backward_and_wrap(void **state)
 	struct ui	*ui = ((struct fixture *)*state)->ui;
 
 	if (!search_works(ui))
-		skip();
+		skip_because(SEARCH_WHY);
 	ui_search(ui, "^echo$", 1);
 	assert_string_equal(sel_name(ui), "echo");
 	assert_int_equal(ui->reg->records[ui_record(ui)].proto, PROTO_TCP);
@@ -436,7 +439,7 @@ test_search_as_you_type_and_escape_restores(void **state)
 	struct ui	*ui = ((struct fixture *)*state)->ui;
 
 	if (!search_works(ui))
-		skip();
+		skip_because(SEARCH_WHY);
 	ui_key(ui, '/');
 	type(ui, "day");
 	assert_int_equal(ui->prompt, PROMPT_SEARCH);
@@ -464,7 +467,7 @@ test_bad_pattern_reports_and_changes_nothing(void **state)
 	struct ui	*ui = ((struct fixture *)*state)->ui;
 
 	if (!search_works(ui))
-		skip();
+		skip_because(SEARCH_WHY);
 	ui_search(ui, "echo", 1);
 	ui_key(ui, 'G');
 	type(ui, "/(");
@@ -490,7 +493,7 @@ test_filter_shows_only_matching_rows_and_esc_clears(void **state)
 	size_t		 i;
 
 	if (!search_works(ui))
-		skip();
+		skip_because(SEARCH_WHY);
 	ui_goto(ui, "9");
 	type(ui, "&Jon Postel");
 	assert_int_equal(ui->prompt_count, 4);	/* counted as you type */
@@ -654,7 +657,7 @@ test_narrowing_gives_the_rows_of_a_full_scan(void **state)
 		ui_free(a);
 		ui_free(b);
 		registry_free(reg);
-		skip();
+		skip_because(SEARCH_WHY);
 	}
 	layout_compute(&l, 40, 120);
 	ui_resize(a, &l);
@@ -679,7 +682,7 @@ test_filter_without_matches_keeps_the_list(void **state)
 	struct ui	*ui = ((struct fixture *)*state)->ui;
 
 	if (!search_works(ui))
-		skip();
+		skip_because(SEARCH_WHY);
 	ui_set_filter(ui, "zzzzzz");
 	assert_null(ui->filter);
 	assert_int_equal(ui->view->n, 15);
@@ -697,7 +700,7 @@ test_goto_a_row_the_filter_hides_clears_it(void **state)
 	struct ui	*ui = ((struct fixture *)*state)->ui;
 
 	if (!search_works(ui))
-		skip();
+		skip_because(SEARCH_WHY);
 	ui_set_filter(ui, "echo");
 	ui_goto(ui, "nbd");
 	assert_null(ui->filter);
@@ -1252,7 +1255,7 @@ test_esc_clears_in_order(void **state)
 	struct ui	*ui = ((struct fixture *)*state)->ui;
 
 	if (!search_works(ui))
-		skip();
+		skip_because(SEARCH_WHY);
 	ui_search(ui, "echo", 1);
 	ui_set_filter(ui, "Postel");
 	ui_key(ui, 'h');

@@ -1,10 +1,17 @@
 /*
  * test.h - what every cmocka test program of portreg includes.
  *
- * RUN_TESTS(group) runs the group with TAP output, so automake's TAP
- * driver names each case.  test_data() and test_registry() find input
- * files: the small excerpts kept in tests/data/, and the real registry
- * files of ../shared/registry (PORTREG_REGISTRY_DIR), which may be absent.
+ * RUN_TESTS(group) runs the group with TAP output (RUN_GROUP_TESTS with
+ * group fixtures), so automake's TAP driver names each case.  test_data()
+ * and test_registry() find input files: the small excerpts kept in
+ * tests/data/, and the real registry files of ../shared/registry
+ * (PORTREG_REGISTRY_DIR), which may be absent.
+ *
+ * A case that cannot run says why with skip_because(): the reason goes
+ * out as a TAP diagnostic ("# skip reason: ...") just before cmocka's
+ * skip line, and tests/tap-cmocka.sh (the LOG_COMPILER of these
+ * programs) puts it on that line, "ok N # SKIP name: reason", which
+ * automake counts as a SKIP (cmocka 1.1.5 says "not ok N # SKIP name").
  */
 #ifndef PORTREG_TEST_H
 #define PORTREG_TEST_H
@@ -20,9 +27,36 @@
 
 #include <cmocka.h>
 
-#define RUN_TESTS(group) \
-	(cmocka_set_message_output(CM_OUTPUT_TAP), \
-	 cmocka_run_group_tests(group, NULL, NULL))
+/* stdout line-buffered: a case's diagnostics and its result line come
+   out in the order written, whatever else writes to the terminal.
+   RUN_GROUP_TESTS: the same with group setup and teardown functions. */
+#define RUN_GROUP_TESTS(group, setup, teardown) \
+	(setvbuf(stdout, NULL, _IOLBF, 0), \
+	 cmocka_set_message_output(CM_OUTPUT_TAP), \
+	 cmocka_run_group_tests(group, setup, teardown))
+#define RUN_TESTS(group)	RUN_GROUP_TESTS(group, NULL, NULL)
+
+/* The reason for the skip() that follows, as tests/tap-cmocka.sh reads
+   it: one line on stdout. */
+static inline void __attribute__((format(printf, 1, 2)))
+test_skip_reason(const char *fmt, ...)
+{
+	va_list	 ap;
+
+	fputs("# skip reason: ", stdout);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	fputs("\n", stdout);
+	fflush(stdout);
+}
+
+/* Skip the running case, saying why (printf arguments). */
+#define skip_because(...) \
+	do { \
+		test_skip_reason(__VA_ARGS__); \
+		skip(); \
+	} while (0)
 
 /* Path of tests/data/name in the source tree (static buffer). */
 static inline const char *
@@ -36,9 +70,10 @@ test_data(const char *name)
 }
 
 /*
- * Path of a real registry file, or NULL (after saying why on stderr)
- * when the shared folder is absent: the caller then calls skip().  Under
- * CI=true a missing file is a failure, not a skip.
+ * Path of a real registry file, or NULL (after printing the reason for
+ * the skip, as skip_because does) when the shared folder is absent: the
+ * caller then calls skip().  Under CI=true a missing file is a failure,
+ * not a skip.
  */
 static inline const char *
 test_registry(const char *name)
@@ -54,8 +89,7 @@ test_registry(const char *name)
 		return path;
 	if (ci != NULL && strcmp(ci, "true") == 0)
 		fail_msg("%s is missing under CI", path);
-	fprintf(stderr, "# SKIP: %s is absent (real registry files not here)\n",
-	    path);
+	test_skip_reason("%s is absent", path);
 	return NULL;
 }
 
