@@ -4,9 +4,10 @@
  *
  *   tests/bench-pattern [FILE [TIMES]]
  *
- * FILE defaults to the 2026 XML of PORTREG_REGISTRY_DIR (or the 2025 CSV
- * when the XML loader refuses it); TIMES > 1 searches a synthetic
- * registry holding every record that many times.
+ * FILE defaults to the shipped 2026 XML (data/service-names-port-numbers.xml
+ * of the source tree; the 2025 CSV of PORTREG_REGISTRY_DIR when that does
+ * not load); TIMES > 1 searches a synthetic registry holding every record
+ * that many times.
  */
 #include "config.h"
 
@@ -110,8 +111,8 @@ main(int argc, char **argv)
 	if (argc > 1)
 		path = xstrdup(argv[1]);
 	else
-		path = xasprintf("%s/service-names-port-numbers-2026-08-17.xml",
-		    dir);
+		path = xstrdup(PORTREG_SRCDATADIR
+		    "/service-names-port-numbers.xml");
 	times = argc > 2 ? atoi(argv[2]) : 1;
 	if ((reg = load_file(path, LOAD_AUTO, &err)) == NULL && argc <= 1) {
 		fprintf(stderr, "%s\n", err);

@@ -564,23 +564,24 @@ test_pattern_narrows_only_plain_extensions(void **state)
 	}
 }
 
-/* The registry of the shipped sample, or NULL. */
+/* A registry of data/ (it must load). */
 static struct registry *
-sample_registry(void)
+shipped_registry(const char *name)
 {
-	const char	*top = getenv("top_srcdir");
-	char		 path[4096];
 	char		*err = NULL;
 	struct registry	*reg;
 
-	snprintf(path, sizeof path, "%s/data/seed-excerpt-2024-10-15.txt",
-	    top != NULL ? top : ".");
-	reg = load_file(path, LOAD_AUTO, &err);
-	if (reg == NULL) {
-		fprintf(stderr, "# %s\n", err != NULL ? err : "?");
-		free(err);
-	}
+	reg = load_file(test_shipped(name), LOAD_AUTO, &err);
+	if (reg == NULL)
+		fail_msg("%s", err != NULL ? err : "?");
 	return reg;
+}
+
+/* The registry of the shipped sample. */
+static struct registry *
+sample_registry(void)
+{
+	return shipped_registry(SEED_2024);
 }
 
 /* Do two uis show the same rows, matches and counts? */
@@ -649,8 +650,6 @@ test_narrowing_gives_the_rows_of_a_full_scan(void **state)
 	size_t		 i;
 
 	(void)state;
-	if (reg == NULL)
-		skip();
 	a = ui_new(reg);
 	b = ui_new(reg);
 	if (!search_works(a)) {
@@ -1675,7 +1674,7 @@ test_detail_escapes_control_characters(void **state)
 	registry_free(reg);
 }
 
-/* --- The shipped sample and the real registry ------------------------- */
+/* --- The shipped registries: the sample and the 2026 XML ------------- */
 
 static void
 test_sample_goto_nbd_shows_wouter(void **state)
@@ -1683,19 +1682,9 @@ test_sample_goto_nbd_shows_wouter(void **state)
 	struct registry		*reg;
 	struct ui		*ui;
 	struct detail_person	 p[8];
-	char			 path[4096];
-	char			*err = NULL;
-	const char		*top = getenv("top_srcdir");
 	size_t			 n;
 
-	snprintf(path, sizeof path, "%s/data/seed-excerpt-2024-10-15.txt",
-	    top != NULL ? top : ".");
-	reg = load_file(path, LOAD_AUTO, &err);
-	if (reg == NULL) {
-		fprintf(stderr, "# %s\n", err != NULL ? err : "?");
-		free(err);
-		skip();
-	}
+	reg = sample_registry();
 	ui = ui_new(reg);
 	ui_goto(ui, "10809");
 	assert_string_equal(sel_name(ui), "nbd");
@@ -1713,23 +1702,13 @@ test_sample_goto_nbd_shows_wouter(void **state)
 static void
 test_real_registry_acceptance_walk(void **state)
 {
-	const char		*path = test_registry(XML_2026);
-	struct registry		*reg;
+	struct registry		*reg = shipped_registry(XML_SHIPPED);
 	struct ui		*ui;
 	struct detail_person	 p[8];
 	struct layout		 l;
-	char			*err = NULL;
 	size_t			 i, n;
 	int			 daytime = 0, tcpmux = 0;
 
-	if (path == NULL)
-		skip();
-	reg = load_file(path, LOAD_AUTO, &err);
-	if (reg == NULL) {
-		fprintf(stderr, "# %s\n", err != NULL ? err : "?");
-		free(err);
-		skip();
-	}
 	ui = ui_new(reg);
 	layout_compute(&l, 40, 120);
 	ui_resize(ui, &l);

@@ -2,9 +2,10 @@
  * test.h - what every cmocka test program of portreg includes.
  *
  * RUN_TESTS(group) runs the group with TAP output (RUN_GROUP_TESTS with
- * group fixtures), so automake's TAP driver names each case.  test_data()
- * and test_registry() find input files: the small excerpts kept in
- * tests/data/, and the real registry files of ../shared/registry
+ * group fixtures), so automake's TAP driver names each case.  test_data(),
+ * test_shipped() and test_registry() find input files: the small excerpts
+ * kept in tests/data/, the registries the package ships in data/ (always
+ * there), and the real registry files of ../shared/registry
  * (PORTREG_REGISTRY_DIR), which may be absent.
  *
  * A case that cannot run says why with skip_because(): the reason goes
@@ -16,6 +17,7 @@
 #ifndef PORTREG_TEST_H
 #define PORTREG_TEST_H
 
+#include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -70,6 +72,23 @@ test_data(const char *name)
 }
 
 /*
+ * Path of data/name in the source tree (static buffer): a registry the
+ * package ships, so always there; a missing one fails the case.
+ */
+static inline const char *
+test_shipped(const char *name)
+{
+	static char	 path[4096];
+	const char	*top = getenv("top_srcdir");
+
+	snprintf(path, sizeof path, "%s/data/%s", top ? top : ".", name);
+	if (access(path, R_OK) != 0)
+		fail_msg("%s: %s (a file the package ships)", path,
+		    strerror(errno));
+	return path;
+}
+
+/*
  * Path of a real registry file, or NULL (after printing the reason for
  * the skip, as skip_because does) when the shared folder is absent: the
  * caller then calls skip().  Under CI=true a missing file is a failure,
@@ -93,9 +112,12 @@ test_registry(const char *name)
 	return NULL;
 }
 
-#define XML_2026	"service-names-port-numbers-2026-08-17.xml"
+/* Shipped in data/ (test_shipped): IANA's 2026-08-17 XML, the default
+   registry, and the pasted-text sample. */
+#define XML_SHIPPED	"service-names-port-numbers.xml"
+#define SEED_2024	"seed-excerpt-2024-10-15.txt"
+/* Only in PORTREG_REGISTRY_DIR (test_registry). */
 #define CSV_2025	"service-names-port-numbers-2025-07.csv"
 #define TXT_2013	"service-names-port-numbers-2013-06-26.txt"
-#define SEED_2024	"seed-excerpt-2024-10-15.txt"
 
 #endif
