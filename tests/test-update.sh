@@ -57,8 +57,11 @@ ok 'grep -q "^records:  101 " "$tmp/out"' "http: prints what it loaded"
 ok 'cmp -s "$dir/service-names-port-numbers.txt" "$SEED"' \
     "http: the kept file is the served one, byte for byte"
 is "$(run 10809)" 0 "without -f: the lookup answers"
-ok 'grep -q "^10809 *tcp *nbd" "$tmp/out"' \
-    "without -f the kept registry is opened"
+ok 'grep -q "^10809 *tcp *nbd" "$tmp/out"' "without -f: 10809 is nbd"
+# The shipped registry has nbd too: --check names the file opened.
+run --check >/dev/null
+is "$(head -1 "$tmp/out" | cut -d: -f1)" "$dir/service-names-port-numbers.txt" \
+    "without -f the kept registry is opened, not the shipped one"
 
 # 2. An XML, given as --update=URL: now the newest, so it is opened.
 is "$(run --update="$url/registry.xml")" 0 "http: --update=URL exits 0"

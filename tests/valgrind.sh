@@ -41,14 +41,18 @@ for f in "$top_srcdir"/tests/data/*.xml "$top_srcdir"/tests/data/*.csv; do
 	[ "$st" = 99 ] && sed 's/^/# /' "$tmp/vg.err" | head -40
 	ok "[ $st != 99 ]" "valgrind: $(basename "$f") (exit $st)"
 done
+run "2026 XML lookup" 0 -f "$XML" -o json 22
+XDG_DATA_HOME=$tmp/none	# nothing kept by --update: the shipped XML
+export XDG_DATA_HOME
+run "shipped XML lookup without -f" 0 10809
+unset XDG_DATA_HOME
 if need_shared; then
-	run "2026 XML lookup" 0 -f "$XML" -o json 22
 	run "2025 CSV regex" 0 -f "$CSV" -e 'block dev' -o tsv
 	$VG "$PORTREG" -f "$TXT" --check >/dev/null 2>"$tmp/vg.err"
 	st=$?
 	[ "$st" = 99 ] && sed 's/^/# /' "$tmp/vg.err" | head -40
 	ok "[ $st != 99 ]" "valgrind: 2013 fixed-width --check (exit $st)"
 else
-	echo "# SKIP real registry files: $PORTREG_REGISTRY_DIR is absent"
+	skip_part 2 "the 2025 CSV and 2013 text: $SHARED_WHY"
 fi
 done_testing
