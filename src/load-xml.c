@@ -51,6 +51,8 @@
    the size it was told. */
 #define XML_CHUNK		(256 * 1024)
 
+struct load_xml_count load_xml_count;
+
 /* What an open element is, given where it is. */
 enum xml_ctx {
 	C_IGNORE = 0,		/* skipped subtree: no text, no warnings */
@@ -1194,6 +1196,8 @@ load_xml(struct registry *reg, const char *buf, size_t len, char **err)
 		if (n > XML_CHUNK)
 			n = XML_CHUNK;
 		final = off + n == len;
+		load_xml_count.calls++;
+		load_xml_count.bytes += n;
 		if (XML_Parse(st.parser, buf + off, (int)n, final) !=
 		    XML_STATUS_OK) {
 			rc = -1;
@@ -1235,6 +1239,8 @@ load_xml_stream(struct registry *reg, size_t size, load_fill_fn *fill,
 		/* The whole input in one final call: Expat then need not
 		   count lines and columns through it as it does after any
 		   other call. */
+		load_xml_count.calls++;
+		load_xml_count.bytes += got;
 		if (XML_ParseBuffer(st.parser, (int)got, eof) !=
 		    XML_STATUS_OK) {
 			rc = -1;

@@ -83,6 +83,17 @@ typedef int	 load_fill_fn(void *arg, char *dst, size_t cap, size_t *got,
 int		 load_xml_stream(struct registry *, size_t size,
 		     load_fill_fn *fill, void *arg, char **err);
 
+/*
+ * What load_xml and load_xml_stream handed Expat since the program
+ * started: parse calls and their bytes.  For the tests, which assert on
+ * work counted, never on time taken.
+ */
+struct load_xml_count {
+	size_t	 calls;
+	size_t	 bytes;
+};
+extern struct load_xml_count load_xml_count;
+
 /* Make the "FILE:LINE[:COL]: message" error string (col 0: omitted). */
 char		*load_error(const char *file, unsigned line, unsigned col,
 		     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
