@@ -261,7 +261,9 @@ def main():
                     help="write CSV (from the real CSV) instead of XML")
     ap.add_argument("-i", "--input",
                     help="the real registry (default: $PORTREG_REGISTRY_DIR/"
-                    + XML_NAME + " or " + CSV_NAME + ")")
+                    + XML_NAME + " or " + CSV_NAME + "; for XML, the "
+                    "shipped data/service-names-port-numbers.xml when that "
+                    "is absent)")
     ap.add_argument("-o", "--output", default="-",
                     help="output file (default standard output); written "
                     "to FILE.tmp and renamed when complete")
@@ -270,6 +272,11 @@ def main():
         ap.error("-n must be at least 1")
     path = a.input or os.path.join(default_dir(),
                                    CSV_NAME if a.csv else XML_NAME)
+    if not a.input and not a.csv and not os.path.isfile(path):
+        # The same 2026 XML, shipped in data/.
+        path = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                            "..", "..", "data",
+                            "service-names-port-numbers.xml")
     with open(path, encoding="utf-8", newline="") as f:
         src = f.read()
     if a.output == "-":

@@ -46,6 +46,10 @@ import time
 
 XML_NAME = "service-names-port-numbers-2026-08-17.xml"
 CSV_NAME = "service-names-port-numbers-2025-07.csv"
+# The same 2026 XML, shipped: used when --registry-dir does not have it.
+SHIPPED_XML = os.path.normpath(os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "..", "..", "data",
+    "service-names-port-numbers.xml"))
 
 ROWS = []
 
@@ -304,6 +308,8 @@ def main():
         ap.error("no %s: make bench builds it" % SPAWN)
 
     xml = os.path.join(a.registry_dir, XML_NAME)
+    if not os.path.isfile(xml):
+        xml = SHIPPED_XML
     csvf = os.path.join(a.registry_dir, CSV_NAME)
     have_xml, have_csv = os.path.isfile(xml), os.path.isfile(csvf)
     absent = "no %s" % os.path.normpath(a.registry_dir)
