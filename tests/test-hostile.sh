@@ -160,4 +160,11 @@ ok 'grep -qx "d,4,tcp,d,\[A\]\[B\],\[C\],,,\[RFC1\]\[\[n\]\],,," once.csv' \
 { cat "$SEED"; printf 'garbage ][ line with \001 control\n'; } > seedjunk.txt
 case_ "junk line in pasted text" 1 "warning" -f seedjunk.txt --check
 
+# --list-names feeds the shell completion scripts: only names that are
+# one plain shell word, safe on a terminal, get out.
+csvf names.csv 'ok-name,1,tcp,d,,,,,,,,' "$(printf 'esc\033[2J,2,tcp,d,,,,,,,,')" \
+    'two words,3,tcp,d,,,,,,,,' '$(reboot),4,tcp,d,,,,,,,,' 'a|b,5,tcp,d,,,,,,,,'
+timeout 10 "$PORTREG" -f names.csv --list-names > out 2>&1
+is "$?:$(cat out)" "0:ok-name" "--list-names leaves out names with ESC, a space, \$(...) or |"
+
 done_testing
