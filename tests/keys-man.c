@@ -1,6 +1,6 @@
 /*
  * keys-man.c - print the man page's KEYS section as the key table
- * (src/keys.h) generates it; tests/test-keys-doc.sh compares it with
+ * (src/ui/keys.h) generates it; tests/test-keys-doc.sh compares it with
  * doc/portreg.1 and, with --update, writes it there.
  */
 #include "config.h"

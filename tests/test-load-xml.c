@@ -711,7 +711,7 @@ test_deep_nesting_is_bounded(void **state)
 	buf_free(&b);
 }
 
-/* load_xml's slice: XML_CHUNK in src/load-xml.c. */
+/* load_xml's slice: XML_CHUNK in src/load/load-xml.c. */
 #define XML_SLICE	(256 * 1024)
 
 static void
