@@ -7,13 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fatal.h"
 #include "xmalloc.h"
 
-static void
+static _Noreturn void
 oom(size_t n)
 {
-	fprintf(stderr, "portreg: out of memory (allocating %zu bytes)\n", n);
-	exit(2);
+	fatal("out of memory (allocating %zu bytes)", n);
 }
 
 void *

@@ -2,7 +2,8 @@
  * xmalloc.h - allocation that cannot fail.
  *
  * Every function here either returns usable memory or ends the process
- * with a message on stderr (exit status 2).  Sizes are checked for
+ * through fatal() (fatal.h: the terminal restored, a message on stderr,
+ * exit status 2).  Sizes are checked for
  * overflow.  The caller frees what these return with free().
  */
 #ifndef PORTREG_XMALLOC_H

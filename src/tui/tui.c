@@ -17,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fatal.h"
 #include "keys.h"
 #include "layout.h"
 #include "registry.h"
@@ -25,6 +26,14 @@
 #include "ui.h"
 
 static volatile sig_atomic_t	 tui_signalled;
+
+/* fatal()'s hook while curses owns the terminal: give it back first. */
+static void
+tui_fatal_cleanup(void)
+{
+	if (!isendwin())
+		endwin();
+}
 
 static void
 tui_signal(int sig)
@@ -213,6 +222,7 @@ tui_run(struct registry *reg)
 		return 2;
 	}
 	set_term(scr);
+	fatal_set_cleanup(tui_fatal_cleanup);
 	ui = ui_new(reg);
 	raw();
 	noecho();
@@ -278,6 +288,7 @@ tui_run(struct registry *reg)
 	if (tui_signalled != 0 && tui_signalled != SIGINT)
 		status = 128 + tui_signalled;
 
+	fatal_set_cleanup(NULL);
 	endwin();
 	delscreen(scr);
 	if (tty != stdin)
