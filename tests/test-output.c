@@ -7,29 +7,12 @@
 #include <locale.h>
 
 #include "test.h"
+#include "builder.h"
 
 #include "load.h"
 #include "output.h"
 #include "registry.h"
 #include "sanitize.h"
-
-static struct record *
-add(struct registry *reg, const char *name, int lo, int hi, enum proto proto,
-    const char *desc, const char *assignee, const char *contact)
-{
-	struct record	*r = registry_add_record(reg);
-
-	r->service = registry_strdup(reg, name);
-	r->port_lo = lo;
-	r->port_hi = hi;
-	r->proto = proto;
-	r->description = registry_strdup(reg, desc);
-	if (assignee != NULL)
-		registry_add_assignee(reg, r, assignee, strlen(assignee));
-	if (contact != NULL)
-		registry_add_contact(reg, r, contact, strlen(contact));
-	return r;
-}
 
 /* Record indexes in the registry built by setup. */
 enum { R_NBD, R_X11, R_ARGUS, R_TRICKY, R_GAP, R_HELIX, R_WIDE, R_COUNT };
@@ -39,46 +22,40 @@ setup(void **state)
 {
 	struct registry	*reg = registry_new("test");
 	struct record	*r;
-	struct person	*p;
 
 	r = add(reg, "nbd", 10809, 10809, PROTO_TCP, "Network Block Device",
-	    "Wouter_Verhelst", "Wouter_Verhelst");
+	    "Wouter_Verhelst");
 	r->registered = registry_strdup(reg, "2010-08-02");
 	r->modified = registry_strdup(reg, "2024-04-30");
 	registry_add_ref(reg, r, "https://github.com/NetworkBlockDevice/nbd",
 	    41);
-	add(reg, "x11", 6000, 6063, PROTO_UDP, "X Window System", NULL,
-	    NULL);
-	r = add(reg, "argus", -1, -1, PROTO_NONE, "ARGUS", NULL, "Ghost_Id");
+	add(reg, "x11", 6000, 6063, PROTO_UDP, "X Window System", NULL);
+	r = add(reg, "argus", -1, -1, PROTO_NONE, "ARGUS", NULL);
+	registry_add_contact(reg, r, "Ghost_Id", 8);
 	r->registered = registry_strdup(reg, "2009-01");
 	r = add(reg, "tricky", 4569, 4569, PROTO_TCP,
-	    "say \"hi\", \\back\nline2\tend\001\033[31m\xff", "A_One", "A_Two");
+	    "say \"hi\", \\back\nline2\tend\001\033[31m\xff", NULL);
+	registry_add_assignee(reg, r, "A_One", 5);
+	registry_add_contact(reg, r, "A_Two", 5);
 	r->notes = registry_strdup(reg, "note, with \"quotes\"\r\nand CRLF");
 	registry_add_ref(reg, r, "RFC6335", 7);
 	registry_add_ref(reg, r, "RFC8765, Section 6.1", 20);
 	r->service_code = registry_strdup(reg, "1145656131");
 	r->unauthorized = registry_strdup(reg, "yes, by someone");
-	add(reg, NULL, 10130, 10159, PROTO_NONE, "Unassigned", NULL, NULL);
-	add(reg, "helix", 10860, 10860, PROTO_TCP, "Helix",
-	    "Matthew_Strange", "Larry_Atkin_2");
+	add(reg, NULL, 10130, 10159, PROTO_NONE, "Unassigned", NULL);
+	r = add(reg, "helix", 10860, 10860, PROTO_TCP, "Helix", NULL);
+	registry_add_assignee(reg, r, "Matthew_Strange", 15);
+	registry_add_contact(reg, r, "Larry_Atkin_2", 13);
 	add(reg, "\xe6\x9d\xb1\xe4\xba\xac", 7000, 7000, PROTO_SCTP, "Wide",
-	    NULL, NULL);
+	    NULL);
 
-	p = registry_add_person(reg);
-	p->id = registry_strdup(reg, "Wouter_Verhelst");
-	p->name = registry_strdup(reg, "Wouter Verhelst");
-	p->email = registry_strdup(reg, "w@uter.be");
-	p->updated = registry_strdup(reg, "2010-08-02");
-	p = registry_add_person(reg);
-	p->id = registry_strdup(reg, "A_One");
-	p->name = registry_strdup(reg, "A \"One\"");
-	p->org = registry_strdup(reg, "Org\033]0;title\007");
-	p = registry_add_person(reg);
-	p->id = registry_strdup(reg, "A_Two");
-	p = registry_add_person(reg);
-	p->id = registry_strdup(reg, "Matthew_Strange");
-	p = registry_add_person(reg);
-	p->id = registry_strdup(reg, "Larry_Atkin_2");
+	person(reg, .id = "Wouter_Verhelst", .name = "Wouter Verhelst",
+	    .email = "w@uter.be", .updated = "2010-08-02");
+	person(reg, .id = "A_One", .name = "A \"One\"",
+	    .org = "Org\033]0;title\007");
+	person(reg, .id = "A_Two");
+	person(reg, .id = "Matthew_Strange");
+	person(reg, .id = "Larry_Atkin_2");
 	registry_finish(reg);
 	*state = reg;
 	return 0;

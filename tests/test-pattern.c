@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "test.h"
+#include "builder.h"
 
 #include "load.h"
 #include "pattern.h"
@@ -17,39 +18,6 @@ enum {
 	R_BADUTF, R_DANGLING, R_SC, R_RUNAWAY, R_COUNT
 };
 
-static struct record *
-add(struct registry *reg, const char *service, int lo, int hi,
-    enum proto proto, const char *desc)
-{
-	struct record	*r = registry_add_record(reg);
-
-	r->service = registry_strdup(reg, service);
-	r->port_lo = lo;
-	r->port_hi = hi;
-	r->proto = proto;
-	r->description = registry_strdup(reg, desc);
-	return r;
-}
-
-static void
-person(struct registry *reg, const char *id, const char *name,
-    const char *org, const char *email)
-{
-	struct person	*p = registry_add_person(reg);
-
-	p->id = registry_strdup(reg, id);
-	p->name = registry_strdup(reg, name);
-	p->org = registry_strdup(reg, org);
-	p->email = registry_strdup(reg, email);
-}
-
-static void
-both(struct registry *reg, struct record *r, const char *id)
-{
-	registry_add_assignee(reg, r, id, strlen(id));
-	registry_add_contact(reg, r, id, strlen(id));
-}
-
 static struct registry *
 build(void)
 {
@@ -59,37 +27,38 @@ build(void)
 
 	for (proto = PROTO_TCP; proto <= PROTO_UDP; proto++) {
 		r = add(reg, "nbd", 10809, 10809, proto,
-		    "Network Block Device");
-		both(reg, r, "Wouter_Verhelst");
+		    "Network Block Device", "Wouter_Verhelst");
 		r->registered = registry_strdup(reg, "2010-06-11");
 	}
-	r = add(reg, "echo", 7, 7, PROTO_TCP, "Echo");
-	both(reg, r, "Jon_Postel");
+	r = add(reg, "echo", 7, 7, PROTO_TCP, "Echo", "Jon_Postel");
 	registry_add_ref(reg, r, "RFC862", 6);
-	r = add(reg, "x11", 6000, 6063, PROTO_TCP, "X Window System");
+	r = add(reg, "x11", 6000, 6063, PROTO_TCP, "X Window System", NULL);
 	registry_add_assignee(reg, r, "Robert_Scheifler", 16);
 	registry_add_ref(reg, r, "RFC1013", 7);
 	r = add(reg, "rdp", -1, -1, PROTO_NONE,
-	    "a network of reliable datagrams, like echo");
-	add(reg, NULL, 10130, 10159, PROTO_NONE, "Unassigned");
-	r = add(reg, "oldsvc", 2, 2, PROTO_TCP, "Reserved");
+	    "a network of reliable datagrams, like echo", NULL);
+	add(reg, NULL, 10130, 10159, PROTO_NONE, "Unassigned", NULL);
+	r = add(reg, "oldsvc", 2, 2, PROTO_TCP, "Reserved", NULL);
 	r->notes = registry_strdup(reg, "De-assigned on\n2023-12-05.");
 	r->unauthorized = registry_strdup(reg, "known misuse by botnets");
 	r->modified = registry_strdup(reg, "2023-12-05");
 	add(reg, "badutf", 4000, 4000, PROTO_SCTP,
-	    "caf\xc3 \xff\xfe ok Gr\xc3\xbc\xc3\x9f" "e \xe2\x82");
-	r = add(reg, "lost", 4001, 4001, PROTO_DCCP, "Nobody knows");
-	both(reg, r, "Nobody_Known");
-	r = add(reg, "discard", 9, 9, PROTO_DCCP, "Discard");
+	    "caf\xc3 \xff\xfe ok Gr\xc3\xbc\xc3\x9f" "e \xe2\x82", NULL);
+	add(reg, "lost", 4001, 4001, PROTO_DCCP, "Nobody knows",
+	    "Nobody_Known");
+	r = add(reg, "discard", 9, 9, PROTO_DCCP, "Discard", NULL);
 	r->service_code = registry_strdup(reg, "1145656131");
 	add(reg, "slow", 4002, 4002, PROTO_UDP,
 	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa! word word word word "
 	    "word word word word word word word word word word word word "
-	    "word word word word word word word word word word.");
+	    "word word word word word word word word word word.", NULL);
 
-	person(reg, "Wouter_Verhelst", "Wouter Verhelst", NULL, "w@uter.be");
-	person(reg, "Jon_Postel", "Jon Postel", "ISI", "postel@isi.edu");
-	person(reg, "Robert_Scheifler", "Robert Scheifler", "MIT", NULL);
+	person(reg, .id = "Wouter_Verhelst", .name = "Wouter Verhelst",
+	    .email = "w@uter.be");
+	person(reg, .id = "Jon_Postel", .name = "Jon Postel", .org = "ISI",
+	    .email = "postel@isi.edu");
+	person(reg, .id = "Robert_Scheifler", .name = "Robert Scheifler",
+	    .org = "MIT");
 	registry_finish(reg);
 	assert_int_equal(reg->n_records, R_COUNT);
 	return reg;

@@ -8,35 +8,9 @@
 #include <strings.h>
 
 #include "test.h"
+#include "builder.h"
 
 #include "registry.h"
-
-static struct record *
-add(struct registry *reg, const char *name, int lo, int hi, enum proto proto,
-    const char *desc, const char *who)
-{
-	struct record	*r = registry_add_record(reg);
-
-	r->service = registry_strdup(reg, name);
-	r->port_lo = lo;
-	r->port_hi = hi;
-	r->proto = proto;
-	r->description = registry_strdup(reg, desc);
-	if (who != NULL) {
-		registry_add_assignee(reg, r, who, strlen(who));
-		registry_add_contact(reg, r, who, strlen(who));
-	}
-	return r;
-}
-
-static void
-person(struct registry *reg, const char *id, const char *name)
-{
-	struct person	*p = registry_add_person(reg);
-
-	p->id = registry_strdup(reg, id);
-	p->name = registry_strdup(reg, name);
-}
 
 /* A slice of the real registry around 10800-10900, plus x11 and a
    name-only entry. */
@@ -62,10 +36,10 @@ setup(void **state)
 	add(reg, "helix", 10860, 10860, PROTO_TCP, "Helix", "Matthew_Strange");
 	add(reg, "daytime", 13, 13, PROTO_TCP, "Daytime", "Jon_Postel");
 	add(reg, "argus", -1, -1, PROTO_NONE, "ARGUS", "Dangling_Id");
-	person(reg, "Jon_Postel", "Jon Postel");
-	person(reg, "Wouter_Verhelst", "Wouter Verhelst");
-	person(reg, "Gordon_W", "Gordon Waddell");
-	person(reg, "Matthew_Strange", "Matthew Strange");
+	person(reg, .id = "Jon_Postel", .name = "Jon Postel");
+	person(reg, .id = "Wouter_Verhelst", .name = "Wouter Verhelst");
+	person(reg, .id = "Gordon_W", .name = "Gordon Waddell");
+	person(reg, .id = "Matthew_Strange", .name = "Matthew Strange");
 	/* The slice stands for a whole registry. */
 	registry_set_cover(reg, 0, PORT_MAX);
 	registry_finish(reg);
@@ -301,8 +275,8 @@ duplicate_person_id_warns(void **state)
 {
 	struct registry	*reg = registry_new("dup");
 
-	person(reg, "A", "first");
-	person(reg, "A", "second");
+	person(reg, .id = "A", .name = "first");
+	person(reg, .id = "A", .name = "second");
 	registry_finish(reg);
 	assert_int_equal(reg->n_warnings, 1);
 	assert_string_equal(reg->people[registry_person(reg, "A")].name,

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "test.h"
+#include "builder.h"
 
 #include "detail.h"
 #include "keys.h"
@@ -27,37 +28,6 @@
  *  11 argus (no port)
  * Ports 0, 11-12 and 14-65535 are listed nowhere: gaps with no record.
  */
-static struct record *
-add(struct registry *reg, const char *name, int lo, int hi, enum proto p,
-    const char *desc, const char *who)
-{
-	struct record	*r = registry_add_record(reg);
-
-	r->service = name != NULL ? registry_strdup(reg, name) : NULL;
-	r->port_lo = lo;
-	r->port_hi = hi;
-	r->proto = p;
-	r->description = registry_strdup(reg, desc);
-	if (who != NULL) {
-		registry_add_assignee(reg, r, who, strlen(who));
-		registry_add_contact(reg, r, who, strlen(who));
-	}
-	return r;
-}
-
-static void
-person(struct registry *reg, const char *id, const char *name,
-    const char *email, const char *uri)
-{
-	struct person	*p = registry_add_person(reg);
-
-	p->id = registry_strdup(reg, id);
-	p->name = name != NULL ? registry_strdup(reg, name) : NULL;
-	p->email = email != NULL ? registry_strdup(reg, email) : NULL;
-	p->uri = uri != NULL ? registry_strdup(reg, uri) : NULL;
-	p->updated = registry_strdup(reg, "2020-01-02");
-}
-
 static struct registry *
 small_registry(void)
 {
@@ -81,10 +51,13 @@ small_registry(void)
 	add(reg, "daytime", 13, 13, PROTO_TCP, "Daytime", "Jon_Postel");
 	add(reg, "ghost", 13, 13, PROTO_UDP, "Nobody's", "Ghost_Person");
 	add(reg, "argus", -1, -1, PROTO_NONE, "ARGUS Protocol", NULL);
-	person(reg, "Jon_Postel", "Jon Postel", "postel@isi.edu", NULL);
-	person(reg, "Mark_Lottor", "Mark Lottor", "MKL@nisc.sri.com", NULL);
-	person(reg, "Wouter_Verhelst", "Wouter Verhelst", "w@uter.be",
-	    "https://uter.be/");
+	person(reg, .id = "Jon_Postel", .name = "Jon Postel",
+	    .email = "postel@isi.edu", .updated = "2020-01-02");
+	person(reg, .id = "Mark_Lottor", .name = "Mark Lottor",
+	    .email = "MKL@nisc.sri.com", .updated = "2020-01-02");
+	person(reg, .id = "Wouter_Verhelst", .name = "Wouter Verhelst",
+	    .email = "w@uter.be", .uri = "https://uter.be/",
+	    .updated = "2020-01-02");
 	/* The slice stands for a whole registry. */
 	registry_set_cover(reg, 0, PORT_MAX);
 	registry_finish(reg);
@@ -881,8 +854,9 @@ test_detail_links_refuse_other_schemes(void **state)
 	r = add(reg, "odd", 5, 5, PROTO_TCP, "Odd links", "Odd_Person");
 	registry_add_ref(reg, r, "ISO 8601", 8);
 	registry_add_ref(reg, r, "draft-ietf-odd-01", 17);
-	person(reg, "Odd_Person", "Odd", "odd person@example.org",
-	    "tel:+15550100");
+	person(reg, .id = "Odd_Person", .name = "Odd",
+	    .email = "odd person@example.org", .uri = "tel:+15550100",
+	    .updated = "2020-01-02");
 	registry_finish(reg);
 	detail_build(&d, reg, 0);
 	/* Only the draft: an address with a space and tel: are shown, not
@@ -1036,7 +1010,8 @@ test_detail_link_cursor_scrolls_and_reaches_every_line(void **state)
 	}
 	registry_add_ref(reg, r, "plain text between", 18);
 	registry_add_ref(reg, r, "RFC999", 6);
-	person(reg, "Jon_Postel", "Jon Postel", "postel@isi.edu", NULL);
+	person(reg, .id = "Jon_Postel", .name = "Jon Postel",
+	    .email = "postel@isi.edu", .updated = "2020-01-02");
 	registry_finish(reg);
 	ui = ui_new(reg);
 	layout_compute(&l, 24, 80);

@@ -52,16 +52,12 @@ output_format_parse(const char *s)
 	return -1;
 }
 
-/* "22", "6000-6063" or "" (no port) into a buffer of at least 24. */
+/* "22", "6000-6063" or "" (no port) into a buffer of at least
+   FIELD_PORT_SIZE. */
 static const char *
 output_port(char *tmp, size_t size, int32_t lo, int32_t hi)
 {
-	if (lo < 0)
-		tmp[0] = '\0';
-	else if (hi != lo)
-		snprintf(tmp, size, "%d-%d", (int)lo, (int)hi);
-	else
-		snprintf(tmp, size, "%d", (int)lo);
+	field_port_format(tmp, lo, hi);
 	return tmp;
 }
 

@@ -61,6 +61,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "field.h"
 #include "load.h"
 #include "registry.h"
 #include "xmalloc.h"
@@ -161,29 +162,8 @@ struct load_csv {
 	int			 assignee_list;
 };
 
-static inline void load_csv_trim(const char **, size_t *);
 static void	load_csv_warn(struct load_csv *, uint32_t, const char *, ...)
 		    __attribute__((format(printf, 3, 4)));
-
-/*
- * Quote a bit of input for a message: at most 40 bytes, cut at the first
- * control character, so that messages stay one short, printable line.
- */
-static void
-load_csv_show(const char *s, size_t len, size_t *n)
-{
-	size_t	 i;
-
-	for (i = 0; i < len && i < 40; i++) {
-		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
-			break;
-	}
-	/* Do not cut a UTF-8 sequence in two. */
-	if (i < len)
-		while (i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80)
-			i--;
-	*n = i;
-}
 
 static void
 load_csv_warn(struct load_csv *lc, uint32_t line, const char *fmt, ...)
@@ -350,26 +330,6 @@ load_csv_quoted(struct load_csv *lc, struct load_csv_field *f,
 	return 0;
 }
 
-/* White space as isspace() in the C locale, which registry_strtrim uses. */
-static inline int
-load_csv_space(char c)
-{
-	return c == ' ' || (c >= '\t' && c <= '\r');
-}
-
-/* Is [s, s + len) only white space? */
-static int
-load_csv_empty(const char *s, size_t len)
-{
-	size_t	 i;
-
-	for (i = 0; i < len; i++) {
-		if (!load_csv_space(s[i]))
-			return 0;
-	}
-	return 1;
-}
-
 /*
  * A block of 64 input bytes, as two masks (bit i for p[i]): *commas,
  * and *other for the bytes that end a line or need a look (LF " NUL).
@@ -480,7 +440,7 @@ load_csv_line(struct load_csv *lc)
 			f->len = at - start;
 			f->in_scratch = 0;
 			if (n > cols && !extra)
-				extra = !load_csv_empty(f->s, f->len);
+				extra = !field_is_empty(f->s, f->len);
 			start = at + 1;
 		}
 		if (other == 0)
@@ -495,7 +455,7 @@ load_csv_line(struct load_csv *lc)
 		f->len = at - start;
 		f->in_scratch = 0;
 		if (n > cols && !extra)
-			extra = !load_csv_empty(f->s, f->len);
+			extra = !field_is_empty(f->s, f->len);
 		lc->n_fields = n;
 		lc->extra_text = extra;
 		if (at < end) {
@@ -544,10 +504,10 @@ load_csv_row(struct load_csv *lc, char **err)
 		if (lc->n_cols != 0 && lc->n_fields >= lc->n_cols &&
 		    !lc->extra_text) {
 			if (f->in_scratch)
-				lc->extra_text = !load_csv_empty(
+				lc->extra_text = !field_is_empty(
 				    lc->scratch.data + f->off, f->len);
 			else
-				lc->extra_text = !load_csv_empty(f->s, f->len);
+				lc->extra_text = !field_is_empty(f->s, f->len);
 		}
 		lc->n_fields++;
 
@@ -578,7 +538,8 @@ load_csv_header(struct load_csv *lc, char **err)
 {
 	const char	*src = lc->reg->source;
 	const char	*s, *first = lc->p;
-	size_t		 i, len, n, first_len;
+	size_t		 i, len, first_len;
+	char		 q[FIELD_QUOTE_SIZE];
 	int		 col, seen[CSV_NCOLS] = { 0 };
 
 	for (first_len = 0; first + first_len < lc->end; first_len++) {
@@ -607,7 +568,7 @@ load_csv_header(struct load_csv *lc, char **err)
 	for (i = 0; i < lc->n_fields; i++) {
 		s = lc->fields[i].s;
 		len = lc->fields[i].len;
-		load_csv_trim(&s, &len);
+		field_trim(&s, &len);
 		lc->map[i] = CSV_IGNORED;
 		for (col = 0; col < CSV_NCOLS; col++) {
 			if (strlen(load_csv_names[col]) == len &&
@@ -615,10 +576,8 @@ load_csv_header(struct load_csv *lc, char **err)
 				break;
 		}
 		if (col == CSV_NCOLS) {
-			load_csv_show(s, len, &n);
-			load_csv_warn(lc, 1, "unknown CSV column %zu \"%.*s%s\" "
-			    "is ignored", i + 1, (int)n, s,
-			    n < len ? "..." : "");
+			load_csv_warn(lc, 1, "unknown CSV column %zu \"%s\" "
+			    "is ignored", i + 1, field_quote(q, s, len));
 			continue;
 		}
 		if (seen[col]) {
@@ -632,11 +591,10 @@ load_csv_header(struct load_csv *lc, char **err)
 	}
 	for (col = 0; col < CSV_NCOLS; col++) {
 		if (!seen[col]) {
-			load_csv_show(first, first_len, &n);
 			*err = load_error(src, 1, 0, "expected the CSV header "
-			    "\"%s\", found \"%.*s%s\" (no column \"%s\")",
-			    CSV_HEADER, (int)n, first,
-			    n < first_len ? "..." : "", load_csv_names[col]);
+			    "\"%s\", found \"%s\" (no column \"%s\")",
+			    CSV_HEADER, field_quote(q, first, first_len),
+			    load_csv_names[col]);
 			return -1;
 		}
 	}
@@ -645,95 +603,6 @@ load_csv_header(struct load_csv *lc, char **err)
 	for (i = 0; i < lc->n_cols && lc->in_order; i++)
 		lc->in_order = lc->map[i] == (int)i;
 	return 0;
-}
-
-/*
- * Parse a port number "80" or range "6000-6063" (blanks around the dash
- * allowed).  Returns 0, or -1 with a reason.
- */
-static int
-load_csv_port(const char *s, size_t len, int32_t *lo, int32_t *hi,
-    const char **why)
-{
-	const char	*e = s + len;
-	long		 v[2];
-	int		 i, digits;
-
-	for (i = 0; i < 2; i++) {
-		v[i] = 0;
-		digits = 0;
-		while (s < e && *s >= '0' && *s <= '9') {
-			if (v[i] <= PORT_MAX)
-				v[i] = v[i] * 10 + (*s - '0');
-			digits++;
-			s++;
-		}
-		if (digits == 0) {
-			*why = "is not a port number or range";
-			return -1;
-		}
-		if (i == 0) {
-			v[1] = v[0];
-			while (s < e && load_csv_is_blank(*s))
-				s++;
-			if (s == e)
-				break;
-			if (*s != '-') {
-				*why = "is not a port number or range";
-				return -1;
-			}
-			s++;
-			while (s < e && load_csv_is_blank(*s))
-				s++;
-		}
-	}
-	if (s != e) {
-		*why = "is not a port number or range";
-		return -1;
-	}
-	if (v[0] > PORT_MAX || v[1] > PORT_MAX) {
-		*why = "is outside 0-65535";
-		return -1;
-	}
-	if (v[1] < v[0]) {
-		*why = "is a reversed range";
-		return -1;
-	}
-	*lo = (int32_t)v[0];
-	*hi = (int32_t)v[1];
-	return 0;
-}
-
-/* YYYY-MM-DD or YYYY-MM. */
-static int
-load_csv_is_date(const char *s, size_t len)
-{
-	static const char	 form[] = "dddd-dd-dd";
-	size_t			 i;
-
-	if (len != 7 && len != 10)
-		return 0;
-	for (i = 0; i < len; i++) {
-		if (form[i] == 'd' ? (s[i] < '0' || s[i] > '9') : s[i] != '-')
-			return 0;
-	}
-	return 1;
-}
-
-/* Trim [*s, *s + *len) in place. */
-static inline void
-load_csv_trim(const char **s, size_t *len)
-{
-	const char	*p = *s, *e = *s + *len;
-
-	if (p == e || (!load_csv_space(*p) && !load_csv_space(e[-1])))
-		return;		/* nearly always */
-	while (p < e && load_csv_space(*p))
-		p++;
-	while (e > p && load_csv_space(e[-1]))
-		e--;
-	*s = p;
-	*len = e - p;
 }
 
 /*
@@ -771,7 +640,7 @@ load_csv_texts(struct load_csv *lc, struct record *r,
 	for (k = 0; k < CSV_NTEXTS; k++) {
 		t[k].s = v[load_csv_text_cols[k]].s;
 		t[k].len = v[load_csv_text_cols[k]].len;
-		load_csv_trim(&t[k].s, &t[k].len);
+		field_trim(&t[k].s, &t[k].len);
 		len = t[k].len;
 		t[k].in_scratch = 0;		/* 1: to copy */
 		if (len == 0)
@@ -819,7 +688,7 @@ load_csv_people(struct load_csv *lc, struct record *r,
 				    &r->n_contacts;
 	struct person_ref	**list = role == 'a' ? &r->assignees :
 				    &r->contacts;
-	size_t			 shown;
+	char			 q[FIELD_QUOTE_SIZE];
 	uint32_t		 before = *n;
 
 	if (len == 0) {
@@ -851,10 +720,9 @@ load_csv_people(struct load_csv *lc, struct record *r,
 		registry_add_assignee(lc->reg, r, s, len);
 	else
 		registry_add_contact(lc->reg, r, s, len);
-	load_csv_show(s, len, &shown);
-	load_csv_warn(lc, lc->row_line, "%s \"%.*s%s\" is not a people list "
+	load_csv_warn(lc, lc->row_line, "%s \"%s\" is not a people list "
 	    "like [Id][Id]; kept as one id", role == 'a' ? "Assignee" :
-	    "Contact", (int)shown, s, shown < len ? "..." : "");
+	    "Contact", field_quote(q, s, len));
 	return 0;
 }
 
@@ -866,7 +734,7 @@ load_csv_refs(struct load_csv *lc, struct record *r,
 	const char		*s = f->s;
 	size_t			 len = f->len;
 
-	load_csv_trim(&s, &len);
+	field_trim(&s, &len);
 	if (len == 0) {
 		last->ok = 0;
 		return;
@@ -886,13 +754,12 @@ static void
 load_csv_date(struct load_csv *lc, const char *what, const char *date,
     size_t len)
 {
-	size_t	 n;
+	char	 q[FIELD_QUOTE_SIZE];
 
-	if (len == 0 || load_csv_is_date(date, len))
+	if (len == 0 || field_is_date(date, len))
 		return;
-	load_csv_show(date, len, &n);
-	load_csv_warn(lc, lc->row_line, "%s date \"%.*s\" is not YYYY-MM-DD",
-	    what, (int)n, date);
+	load_csv_warn(lc, lc->row_line, "%s date \"%s\" is not YYYY-MM-DD",
+	    what, field_quote(q, date, len));
 }
 
 /* Turn the current row into a record. */
@@ -906,8 +773,10 @@ load_csv_record(struct load_csv *lc)
 	const struct load_csv_field		*v;
 	struct load_csv_field			 mapped[CSV_NCOLS];
 	struct load_csv_field			 t[CSV_NTEXTS];
-	const char				*why, *s;
-	size_t					 i, n, len;
+	const char				*s;
+	char					 q[FIELD_QUOTE_SIZE];
+	enum field_port_error			 perr;
+	size_t					 i, len;
 	int					 col, p;
 
 	/* v[col]: the field of column col; IANA's order is the file's. */
@@ -933,46 +802,43 @@ load_csv_record(struct load_csv *lc)
 
 	s = v[CSV_PORT].s;
 	len = v[CSV_PORT].len;
-	load_csv_trim(&s, &len);
-	if (len != 0 &&
-	    load_csv_port(s, len, &r->port_lo, &r->port_hi, &why) != 0) {
-		r->port_lo = r->port_hi = -1;
-		load_csv_show(s, len, &n);
-		load_csv_warn(lc, lc->row_line, "port \"%.*s%s\" %s; the "
-		    "record is kept without a port", (int)n, s,
-		    n < len ? "..." : "", why);
+	field_trim(&s, &len);
+	if (len != 0 && (perr = field_port_parse(s, len, &r->port_lo,
+	    &r->port_hi)) != FIELD_PORT_OK) {
+		load_csv_warn(lc, lc->row_line, "port \"%s\" %s; the "
+		    "record is kept without a port", field_quote(q, s, len),
+		    field_port_why(perr));
 	}
 
 	s = v[CSV_PROTO].s;
 	len = v[CSV_PROTO].len;
-	load_csv_trim(&s, &len);
+	field_trim(&s, &len);
 	if (len != 0) {
-		/* IANA writes them in lower case: skip proto_parse then. */
+		/* IANA writes them in lower case: skip field_proto_parse then. */
 		if (len == 3 && memcmp(s, "tcp", 3) == 0)
 			p = PROTO_TCP;
 		else if (len == 3 && memcmp(s, "udp", 3) == 0)
 			p = PROTO_UDP;
 		else
-			p = proto_parse(s, len);
+			p = field_proto_parse(s, len);
 		if (p < 0) {
-			load_csv_show(s, len, &n);
 			load_csv_warn(lc, lc->row_line, "unknown protocol "
-			    "\"%.*s%s\"; the record is kept without one",
-			    (int)n, s, n < len ? "..." : "");
+			    "\"%s\"; the record is kept without one",
+			    field_quote(q, s, len));
 		} else
 			r->proto = (enum proto)p;
 	}
 
 	s = v[CSV_ASSIGNEE].s;
 	len = v[CSV_ASSIGNEE].len;
-	load_csv_trim(&s, &len);
+	field_trim(&s, &len);
 	lc->assignee_text = s;
 	lc->assignee_len = len;
 	lc->assignee_list = load_csv_people(lc, r, prev, 'a', s, len,
 	    v[CSV_ASSIGNEE].in_scratch);
 	s = v[CSV_CONTACT].s;
 	len = v[CSV_CONTACT].len;
-	load_csv_trim(&s, &len);
+	field_trim(&s, &len);
 	load_csv_people(lc, r, prev, 'c', s, len, v[CSV_CONTACT].in_scratch);
 	/* t[2], t[3]: Registration Date, Modification Date. */
 	load_csv_date(lc, "registration", t[2].s, t[2].len);
@@ -988,7 +854,7 @@ load_csv_check_row(struct load_csv *lc)
 	int	 empty = 1;
 
 	for (i = 0; i < lc->n_fields && i < CSV_MAX_FIELDS; i++) {
-		if (!load_csv_empty(lc->fields[i].s, lc->fields[i].len)) {
+		if (!field_is_empty(lc->fields[i].s, lc->fields[i].len)) {
 			empty = 0;
 			break;
 		}

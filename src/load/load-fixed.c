@@ -68,6 +68,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "field.h"
 #include "load.h"
 #include "registry.h"
 #include "xmalloc.h"
@@ -81,8 +82,6 @@
 #define FIXED_SEGMENT_MAX 4096
 /* Widest uncertainty about a gutter that the header may leave. */
 #define FIXED_SLACK	32
-/* Longest excerpt of input quoted in a warning. */
-#define FIXED_QUOTE_MAX	60
 
 /* The costs of a way to share continuation lines (see above). */
 #define COST_OFF_CENTRE	100	/* per line a row is off centre */
@@ -250,55 +249,12 @@ load_fixed_getline(const struct fixed_parse *fp, const char **p, const char **s,
 	return 1;
 }
 
-static int
-load_fixed_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
-}
-
-/* Trim [*s, *s + *len) of blanks. */
-static void
-load_fixed_trim(const char **s, size_t *len)
-{
-	while (*len > 0 && load_fixed_blank(**s)) {
-		(*s)++;
-		(*len)--;
-	}
-	while (*len > 0 && load_fixed_blank((*s)[*len - 1]))
-		(*len)--;
-}
-
-static int
-load_fixed_is_blank(const char *s, size_t len)
-{
-	load_fixed_trim(&s, &len);
-	return len == 0;
-}
-
 /* Is the trimmed line exactly word? */
 static int
 load_fixed_is(const char *s, size_t len, const char *word)
 {
-	load_fixed_trim(&s, &len);
+	field_trim(&s, &len);
 	return len == strlen(word) && strncasecmp(s, word, len) == 0;
-}
-
-/* A short, printable quote of some input for a warning. */
-static const char *
-load_fixed_quote(char *out, size_t size, const char *s, size_t len)
-{
-	size_t	 i, n = 0;
-
-	load_fixed_trim(&s, &len);
-	for (i = 0; i < len && n + 4 < size && i < FIXED_QUOTE_MAX; i++)
-		out[n++] = (unsigned char)s[i] < 0x20 || s[i] == 0x7f ?
-		    '?' : s[i];
-	if (i < len && n + 4 < size) {
-		memcpy(out + n, "...", 3);
-		n += 3;
-	}
-	out[n] = '\0';
-	return out;
 }
 
 /* Column c of a line: [*s, *s + *len), untrimmed. */
@@ -324,7 +280,7 @@ load_fixed_cell_trimmed(const struct fixed_table *t, const struct fixed_line *l,
     size_t c, const char **s, size_t *len)
 {
 	load_fixed_cell_raw(t, l, c, s, len);
-	load_fixed_trim(s, len);
+	field_trim(s, len);
 }
 
 /*
@@ -344,7 +300,7 @@ load_fixed_open_end(const char *s, size_t len)
 
 	if (len > 0 && s[len - 1] == ',')
 		return 1;
-	for (n = 0; n < len && !load_fixed_blank(s[len - 1 - n]); n++)
+	for (n = 0; n < len && !field_is_space(s[len - 1 - n]); n++)
 		;
 	if (n == len)		/* a single word: nothing to go on from */
 		return 0;
@@ -367,17 +323,17 @@ load_fixed_measure(const struct fixed_table *t, struct fixed_line *l)
 	l->mask = 0;
 	for (c = 0; c < t->ncols; c++) {
 		load_fixed_cell_raw(t, l, c, &s, &len);
-		while (len > 0 && load_fixed_blank(s[len - 1]))
+		while (len > 0 && field_is_space(s[len - 1]))
 			len--;
 		l->c[c].tlen = (uint16_t)(len > UINT16_MAX ? UINT16_MAX : len);
 		l->c[c].word = 0;
 		l->c[c].paren = 0;
-		for (i = 0; i < len && load_fixed_blank(s[i]); i++)
+		for (i = 0; i < len && field_is_space(s[i]); i++)
 			;
 		if (i == len)
 			continue;
 		l->mask |= (uint16_t)(1U << c);
-		for (w = 0, q = s + i; q < s + len && !load_fixed_blank(*q);
+		for (w = 0, q = s + i; q < s + len && !field_is_space(*q);
 		    q++)
 			w++;
 		l->c[c].word = (uint16_t)(w > UINT16_MAX ? UINT16_MAX : w);
@@ -438,12 +394,12 @@ load_fixed_header_words(const struct fixed_spec *spec, const char *s,
 		hi[c] = 0;
 	}
 	for (;;) {
-		while (i < len && load_fixed_blank(s[i]))
+		while (i < len && field_is_space(s[i]))
 			i++;
 		if (i == len)
 			break;
 		ws = i;
-		while (i < len && !load_fixed_blank(s[i]))
+		while (i < len && !field_is_space(s[i]))
 			i++;
 		we = i;
 		if (col >= 0 && ws == prev_end + 1 &&
@@ -560,7 +516,7 @@ load_fixed_header(struct fixed_parse *fp, struct fixed_table *t,
 	while (lines < 3 && (p = load_fixed_prev_line(fp, first)) != NULL) {
 		s = p;
 		if (!load_fixed_getline(fp, &p, &s, &len) ||
-		    load_fixed_is_blank(s, len) ||
+		    field_is_empty(s, len) ||
 		    load_fixed_header_words(t->spec, s, len, lo, hi) != 0)
 			break;
 		first = s;
@@ -572,7 +528,7 @@ load_fixed_header(struct fixed_parse *fp, struct fixed_table *t,
 	p = first;
 	lines = 0;
 	while (load_fixed_getline(fp, &p, &s, &len)) {
-		header = !load_fixed_is_blank(s, len) &&
+		header = !field_is_empty(s, len) &&
 		    load_fixed_header_words(t->spec, s, len, lo, hi) == 0;
 		if (!header && s != main) {
 			p = s;
@@ -622,7 +578,7 @@ load_fixed_columns(struct fixed_parse *fp, struct fixed_table *t, const char *p,
 			maxlen = len;
 		for (c = 0; c + 1 < t->ncols; c++) {
 			for (g = t->glo[c]; g <= t->ghi[c] && g < len; g++) {
-				if (!load_fixed_blank(s[g]))
+				if (!field_is_space(s[g]))
 					count[c][g - t->glo[c]]++;
 			}
 		}
@@ -1068,55 +1024,6 @@ load_fixed_string(struct fixed_parse *fp, const struct fixed_table *t,
 	return len == 0 ? NULL : registry_strndup(fp->reg, fp->text.data, len);
 }
 
-/* A port "N" or range "LO-HI" within 0-65535. */
-static int
-load_fixed_port(const char *s, size_t len, int32_t *lo, int32_t *hi)
-{
-	int32_t	 v[2] = { 0, 0 };
-	size_t	 i = 0, k = 0, digits;
-
-	for (;;) {
-		for (digits = 0; i < len && isdigit((unsigned char)s[i]);
-		    i++, digits++) {
-			v[k] = v[k] * 10 + (s[i] - '0');
-			if (v[k] > PORT_MAX)
-				return -1;
-		}
-		if (digits == 0)
-			return -1;
-		if (i == len)
-			break;
-		if (s[i] != '-' || k == 1)
-			return -1;
-		i++;
-		k++;
-	}
-	if (k == 0)
-		v[1] = v[0];
-	if (v[1] < v[0])
-		return -1;
-	*lo = v[0];
-	*hi = v[1];
-	return 0;
-}
-
-static int
-load_fixed_date_ok(const char *s)
-{
-	size_t	 i, n = strlen(s);
-
-	if (n != 7 && n != 10)
-		return 0;
-	for (i = 0; i < n; i++) {
-		if (i == 4 || i == 7) {
-			if (s[i] != '-')
-				return 0;
-		} else if (!isdigit((unsigned char)s[i]))
-			return 0;
-	}
-	return 1;
-}
-
 static int
 load_fixed_name_char(char c)
 {
@@ -1153,7 +1060,7 @@ load_fixed_people_cell(struct fixed_parse *fp, const struct fixed_table *t,
     const struct fixed_line *rows, size_t n, size_t c, struct record *r,
     int role, uint32_t no)
 {
-	char	 q[FIXED_QUOTE_MAX + 8];
+	char	 q[FIELD_QUOTE_SIZE];
 	size_t	 len = load_fixed_text(fp, t, rows, n, c);
 
 	if (len == 0 ||
@@ -1161,7 +1068,7 @@ load_fixed_people_cell(struct fixed_parse *fp, const struct fixed_table *t,
 		return;
 	registry_warn(fp->reg, no, "expected people like [Id] in the %s "
 	    "column, found \"%s\"; kept as one id", t->spec->names[c],
-	    load_fixed_quote(q, sizeof q, fp->text.data, len));
+	    field_quote(q, fp->text.data, len));
 	if (role == 'a')
 		registry_add_assignee(fp->reg, r, fp->text.data, len);
 	else
@@ -1172,14 +1079,14 @@ static const char *
 load_fixed_date(struct fixed_parse *fp, const struct fixed_table *t,
     const struct fixed_line *rows, size_t n, size_t c, uint32_t no)
 {
-	char		 q[FIXED_QUOTE_MAX + 8];
+	char		 q[FIELD_QUOTE_SIZE];
 	const char	*d = load_fixed_string(fp, t, rows, n, c);
 
-	if (d != NULL && !load_fixed_date_ok(d)) {
+	if (d != NULL && !field_is_date(d, strlen(d))) {
 		registry_warn(fp->reg, no, "expected a date (YYYY-MM-DD) in "
 		    "the %s column, found \"%s\"; kept as written",
 		    t->spec->names[c],
-		    load_fixed_quote(q, sizeof q, d, strlen(d)));
+		    field_quote(q, d, strlen(d)));
 	}
 	return d;
 }
@@ -1190,7 +1097,7 @@ load_fixed_record_emit(struct fixed_parse *fp, const struct fixed_table *t,
 {
 	struct registry	*reg = fp->reg;
 	struct record	*r;
-	char		 q[FIXED_QUOTE_MAX + 8];
+	char		 q[FIELD_QUOTE_SIZE];
 	uint32_t	 no = rows[above].no;
 	size_t		 len;
 	int		 proto;
@@ -1199,19 +1106,19 @@ load_fixed_record_emit(struct fixed_parse *fp, const struct fixed_table *t,
 	r->line = rows[0].no;
 	r->service = load_fixed_string(fp, t, rows, n, FC_NAME);
 	len = load_fixed_text(fp, t, rows, n, FC_PORT);
-	if (len > 0 && load_fixed_port(fp->text.data, len, &r->port_lo,
-	    &r->port_hi) != 0) {
+	if (len > 0 && field_port_parse(fp->text.data, len, &r->port_lo,
+	    &r->port_hi) != FIELD_PORT_OK) {
 		registry_warn(reg, no, "expected a port number or range, "
 		    "found \"%s\"; the record is kept without a port",
-		    load_fixed_quote(q, sizeof q, fp->text.data, len));
+		    field_quote(q, fp->text.data, len));
 		r->port_lo = r->port_hi = -1;
 	}
 	if ((len = load_fixed_text(fp, t, rows, n, FC_PROTO)) > 0) {
-		if ((proto = proto_parse(fp->text.data, len)) < 0) {
+		if ((proto = field_proto_parse(fp->text.data, len)) < 0) {
 			registry_warn(reg, no, "expected a protocol (tcp, udp, "
 			    "sctp or dccp), found \"%s\"; the record is kept "
 			    "without one",
-			    load_fixed_quote(q, sizeof q, fp->text.data, len));
+			    field_quote(q, fp->text.data, len));
 		} else
 			r->proto = (enum proto)proto;
 	}
@@ -1247,7 +1154,7 @@ load_fixed_person_emit(struct fixed_parse *fp, const struct fixed_table *t,
 {
 	struct registry	*reg = fp->reg;
 	struct person	*p;
-	char		 q[FIXED_QUOTE_MAX + 8];
+	char		 q[FIELD_QUOTE_SIZE];
 	const char	*s;
 	size_t		 i, len;
 
@@ -1260,7 +1167,7 @@ load_fixed_person_emit(struct fixed_parse *fp, const struct fixed_table *t,
 	} else {
 		registry_warn(reg, rows[above].no, "expected a person id like "
 		    "[Id], found \"%s\"; kept as written",
-		    load_fixed_quote(q, sizeof q, s, len));
+		    field_quote(q, s, len));
 	}
 	p = registry_add_person(reg);
 	p->line = rows[0].no;
@@ -1302,7 +1209,7 @@ load_fixed_is_header(const char *s, size_t len)
 
 	if (i < 0)
 		return 0;
-	for (k = (size_t)i + 12; k < len && load_fixed_blank(s[k]); k++)
+	for (k = (size_t)i + 12; k < len && field_is_space(s[k]); k++)
 		;
 	return k > (size_t)i + 12 && len - k >= 4 &&
 	    memcmp(s + k, "Port", 4) == 0;
@@ -1332,13 +1239,13 @@ load_fixed_section_end(const struct fixed_parse *fp, const char *p, uint32_t no,
 		if (which != 0) {
 			next = p;
 			if (!load_fixed_getline(fp, &next, &s2, &len2) ||
-			    load_fixed_is_blank(s2, len2)) {
+			    field_is_empty(s2, len2)) {
 				*end = s;
 				*end_no = no;
 				return which;
 			}
 		}
-		prev_blank = load_fixed_is_blank(s, len);
+		prev_blank = field_is_empty(s, len);
 	}
 	*end = fp->end;
 	*end_no = no;
@@ -1394,7 +1301,7 @@ load_fixed(struct registry *reg, const char *buf, size_t len, char **err)
 		}
 		if (load_fixed_is_header(s, n))
 			break;
-		if (load_fixed_is_blank(s, n))
+		if (field_is_empty(s, n))
 			continue;
 		if (reg->title == NULL)
 			reg->title = registry_strtrim(reg, s, n);
@@ -1411,7 +1318,7 @@ load_fixed(struct registry *reg, const char *buf, size_t len, char **err)
 		no = end_no;
 		load_fixed_getline(&fp, &p, &s, &n);
 		for (no++; load_fixed_getline(&fp, &p, &s, &n); no++) {
-			if (!load_fixed_is_blank(s, n))
+			if (!field_is_empty(s, n))
 				break;
 		}
 		if (s < fp.end && load_fixed_find(s, n, "ID") >= 0)

@@ -40,6 +40,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "field.h"
 #include "load.h"
 #include "registry.h"
 #include "sanitize.h"
@@ -51,8 +52,6 @@
 /* Most people in one list, and references in one record: real records
    have a handful; adding to a record's lists is not meant for thousands. */
 #define TEXT_LIST_MAX		64
-/* Longest excerpt of input quoted in a warning. */
-#define TEXT_QUOTE_MAX		60
 
 /* What the records say of a contact id: assignee of a record with another
    contact or none; contact of a record with another assignee; both. */
@@ -108,12 +107,6 @@ struct load_text {
 /* --- Lines and tokens -------------------------------------------------- */
 
 static int
-load_text_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
-}
-
-static int
 load_text_digit(char c)
 {
 	return c >= '0' && c <= '9';
@@ -141,7 +134,7 @@ load_text_next_line(const char **p, const char *end, uint32_t *no,
 	*p = eol < end ? eol + 1 : end;
 	l->line = l->s = s;
 	l->len = (size_t)(eol - s);
-	while (l->len > 0 && load_text_space(l->s[l->len - 1]))
+	while (l->len > 0 && field_is_space(l->s[l->len - 1]))
 		l->len--;
 	l->no = ++*no;
 	return 1;
@@ -151,7 +144,7 @@ load_text_next_line(const char **p, const char *end, uint32_t *no,
 static void
 load_text_trim_start(struct load_text_line *l)
 {
-	while (l->len > 0 && load_text_space(*l->s)) {
+	while (l->len > 0 && field_is_space(*l->s)) {
 		l->s++;
 		l->len--;
 	}
@@ -173,7 +166,7 @@ load_text_line_starts(const struct load_text_line *l, const char *words)
 	const char	*p = l->s, *end = l->s + l->len;
 
 	while (*words != '\0') {
-		while (p < end && load_text_space(*p))
+		while (p < end && field_is_space(*p))
 			p++;
 		while (*words == ' ')
 			words++;
@@ -183,7 +176,7 @@ load_text_line_starts(const struct load_text_line *l, const char *words)
 			p++;
 			words++;
 		}
-		if (p < end && !load_text_space(*p))
+		if (p < end && !field_is_space(*p))
 			return 0;
 	}
 	return 1;
@@ -219,7 +212,7 @@ load_text_tokenize(struct load_text *tp, const struct load_text_line *l)
 	}
 	tp->n_tok = 0;
 	for (;;) {
-		while (p < end && load_text_space(*p))
+		while (p < end && field_is_space(*p))
 			p++;
 		if (p == end)
 			break;
@@ -230,10 +223,10 @@ load_text_tokenize(struct load_text *tp, const struct load_text_line *l)
 				open = 1;
 			else if (*p == ']')
 				open = 0;
-			else if (load_text_space(*p)) {
+			else if (field_is_space(*p)) {
 				if (!open || last == NULL || p > last)
 					break;
-				for (q = p; q < end && load_text_space(*q); q++)
+				for (q = p; q < end && field_is_space(*q); q++)
 					;
 				if (q == end || *q == '[')
 					break;
@@ -244,56 +237,6 @@ load_text_tokenize(struct load_text *tp, const struct load_text_line *l)
 }
 
 /* --- Token shapes ------------------------------------------------------ */
-
-/* YYYY-MM or YYYY-MM-DD. */
-static int
-load_text_is_date(const char *s, size_t len)
-{
-	size_t	 i;
-
-	if (len != 7 && len != 10)
-		return 0;
-	for (i = 0; i < len; i++) {
-		if (i == 4 || i == 7) {
-			if (s[i] != '-')
-				return 0;
-		} else if (!load_text_digit(s[i]))
-			return 0;
-	}
-	return 1;
-}
-
-static int
-load_text_number(const char **p, const char *end, int32_t *v)
-{
-	const char	*s = *p;
-	int32_t		 n = 0;
-
-	while (*p < end && load_text_digit(**p) && *p - s < 5) {
-		n = n * 10 + (**p - '0');
-		(*p)++;
-	}
-	if (*p == s || (*p < end && load_text_digit(**p)) || n > PORT_MAX)
-		return 0;
-	*v = n;
-	return 1;
-}
-
-/* A port or an inclusive range "lo-hi", lo <= hi <= 65535. */
-static int
-load_text_is_port(const char *s, size_t len, int32_t *lo, int32_t *hi)
-{
-	const char	*p = s, *end = s + len;
-
-	if (!load_text_number(&p, end, lo))
-		return 0;
-	*hi = *lo;
-	if (p == end)
-		return 1;
-	if (*p++ != '-' || !load_text_number(&p, end, hi) || p != end)
-		return 0;
-	return *lo <= *hi;
-}
 
 static int
 load_text_is_proto(const char *s, size_t len)
@@ -417,7 +360,7 @@ load_text_id_like(const char *s, size_t len)
 	if (len == 0 || load_text_ref_like(s, len))
 		return 0;
 	for (i = 0; i < len; i++) {
-		if (load_text_space(s[i]) || strchr(":/<>[]", s[i]) != NULL)
+		if (field_is_space(s[i]) || strchr(":/<>[]", s[i]) != NULL)
 			return 0;
 		if (load_text_alpha(s[i]) || (unsigned char)s[i] >= 0x80)
 			letter = 1;
@@ -546,12 +489,10 @@ static void
 load_text_warn_line(struct load_text *tp, const struct load_text_line *l,
     const char *what)
 {
-	int	 n;
+	char	 q[FIELD_QUOTE_SIZE];
 
-	n = (int)(l->len > TEXT_QUOTE_MAX ? TEXT_QUOTE_MAX : l->len);
-
-	registry_warn(tp->reg, l->no, "%s: '%.*s%s'", what, n, l->s,
-	    l->len > TEXT_QUOTE_MAX ? "..." : "");
+	registry_warn(tp->reg, l->no, "%s: '%s'", what,
+	    field_quote(q, l->s, l->len));
 }
 
 /* NUL bytes cut strings short, invalid UTF-8 is shown escaped: skip the
@@ -597,7 +538,7 @@ load_text_preamble(struct load_text *tp, struct load_text_line *l,
 		return;
 	if (*want_date) {
 		*want_date = 0;
-		if (load_text_is_date(l->s, l->len))
+		if (field_is_date(l->s, l->len))
 			reg->updated = registry_strndup(reg, l->s, l->len);
 		else
 			load_text_warn_line(tp, l, "expected the date after "
@@ -684,7 +625,7 @@ load_text_tail_start(struct load_text *tp, size_t from)
 	int			 known, k1, k2;
 
 	for (j = from; j < n; j++) {
-		if (load_text_is_date(t[j].s, t[j].len) ||
+		if (field_is_date(t[j].s, t[j].len) ||
 		    load_text_ref_token(&t[j]))
 			return j;
 		if (!load_text_people(tp, &t[j], &known))
@@ -702,7 +643,7 @@ load_text_tail_start(struct load_text *tp, size_t from)
 				return j;
 			continue;
 		}
-		if (load_text_is_date(t[j + 1].s, t[j + 1].len))
+		if (field_is_date(t[j + 1].s, t[j + 1].len))
 			return j;
 		if (load_text_people(tp, &t[j + 1], &k1) && (j + 2 == n ||
 		    !load_text_people(tp, &t[j + 2], &k2)))
@@ -820,6 +761,7 @@ load_text_record(struct load_text *tp, const struct load_text_line *l)
 	struct record		*r;
 	const char		*name = NULL, *date[2] = { NULL, NULL };
 	const char		*rest, *why;
+	char			 q[FIELD_QUOTE_SIZE];
 	size_t			 n, i = 0, j, k, name_len = 0, g;
 	size_t			 n_lists = 0, n_dates = 0, list[2];
 	int32_t			 lo = -1, hi = -1, a, b;
@@ -831,7 +773,7 @@ load_text_record(struct load_text *tp, const struct load_text_line *l)
 	if (n == 0)
 		return;
 
-	if (load_text_is_port(t[0].s, t[0].len, &a, &b)) {
+	if (field_port_parse(t[0].s, t[0].len, &a, &b) == FIELD_PORT_OK) {
 		lo = a;
 		hi = b;
 		i = 1;
@@ -839,7 +781,8 @@ load_text_record(struct load_text *tp, const struct load_text_line *l)
 		name = t[0].s;
 		name_len = t[0].len;
 		i = 1;
-		if (i < n && load_text_is_port(t[i].s, t[i].len, &a, &b)) {
+		if (i < n && field_port_parse(t[i].s, t[i].len, &a,
+		    &b) == FIELD_PORT_OK) {
 			lo = a;
 			hi = b;
 			i++;
@@ -850,16 +793,15 @@ load_text_record(struct load_text *tp, const struct load_text_line *l)
 		return;
 	}
 	if (i < n && load_text_is_proto(t[i].s, t[i].len)) {
-		proto = proto_parse(t[i].s, t[i].len);
+		proto = field_proto_parse(t[i].s, t[i].len);
 		i++;
 	}
 	j = load_text_tail_start(tp, i);
 	if ((why = load_text_record_shape(tp, l, name, name_len, lo >= 0,
 	    proto != PROTO_NONE, i, j)) != NULL) {
 		registry_warn(reg, l->no, "not a record line (%s), a "
-		    "continuation of a multi-line field?  Ignored: '%.*s%s'",
-		    why, (int)(l->len > TEXT_QUOTE_MAX ? TEXT_QUOTE_MAX :
-		    l->len), l->s, l->len > TEXT_QUOTE_MAX ? "..." : "");
+		    "continuation of a multi-line field?  Ignored: '%s'",
+		    why, field_quote(q, l->s, l->len));
 		return;
 	}
 	if (j == n && (k = load_text_phrase(tp, i, j)) != j) {
@@ -881,7 +823,7 @@ load_text_record(struct load_text *tp, const struct load_text_line *l)
 	for (k = j; k < n && n_lists < 2 && load_text_people(tp, &t[k], &known);
 	    k++)
 		list[n_lists++] = k;
-	for (; k < n && n_dates < 2 && load_text_is_date(t[k].s, t[k].len); k++)
+	for (; k < n && n_dates < 2 && field_is_date(t[k].s, t[k].len); k++)
 		date[n_dates++] = registry_strndup(reg, t[k].s, t[k].len);
 	for (; k < n && (g = load_text_groups(&t[k])) != 0; k++) {
 		if (r->n_refs + g > TEXT_LIST_MAX) {
@@ -911,10 +853,9 @@ load_text_record(struct load_text *tp, const struct load_text_line *l)
 	} else if (n_lists == 1) {
 		load_people_list(reg, r, 'a', t[list[0]].s, t[list[0]].len);
 		load_text_roles(tp, &t[list[0]], TEXT_ROLE_ASSIGNEE);
-		registry_warn(reg, l->no, "one people list %.*s taken as the "
+		registry_warn(reg, l->no, "one people list %s taken as the "
 		    "assignee, with no contact (pasted text cannot tell)",
-		    (int)(t[list[0]].len > TEXT_QUOTE_MAX ? TEXT_QUOTE_MAX :
-		    t[list[0]].len), t[list[0]].s);
+		    field_quote(q, t[list[0]].s, t[list[0]].len));
 	}
 
 	if (n_dates == 2) {
@@ -1082,12 +1023,12 @@ load_text_contact(struct load_text *tp, const struct load_text_line *l)
 	/* The words after the id: no brackets to keep together here. */
 	tp->n_tok = 0;
 	for (s = close + 1, end = l->s + l->len; s < end;) {
-		while (s < end && load_text_space(*s))
+		while (s < end && field_is_space(*s))
 			s++;
 		if (s == end)
 			break;
 		text = s;
-		while (s < end && !load_text_space(*s))
+		while (s < end && !field_is_space(*s))
 			s++;
 		load_text_add_token(tp, text, (size_t)(s - text));
 	}
@@ -1099,7 +1040,7 @@ load_text_contact(struct load_text *tp, const struct load_text_line *l)
 	p->line = l->no;
 
 	last = n;
-	if (n > 0 && load_text_is_date(w[n - 1].s, w[n - 1].len)) {
+	if (n > 0 && field_is_date(w[n - 1].s, w[n - 1].len)) {
 		last--;
 		p->updated = registry_strndup(reg, w[last].s, w[last].len);
 	}

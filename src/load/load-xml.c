@@ -28,7 +28,6 @@
  */
 #include "config.h"
 
-#include <ctype.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -39,6 +38,7 @@
 
 #include <expat.h>
 
+#include "field.h"
 #include "load.h"
 #include "registry.h"
 #include "xmalloc.h"
@@ -442,29 +442,6 @@ xml_text(struct xml_state *st, int collapse)
 	return registry_strtrim(st->reg, st->text.data, st->text.len);
 }
 
-static void
-xml_trim(const char **s, size_t *n)
-{
-	while (*n > 0 && isspace((unsigned char)**s)) {
-		(*s)++;
-		(*n)--;
-	}
-	while (*n > 0 && isspace((unsigned char)(*s)[*n - 1]))
-		(*n)--;
-}
-
-static int
-xml_blank(const char *s, size_t len)
-{
-	size_t	 i;
-
-	for (i = 0; i < len; i++) {
-		if (!isspace((unsigned char)s[i]))
-			return 0;
-	}
-	return 1;
-}
-
 /* After a paragraph, text starts on a line of its own. */
 static void
 xml_para_break(struct xml_state *st)
@@ -472,7 +449,7 @@ xml_para_break(struct xml_state *st)
 	size_t	 i = st->text.len;
 
 	st->after_para = 0;
-	while (i > 0 && isspace((unsigned char)st->text.data[i - 1])) {
+	while (i > 0 && field_is_space(st->text.data[i - 1])) {
 		if (st->text.data[i - 1] == '\n')
 			return;
 		i--;
@@ -521,7 +498,7 @@ xml_xref_label(struct xml_state *st, struct buf *out)
 	const char	*d = st->xref_data.data;
 	size_t		 n = st->xref_data.len;
 
-	xml_trim(&d, &n);
+	field_trim(&d, &n);
 	if (n == 0)
 		return;
 	if (st->xref_type == XREF_RFC && n > 3 &&
@@ -533,7 +510,7 @@ xml_xref_label(struct xml_state *st, struct buf *out)
 	buf_add(out, d, n);
 	if ((st->xref_type == XREF_RFC || st->xref_type == XREF_DRAFT) &&
 	    st->xref_section.len != 0 &&
-	    !xml_blank(st->xref_section.data, st->xref_section.len)) {
+	    !field_is_empty(st->xref_section.data, st->xref_section.len)) {
 		buf_adds(out, ", Section ");
 		buf_add(out, st->xref_section.data, st->xref_section.len);
 	}
@@ -573,50 +550,18 @@ xml_record_end(struct xml_state *st)
 	}
 }
 
-/* Digits to a number, at most PORT_MAX + 1; *s moves past them. */
-static long
-xml_digits(const char **s)
-{
-	const char	*p = *s;
-	long		 v = 0;
-
-	for (; *p >= '0' && *p <= '9'; p++) {
-		v = v * 10 + (*p - '0');
-		if (v > PORT_MAX)
-			v = PORT_MAX + 1;
-	}
-	*s = p;
-	return v;
-}
-
 /* "80" or "6000-6063". */
 static void
 xml_number(struct xml_state *st, struct record *r, const char *s)
 {
-	const char	*end = s;
-	long		 lo, hi;
+	char	 q[FIELD_QUOTE_SIZE];
 
-	if (s == NULL)
+	if (s == NULL || field_port_parse(s, strlen(s), &r->port_lo,
+	    &r->port_hi) == FIELD_PORT_OK)
 		return;
-	if (!isdigit((unsigned char)*s))
-		goto bad;
-	lo = hi = xml_digits(&end);
-	if (*end == '-') {
-		end++;
-		if (!isdigit((unsigned char)*end))
-			goto bad;
-		hi = xml_digits(&end);
-	}
-	if (*end != '\0' || lo > PORT_MAX || hi > PORT_MAX || hi < lo)
-		goto bad;
-	r->port_lo = (int32_t)lo;
-	r->port_hi = (int32_t)hi;
-	return;
-
-bad:
 	registry_warn(st->reg, xml_line(st), "expected a port number or "
-	    "range (0-%d), found \"%.40s\"; record kept without a port",
-	    PORT_MAX, s);
+	    "range (0-%d), found \"%s\"; record kept without a port",
+	    PORT_MAX, field_quote(q, s, strlen(s)));
 }
 
 static void
@@ -625,6 +570,7 @@ xml_field_end(struct xml_state *st, enum xml_ctx c)
 	struct registry	*reg = st->reg;
 	struct record	*r = xml_record(st);
 	const char	*s;
+	char		 q[FIELD_QUOTE_SIZE];
 	int		 p;
 
 	s = xml_text(st, c >= C_DESCRIPTION);
@@ -644,9 +590,10 @@ xml_field_end(struct xml_state *st, enum xml_ctx c)
 	case C_PROTOCOL:
 		if (s == NULL)
 			break;
-		if ((p = proto_parse(s, strlen(s))) < 0) {
+		if ((p = field_proto_parse(s, strlen(s))) < 0) {
 			registry_warn(reg, xml_line(st), "expected a protocol "
-			    "(tcp, udp, sctp or dccp), found \"%.40s\"", s);
+			    "(tcp, udp, sctp or dccp), found \"%s\"",
+			    field_quote(q, s, strlen(s)));
 			break;
 		}
 		r->proto = (enum proto)p;
@@ -674,7 +621,7 @@ xml_field_end(struct xml_state *st, enum xml_ctx c)
 static void
 xml_add_ref(struct xml_state *st, struct record *r, const char *s, size_t n)
 {
-	xml_trim(&s, &n);
+	field_trim(&s, &n);
 	if (n != 0)
 		registry_add_ref(st->reg, r, s, n);
 }
@@ -691,11 +638,11 @@ xml_ref_end(struct xml_state *st)
 		/* Its data, or else its text. */
 		s = st->xref_data.data;
 		n = st->xref_data.len;
-		xml_trim(&s, &n);
+		field_trim(&s, &n);
 		if (n == 0) {
 			s = st->text.data;
 			n = st->text.len;
-			xml_trim(&s, &n);
+			field_trim(&s, &n);
 		}
 		if (n == 0)
 			registry_warn(st->reg, xml_line(st),
@@ -704,7 +651,7 @@ xml_ref_end(struct xml_state *st)
 			registry_add_contact(st->reg, r, s, n);
 		return;
 	}
-	if (st->text.len != 0 && !xml_blank(st->text.data, st->text.len)) {
+	if (st->text.len != 0 && !field_is_empty(st->text.data, st->text.len)) {
 		st->text.len = xml_collapse(st->text.data, st->text.len);
 		xml_add_ref(st, r, st->text.data, st->text.len);
 		return;
@@ -721,7 +668,7 @@ xml_text_xref_end(struct xml_state *st)
 	struct buf	*t = &st->text;
 	size_t		 n = t->len - st->xref_at;
 
-	if (n != 0 && !xml_blank(t->data + st->xref_at, n)) {
+	if (n != 0 && !field_is_empty(t->data + st->xref_at, n)) {
 		buf_add(t, "[]", 2);
 		memmove(t->data + st->xref_at + 1, t->data + st->xref_at, n);
 		t->data[st->xref_at] = '[';
@@ -751,7 +698,7 @@ xml_person_start(struct xml_state *st, const char **attrs)
 
 	xml_attrs(attrs, names, &id, 1);
 	n = id != NULL ? strlen(id) : 0;
-	xml_trim(&id, &n);
+	field_trim(&id, &n);
 	if (n == 0) {
 		registry_warn(st->reg, xml_line(st),
 		    "expected an id attribute on <person>; person skipped");
@@ -1004,7 +951,7 @@ xml_end(void *arg, const XML_Char *qname)
 		break;
 	case C_ASSIGNEE_XREF:
 		if (st->xref_type != XREF_PERSON || st->xref_data.len == 0 ||
-		    xml_blank(st->xref_data.data, st->xref_data.len)) {
+		    field_is_empty(st->xref_data.data, st->xref_data.len)) {
 			registry_warn(st->reg, xml_line(st), "expected "
 			    "<xref type=\"person\" data=\"...\"> in <assignee>;"
 			    " ignored");
@@ -1014,7 +961,7 @@ xml_end(void *arg, const XML_Char *qname)
 			const char	*s = st->xref_data.data;
 			size_t		 n = st->xref_data.len;
 
-			xml_trim(&s, &n);
+			field_trim(&s, &n);
 			registry_add_assignee(st->reg, xml_record(st), s, n);
 			st->has_assignee = 1;
 		}
@@ -1055,7 +1002,7 @@ xml_chardata(void *arg, const XML_Char *s, int len)
 		}
 	}
 	if (st->after_para) {
-		for (i = 0; i < len && isspace((unsigned char)s[i]); i++)
+		for (i = 0; i < len && field_is_space(s[i]); i++)
 			;
 		if (i == len) {
 			xml_add(&st->text, s, (size_t)len);

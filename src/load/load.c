@@ -15,6 +15,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "field.h"
 #include "load.h"
 #include "registry.h"
 #include "xmalloc.h"
@@ -521,12 +522,7 @@ load_refs(struct registry *reg, struct record *r, const char *s, size_t len)
 	const char	*p, *end, *start;
 	int		 depth;
 
-	while (len > 0 && isspace((unsigned char)*s)) {
-		s++;
-		len--;
-	}
-	while (len > 0 && isspace((unsigned char)s[len - 1]))
-		len--;
+	field_trim(&s, &len);
 	if (len == 0)
 		return;
 	end = s + len;
@@ -577,12 +573,7 @@ load_person_uri(struct registry *reg, struct person *p, const char *uri,
 {
 	char	*addr, *c;
 
-	while (len > 0 && isspace((unsigned char)*uri)) {
-		uri++;
-		len--;
-	}
-	while (len > 0 && isspace((unsigned char)uri[len - 1]))
-		len--;
+	field_trim(&uri, &len);
 	if (len == 0)
 		return;
 

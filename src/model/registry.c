@@ -75,12 +75,7 @@ registry_strtrim(struct registry *reg, const char *s, size_t n)
 {
 	if (s == NULL)
 		return NULL;
-	while (n > 0 && isspace((unsigned char)*s)) {
-		s++;
-		n--;
-	}
-	while (n > 0 && isspace((unsigned char)s[n - 1]))
-		n--;
+	field_trim(&s, &n);
 	if (n == 0)
 		return NULL;
 	return arena_strndup(reg->arena, s, n);
@@ -801,29 +796,16 @@ registry_finish(struct registry *reg)
 
 /* --- Small things -------------------------------------------------------- */
 
-static const char *proto_names[PROTO_COUNT] = {
-	"", "tcp", "udp", "sctp", "dccp"
-};
-
 int
 proto_parse(const char *s, size_t len)
 {
-	int	 i;
-
-	for (i = 1; i < PROTO_COUNT; i++) {
-		if (strlen(proto_names[i]) == len &&
-		    strncasecmp(s, proto_names[i], len) == 0)
-			return i;
-	}
-	return -1;
+	return field_proto_parse(s, len);
 }
 
 const char *
 proto_name(enum proto p)
 {
-	if ((int)p < 0 || p >= PROTO_COUNT)
-		return "";
-	return proto_names[p];
+	return field_proto_name(p);
 }
 
 enum port_class

@@ -17,17 +17,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define PORT_MAX	65535
-#define PORT_DYNAMIC	49152	/* the first Dynamic/Private port */
+#include "field.h"	/* enum proto, and the fields' parsers */
 
-enum proto {
-	PROTO_NONE = 0,		/* no protocol: whole-port entries, gaps */
-	PROTO_TCP,
-	PROTO_UDP,
-	PROTO_SCTP,
-	PROTO_DCCP,
-};
-#define PROTO_COUNT 5
+#define PORT_MAX	FIELD_PORT_MAX
+#define PORT_DYNAMIC	49152	/* the first Dynamic/Private port */
 
 enum record_kind {
 	KIND_ASSIGNED = 0,
@@ -215,9 +208,10 @@ void		 registry_finish(struct registry *);
 
 /* --- Queries ---------------------------------------------------------- */
 
-/* Parse "tcp" etc. (case-insensitive).  Returns -1 when unknown. */
+/* field_proto_parse and field_proto_name (field.h), by their old names:
+   "tcp" etc. (case-insensitive) to a protocol or -1; "" for PROTO_NONE. */
 int		 proto_parse(const char *, size_t);
-const char	*proto_name(enum proto);	/* "" for PROTO_NONE */
+const char	*proto_name(enum proto);
 enum port_class	 port_class(int32_t port);
 const char	*port_class_name(enum port_class); /* "System" ... */
 const char	*record_kind_name(enum record_kind); /* "assigned" ... */

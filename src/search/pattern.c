@@ -36,6 +36,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "field.h"
 #include "pattern.h"
 #include "registry.h"
 #include "xmalloc.h"
@@ -239,34 +240,6 @@ haystack_str(struct hbuild *b, const char *s)
 		haystack_item(b, s, strlen(s));
 }
 
-/* A port or range as text ("80", "6000-6063"): no snprintf, which would
-   be a tenth of the build time. */
-static size_t
-haystack_port(char *out, int32_t lo, int32_t hi)
-{
-	char		 tmp[12];
-	size_t		 n = 0, k;
-	uint32_t	 v;
-	int		 i;
-
-	for (i = 0; i < 2; i++) {
-		if (i == 1) {
-			if (hi <= lo)
-				break;
-			out[n++] = '-';
-		}
-		v = (uint32_t)(i == 0 ? lo : hi);
-		k = 0;
-		do {
-			tmp[k++] = (char)('0' + v % 10);
-			v /= 10;
-		} while (v != 0);
-		while (k > 0)
-			out[n++] = tmp[--k];
-	}
-	return n;
-}
-
 static int
 haystack_listed(const struct person_ref *l, uint32_t n, const char *id)
 {
@@ -429,7 +402,7 @@ haystack_ports(struct hbuild *b, const struct registry *reg, uint32_t *at)
 			continue;
 		}
 		t = haystack_room(b, 32);
-		m = haystack_port(t, r->port_lo, r->port_hi);
+		m = field_port_format(t, r->port_lo, r->port_hi);
 		if (b->len + m + 1 > b->max)
 			m = 0;		/* dropped, as an item is */
 		t[m] = '\n';
@@ -472,7 +445,7 @@ haystack_section(struct hbuild *b, const struct registry *reg, enum field f,
 	const struct record	*r, *prev = NULL;
 	const char		*pname[PROTO_COUNT];
 	size_t			 plen[PROTO_COUNT], i, n = reg->n_records, len;
-	char			 port[32];
+	char			 port[FIELD_PORT_SIZE];
 	uint32_t		 j;
 	int			 k;
 
@@ -529,7 +502,7 @@ haystack_section(struct hbuild *b, const struct registry *reg, enum field f,
 			break;
 		case FIELD_PORT:
 			if (r->port_lo >= 0)
-				haystack_item(b, port, haystack_port(port,
+				haystack_item(b, port, field_port_format(port,
 				    r->port_lo, r->port_hi));
 			break;
 		case FIELD_WHO:

@@ -6,46 +6,27 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "field.h"
 #include "query.h"
 #include "registry.h"
-
-/* Parse digits at *s into a port; -1 when not all digits or too large. */
-static int32_t
-query_port(const char **s)
-{
-	const char	*p = *s;
-	int32_t		 v = 0;
-
-	if (!isdigit((unsigned char)*p))
-		return -1;
-	while (isdigit((unsigned char)*p)) {
-		if (v <= PORT_MAX)
-			v = v * 10 + (*p - '0');
-		p++;
-	}
-	*s = p;
-	return v;
-}
 
 int
 query_parse(const char *s, struct query *q, const char **why)
 {
-	const char	*p, *slash;
-	size_t		 len;
+	const char	*p, *slash, *end, *ports, *dash;
+	size_t		 len, n;
 	int		 proto;
 
 	memset(q, 0, sizeof *q);
 	q->proto = PROTO_NONE;
 	*why = NULL;
-	while (isspace((unsigned char)*s))
-		s++;
 	len = strlen(s);
-	while (len > 0 && isspace((unsigned char)s[len - 1]))
-		len--;
+	field_trim(&s, &len);
 	if (len == 0) {
 		*why = "empty query";
 		return -1;
 	}
+	end = s + len;
 
 	/* A port, range or port/proto starts with a digit and has no letter
 	   before an optional '/'. */
@@ -58,43 +39,39 @@ query_parse(const char *s, struct query *q, const char **why)
 	if (p != s + len && *p != '/')
 		goto name;
 
-	p = s;
-	q->lo = query_port(&p);
-	q->hi = q->lo;
-	q->kind = QUERY_PORT;
-	while (*p == ' ')
-		p++;
-	if (*p == '-') {
-		p++;
-		while (*p == ' ')
-			p++;
-		if ((q->hi = query_port(&p)) < 0) {
-			*why = "expected a port number after '-'";
-			return -1;
-		}
-		q->kind = QUERY_RANGE;
-		while (*p == ' ')
-			p++;
-	}
-	if (q->lo > PORT_MAX || q->hi > PORT_MAX) {
+	/* [s, p) is digits, dashes and spaces: the ports. */
+	slash = p;
+	ports = s;
+	n = (size_t)(p - s);
+	field_trim(&ports, &n);
+	dash = n > 0 ? memchr(ports, '-', n) : NULL;
+	q->kind = dash != NULL ? QUERY_RANGE : QUERY_PORT;
+	switch (field_port_parse(ports, n, &q->lo, &q->hi)) {
+	case FIELD_PORT_OK:
+		break;
+	case FIELD_PORT_RANGE:
 		*why = "port out of range 0-65535";
 		return -1;
-	}
-	if (q->lo > q->hi) {
+	case FIELD_PORT_REVERSED:
 		*why = "range is reversed";
 		return -1;
+	case FIELD_PORT_SYNTAX:
+		for (p = dash != NULL ? dash + 1 : end; p < end && *p == ' ';
+		    p++)
+			;
+		*why = dash != NULL && (p == end || !isdigit((unsigned char)*p)) ?
+		    "expected a port number after '-'" :
+		    "expected a port, a range lo-hi, or port/protocol";
+		return -1;
 	}
-	if (*p == '/') {
-		slash = ++p;
-		proto = proto_parse(slash, (size_t)(s + len - slash));
+	if (slash < end) {
+		p = slash + 1;
+		proto = field_proto_parse(p, (size_t)(end - p));
 		if (proto < 0) {
 			*why = "unknown protocol (expected tcp, udp, sctp or dccp)";
 			return -1;
 		}
 		q->proto = (enum proto)proto;
-	} else if (p < s + len) {
-		*why = "expected a port, a range lo-hi, or port/protocol";
-		return -1;
 	}
 	return 0;
 
@@ -108,7 +85,7 @@ name:
 	q->name[len] = '\0';
 	/* "nbd/tcp": a name with a protocol. */
 	if ((slash = strrchr(q->name, '/')) != NULL &&
-	    (proto = proto_parse(slash + 1, strlen(slash + 1))) > 0) {
+	    (proto = field_proto_parse(slash + 1, strlen(slash + 1))) > 0) {
 		q->proto = (enum proto)proto;
 		q->name[slash - q->name] = '\0';
 	}

@@ -104,12 +104,7 @@ pane_list_row(const struct ui *ui, int y, const struct rect *body,
 	a = screen_attr(role);
 	hl = screen_attr(ROLE_MATCH);
 
-	if (lo < 0)
-		port[0] = '\0';
-	else if (hi != lo)
-		snprintf(port, sizeof port, "%d-%d", (int)lo, (int)hi);
-	else
-		snprintf(port, sizeof port, "%d", (int)lo);
+	field_port_format(port, lo, hi);
 
 	sline_start(&sl, y, body->x, body->w);
 	sline_adds(&sl, matched && pos != ui->cursor ? "*" : " ", a);

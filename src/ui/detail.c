@@ -93,6 +93,7 @@ detail_record_name(const struct registry *reg, int32_t rec)
 {
 	const struct record	*r;
 	struct buf		 b = { 0 };
+	char			 port[FIELD_PORT_SIZE];
 
 	if (rec < 0 || (size_t)rec >= reg->n_records)
 		return xstrdup("");
@@ -105,10 +106,8 @@ detail_record_name(const struct registry *reg, int32_t rec)
 	else if (r->kind == KIND_RESERVED)
 		buf_adds(&b, "Reserved ");
 	if (r->port_lo >= 0) {
-		if (r->port_hi != r->port_lo)
-			buf_printf(&b, "%d-%d", (int)r->port_lo, (int)r->port_hi);
-		else
-			buf_printf(&b, "%d", (int)r->port_lo);
+		field_port_format(port, r->port_lo, r->port_hi);
+		buf_adds(&b, port);
 		if (r->proto != PROTO_NONE)
 			buf_printf(&b, "/%s", proto_name(r->proto));
 	} else if (r->proto != PROTO_NONE)
@@ -192,12 +191,14 @@ detail_people_field(struct detail *d, const struct registry *reg,
 static char *
 detail_port_text(int32_t lo, int32_t hi)
 {
+	char	 port[FIELD_PORT_SIZE];
+
 	if (lo < 0)
 		return xstrdup("none (a service name without a port)");
+	field_port_format(port, lo, hi);
 	if (hi != lo)
-		return xasprintf("%d-%d (%d ports)", (int)lo, (int)hi,
-		    (int)(hi - lo + 1));
-	return xasprintf("%d", (int)lo);
+		return xasprintf("%s (%d ports)", port, (int)(hi - lo + 1));
+	return xstrdup(port);
 }
 
 static char *
