@@ -46,16 +46,6 @@ csv_fails(const char *text, size_t len)
 	return test_loader_fails(load_csv, "t.csv", text, len);
 }
 
-static char *
-read_data(const char *path, size_t *len)
-{
-	char	*buf, *err = NULL;
-
-	if (load_read_file(path, &buf, len, &err) != 0)
-		fail_msg("%s", err);
-	return buf;
-}
-
 static struct registry *
 excerpt(void)
 {
@@ -64,7 +54,7 @@ excerpt(void)
 	size_t		 len;
 	int		 rc;
 
-	buf = read_data(test_data("csv-excerpt.csv"), &len);
+	buf = test_loader_read(test_data("csv-excerpt.csv"), &len);
 	reg = csv_load(buf, len, &rc, &err);
 	free(buf);
 	if (rc != 0)
@@ -355,7 +345,7 @@ crlf_and_bom_load_like_lf(void **state)
 	int		 rc;
 
 	/* CR LF everywhere, inside quoted fields too, then a BOM. */
-	text = read_data(test_data("csv-excerpt.csv"), &len);
+	text = test_loader_read(test_data("csv-excerpt.csv"), &len);
 	buf_adds(&b, "\xef\xbb\xbf");
 	for (i = 0; i < len; i++) {
 		if (text[i] == '\n')
@@ -650,7 +640,7 @@ every_truncation_is_safe(void **state)
 	size_t		 len, n, header, ok = 0;
 	int		 rc, open = 0;
 
-	text = read_data(test_data("csv-excerpt.csv"), &len);
+	text = test_loader_read(test_data("csv-excerpt.csv"), &len);
 	header = strcspn(text, "\n");
 	for (n = 0; n <= len; n++) {
 		if (n > 0 && text[n - 1] == '"')
@@ -784,7 +774,7 @@ real_csv_2025(void **state)
 
 	if (path == NULL)
 		skip();
-	buf = read_data(path, &len);
+	buf = test_loader_read(path, &len);
 	reg = csv_load(buf, len, &rc, &err);
 	free(buf);
 	if (rc != 0)

@@ -46,23 +46,12 @@ fixed_ok(const char *text, size_t len)
 	return test_loader_ok(load_fixed, "t.txt", 1, text, len);
 }
 
-static char *
-fixed_slurp(const char *path, size_t *len)
-{
-	char	*buf = NULL, *err = NULL;
-
-	if (load_read_file(path, &buf, len, &err) != 0)
-		fail_msg("%s", err);
-	assert_non_null(buf);
-	return buf;
-}
-
 static struct registry *
 fixed_excerpt(void)
 {
 	struct registry	*reg;
 	size_t		 len;
-	char		*buf = fixed_slurp(test_data(EXCERPT), &len);
+	char		*buf = test_loader_read(test_data(EXCERPT), &len);
 
 	reg = fixed_ok(buf, len);
 	free(buf);
@@ -381,7 +370,7 @@ excerpt_crlf_reads_the_same(void **state)
 	struct registry	*reg;
 	struct buf	 crlf = { NULL, 0, 0 };
 	size_t		 len, i;
-	char		*buf = fixed_slurp(test_data(EXCERPT), &len);
+	char		*buf = test_loader_read(test_data(EXCERPT), &len);
 
 	for (i = 0; i < len; i++) {
 		if (buf[i] == '\n')
@@ -588,7 +577,7 @@ layout_unreadable_header_uses_2013_columns(void **state)
 	struct registry		*reg;
 	const struct record	*r;
 	size_t			 len;
-	char			*buf = fixed_slurp(test_data(EXCERPT), &len);
+	char			*buf = test_loader_read(test_data(EXCERPT), &len);
 	char			*hdr;
 	struct buf		 out = { NULL, 0, 0 };
 
@@ -741,7 +730,7 @@ bad_bytes_never_crash(void **state)
 	buf_clear(&out);
 	{
 		size_t	 len, n;
-		char	*ex = fixed_slurp(test_data(EXCERPT), &len);
+		char	*ex = test_loader_read(test_data(EXCERPT), &len);
 		char	*err;
 		int	 rc;
 		const char *h = strstr(ex, "Uses");

@@ -43,11 +43,10 @@ static struct registry *
 text_file(const char *path)
 {
 	struct registry	*reg;
-	char		*buf, *err = NULL;
+	char		*buf;
 	size_t		 len;
 
-	if (load_read_file(path, &buf, &len, &err) != 0)
-		fail_msg("%s", err);
+	buf = test_loader_read(path, &len);
 	reg = text_ok(buf, len);
 	free(buf);
 	return reg;

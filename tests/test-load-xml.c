@@ -20,16 +20,6 @@
 
 #define EXCERPT	"xml-excerpt.xml"
 
-static char *
-read_data(const char *path, size_t *len)
-{
-	char	*buf, *err = NULL;
-
-	if (load_read_file(path, &buf, len, &err) != 0)
-		fail_msg("%s", err);
-	return buf;
-}
-
 /* The excerpt, loaded and finished. */
 static struct registry *
 excerpt(void)
@@ -145,7 +135,7 @@ test_excerpt_header_and_counts(void **state)
 {
 	struct registry	*reg = excerpt();
 	size_t		 len;
-	char		*buf = read_data(test_data(EXCERPT), &len);
+	char		*buf = test_loader_read(test_data(EXCERPT), &len);
 
 	assert_string_equal(reg->format, "xml");
 	assert_string_equal(reg->updated, "2026-08-17");
@@ -165,7 +155,7 @@ test_record_lines_point_at_record_tags(void **state)
 {
 	struct registry	*reg = excerpt();
 	size_t		 len, i;
-	char		*buf = read_data(test_data(EXCERPT), &len);
+	char		*buf = test_loader_read(test_data(EXCERPT), &len);
 	const char	**lines;
 	size_t		 n = 1;
 	char		*p;
@@ -608,7 +598,7 @@ static void
 test_truncated_xml_fails_with_line(void **state)
 {
 	size_t	 len;
-	char	*buf = read_data(test_data(EXCERPT), &len);
+	char	*buf = test_loader_read(test_data(EXCERPT), &len);
 	char	*err, prefix[64];
 	size_t	 cut = len / 2, lines = 1, i;
 
@@ -1006,7 +996,7 @@ test_stream_in_slices_matches_whole(void **state)
 
 	/* The excerpt, with a warning after every description, each on
 	   its own line: the lines must survive the slicing. */
-	text = read_data(test_data(EXCERPT), &len);
+	text = test_loader_read(test_data(EXCERPT), &len);
 	for (p = text; (at = strstr(p, mark)) != NULL; p = at) {
 		at += strlen(mark);
 		buf_add(&b, p, (size_t)(at - p));

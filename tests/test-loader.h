@@ -3,7 +3,8 @@
  * one loader the way load_buffer would, but from a copy exactly len + 1
  * bytes long that is wiped and freed before returning, so that a
  * sanitizer sees any over-read and any pointer the registry kept into
- * the input shows as garbage.
+ * the input shows as garbage.  test_loader_read() reads a data file
+ * for them.
  */
 #ifndef PORTREG_TEST_LOADER_H
 #define PORTREG_TEST_LOADER_H
@@ -14,6 +15,21 @@
 
 typedef int test_loader_fn(struct registry *, const char *, size_t,
     char **);
+
+/* The whole of the file at path, read by load_read_file (malloc'd,
+   NUL-terminated, *len bytes); a file that cannot be read fails the
+   case.  Not inlined: GCC 12 then takes the pointer it returns for one
+   to the local variable buf (-Wdangling-pointer). */
+static __attribute__((noinline, unused)) char *
+test_loader_read(const char *path, size_t *len)
+{
+	char	*buf = NULL, *err = NULL;
+
+	if (load_read_file(path, &buf, len, &err) != 0)
+		fail_msg("%s", err);
+	assert_non_null(buf);
+	return buf;
+}
 
 /* Load text; with finish, run registry_finish when the load succeeds. */
 static inline struct registry *
