@@ -7,19 +7,9 @@
 . "$top_srcdir/tests/lib.sh"
 [ -x "$PORTREG" ] || skip_all "$PORTREG is not built"
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/portreg-regex.XXXXXX")
-TMUX_TMPDIR=$WORK
-export TMUX_TMPDIR
-unset TMUX
-SERVER=0
-SOCK="portreg-regex-$$-$SERVER"
-: "${TMUX_BIN:=}"
-[ -n "$TMUX_BIN" ] || TMUX_BIN=$(command -v tmux 2>/dev/null || :)
-T() { "$TMUX_BIN" -L "$SOCK" -f /dev/null "$@"; }
-cleanup() { [ -n "$TMUX_BIN" ] && T kill-server >/dev/null 2>&1; rm -rf "$WORK"; }
-trap cleanup EXIT
-trap 'exit 1' INT TERM HUP
-TIMEOUT=${PORTREG_TUI_TIMEOUT:-10}
+# The browser's part needs tmux; the command line's does not.
+tmux_init regex
+HAVE_TMUX=$?
 
 # A pattern that hits PCRE2's limits on every description with a word
 # followed by a non-word character; it would match empty at the end.
@@ -60,37 +50,15 @@ for f in "$SEED" "$XML"; do
 done
 
 # --- The browser ---------------------------------------------------------------
-if [ -z "$TMUX_BIN" ] || [ ! -x "$TMUX_BIN" ]; then
+if [ "$HAVE_TMUX" != 0 ]; then
 	skip_part 20 "the browser (10 checks on each file): tmux is absent"
 	done_testing
 	exit
 fi
 
-screen() { T capture-pane -p 2>/dev/null; }
-wait_for() {
-	_deadline=$(( $(date +%s) + TIMEOUT ))
-	while :; do
-		if screen | grep -Eq -- "$1"; then return 0; fi
-		[ "$(date +%s)" -ge "$_deadline" ] && return 1
-		sleep 0.05
-	done
-}
-check() {
-	if wait_for "$2"; then ok true "$1"
-	else
-		ok false "$1"
-		echo "# screen was:"; screen | sed 's/^/#   /'
-	fi
-}
-keys() { T send-keys "$@"; }
-lit() { T send-keys -l -- "$1"; }
-
 for f in "$SEED" "$XML"; do
 	name=$(basename "$f")
-	T kill-server >/dev/null 2>&1
-	SERVER=$((SERVER + 1))
-	SOCK="portreg-regex-$$-$SERVER"
-	T new-session -d -x 120 -y 30 "env TERM=screen-256color LANG=C.UTF-8 '$PORTREG' -f '$f'; echo \"portreg exited \$?\"; sleep 600"
+	start 120 30 -- -f "$f"
 	check "$name: the browser starts" '  row 1/[0-9]+'
 	# Typed one key at a time: the search runs as each is typed.
 	keys /
@@ -121,8 +89,7 @@ for f in "$SEED" "$XML"; do
 	check "$name: ...and the next key is handled (row 2)" '  row 2/[0-9]+'
 	keys /; lit '(a+)+$'; keys Enter
 	check "$name: / (a+)+\$ finds matches" 'Match [0-9]+ of [0-9]+'
-	keys q
-	check "$name: q exits 0" '^portreg exited 0$'
+	quits "$name: q exits 0" q
 done
 
 done_testing

@@ -8,23 +8,10 @@
 # polled, never read after a fixed sleep.  TAP.
 . "$top_srcdir/tests/lib.sh"
 
-: "${TMUX_BIN:=}"
-[ -n "$TMUX_BIN" ] || TMUX_BIN=$(command -v tmux 2>/dev/null || :)
-[ -n "$TMUX_BIN" ] && [ -x "$TMUX_BIN" ] || skip_all "tmux is absent"
+tmux_init term || skip_all "tmux is absent"
 [ -x "$PORTREG" ] || skip_all "$PORTREG is not built"
-
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/portreg-term.XXXXXX")
-TMUX_TMPDIR=$WORK
-export TMUX_TMPDIR
-unset TMUX
-SERVER=0
-SOCK="portreg-term-$$-$SERVER"
-T() { "$TMUX_BIN" -L "$SOCK" -f /dev/null "$@"; }
-cleanup() { T kill-server >/dev/null 2>&1; rm -rf "$WORK"; }
-trap cleanup EXIT
-trap 'exit 1' INT TERM HUP
-TIMEOUT=${PORTREG_TUI_TIMEOUT:-10}
-TITLE=portreg-safe-title
+# Every pane gets this title before portreg starts.
+PANE_TITLE=portreg-safe-title
 
 # The hostile registry.  Its file name carries a title change too.
 E=$(printf '\033')
@@ -39,54 +26,17 @@ EVIL="$WORK/evil${E}]2;pwned-file${B}.csv"
 	echo 'nbd,10809,tcp,Network Block Device,[W],[W],,,,,,'
 } > "$EVIL"
 
-# start COLS ROWS COMMAND: a fresh server whose pane waits for the test
-# to set its title, then runs COMMAND (and stays open).
-start() {
-	T kill-server >/dev/null 2>&1
-	SERVER=$((SERVER + 1))
-	SOCK="portreg-term-$$-$SERVER"
-	rm -f "$WORK/go"
-	T new-session -d -x "$1" -y "$2" \
-	    "while [ ! -e '$WORK/go' ]; do sleep 0.05; done; $3; echo \"exited \$?\"; sleep 600"
-	T select-pane -T "$TITLE"
-	: > "$WORK/go"
-}
-
-screen() { T capture-pane -p 2>/dev/null; }
 title() { T display -p '#{pane_title}' 2>/dev/null; }
 
-wait_for() {
-	_deadline=$(( $(date +%s) + TIMEOUT ))
-	while :; do
-		if screen | grep -Eq -- "$1"; then return 0; fi
-		[ "$(date +%s)" -ge "$_deadline" ] && return 1
-		sleep 0.05
-	done
-}
-check() {
-	if wait_for "$2"; then ok true "$1"
-	else
-		ok false "$1"
-		echo "# screen was:"; screen | sed 's/^/#   /'
-	fi
-}
-keys() { T send-keys "$@"; }
-
-# The colour SGR parameters on screen (30-37/38, 40-47/48, 90-107).
-sgr_colours() {
-	T capture-pane -p -e | grep -o "${E}\[[0-9;:]*m" | tr -d "m${E}[" |
-	    tr ';:' '\n\n' | grep -E '^(3[0-8]|4[0-8]|9[0-7]|10[0-7])$' |
-	    sort -u | tr '\n' ' '
-}
-title_kept() { is "$(title)" "$TITLE" "$1: the pane title is untouched"; }
+title_kept() { is "$(title)" "$PANE_TITLE" "$1: the pane title is untouched"; }
 
 RUN="env TERM=screen-256color LANG=C.UTF-8 LC_ALL=C.UTF-8"
 
 # --- The browser -------------------------------------------------------------
 for mode in colour NO_COLOR; do
-	env="$RUN BROWSER=true"
-	[ $mode = NO_COLOR ] && env="$env NO_COLOR=1"
-	start 120 30 "$env '$PORTREG' -f '$EVIL'"
+	set -- BROWSER=true
+	[ $mode = NO_COLOR ] && set -- "$@" NO_COLOR=1
+	start 120 30 "$@" -- -f "$EVIL"
 	check "$mode: the browser starts" 'row [0-9]+/[0-9]+'
 	keys : 4414 Enter
 	check "$mode: the hostile row is selected" \
@@ -128,13 +78,12 @@ for mode in colour NO_COLOR; do
 		ok '! sgr_colours | grep -Eq "(^| )(31|41)( |$)"' \
 		    "colour: no red from the data (colours: $(sgr_colours))"
 	fi
-	keys q
-	check "$mode: q exits 0" '^exited 0$'
+	quits "$mode: q exits 0" q
 	title_kept "$mode, after quitting"
 done
 
 # --- The command line's table on the terminal ---------------------------------
-start 120 30 "echo MARK-BEFORE; $RUN '$PORTREG' -f '$EVIL' 4414; $RUN '$PORTREG' -f '$EVIL' --contact \"\$(printf '[Evil\\033]2;pwned2\\007]')\"; $RUN '$PORTREG' -f '$EVIL' --check 2>&1; $RUN '$PORTREG' -f '$EVIL.none' 2>&1"
+tmux_run 120 30 "echo MARK-BEFORE; $RUN '$PORTREG' -f '$EVIL' 4414; $RUN '$PORTREG' -f '$EVIL' --contact \"\$(printf '[Evil\\033]2;pwned2\\007]')\"; $RUN '$PORTREG' -f '$EVIL' --check 2>&1; $RUN '$PORTREG' -f '$EVIL.none' 2>&1"
 check "table: the row prints escaped" \
     '^4414 +tcp +ti\^\[\]0;pwned\^Gtle +clear\^\[\[2Jscreen'
 check "--contact: the id prints escaped" '^ID +\[Evil\^\[\]2;pwned2\^G\]'

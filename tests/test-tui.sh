@@ -7,107 +7,14 @@
 # shipped registry, data/service-names-port-numbers.xml (the 2026 XML).
 . "$top_srcdir/tests/lib.sh"
 
-: "${TMUX_BIN:=}"
-[ -n "$TMUX_BIN" ] || TMUX_BIN=$(command -v tmux 2>/dev/null || :)
-[ -n "$TMUX_BIN" ] && [ -x "$TMUX_BIN" ] || skip_all "tmux is absent"
+tmux_init tui || skip_all "tmux is absent"
 [ -x "$PORTREG" ] || skip_all "$PORTREG is not built"
 
-# Each start gets a server of its own: a new one could otherwise race
-# the old one's exit.
-SERVER=0
-SOCK="portreg-test-$$-$SERVER"
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/portreg-tui.XXXXXX")
-# The servers' sockets live in WORK, removed at the end.
-TMUX_TMPDIR=$WORK
-export TMUX_TMPDIR
-unset TMUX
 # Keep the user's own fetched registries out of the lookup order: without
 # -f, the shipped one opens.
 XDG_DATA_HOME=$WORK/xdg
 export XDG_DATA_HOME
 unset PORTREG_FILE
-T() { "$TMUX_BIN" -L "$SOCK" -f /dev/null "$@"; }
-cleanup() { T kill-server >/dev/null 2>&1; rm -rf "$WORK"; }
-trap cleanup EXIT
-trap 'exit 1' INT TERM HUP
-
-TIMEOUT=${PORTREG_TUI_TIMEOUT:-10}
-
-# start COLS ROWS [ENV=VALUE ...] -- [PORTREG ARGS ...]
-# Start portreg in a fresh tmux server; wait for its first screen.
-start() {
-	_c=$1 _r=$2
-	shift 2
-	_env=""
-	while [ $# -gt 0 ] && [ "$1" != "--" ]; do
-		_env="$_env '$1'"
-		shift
-	done
-	[ "$1" = "--" ] && shift
-	_args=""
-	for _a in "$@"; do _args="$_args '$_a'"; done
-	T kill-server >/dev/null 2>&1
-	SERVER=$((SERVER + 1))
-	SOCK="portreg-test-$$-$SERVER"
-	T new-session -d -x "$_c" -y "$_r" \
-	    "env TERM=screen-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 $_env '$PORTREG' $_args; echo \"portreg exited \$?\"; sleep 600"
-	wait_for 'Last Updated|exited|too small' >/dev/null
-}
-
-screen() { T capture-pane -p 2>/dev/null; }
-
-# wait_for ERE: poll the screen until it matches (ok) or TIMEOUT passes.
-wait_for() {
-	_deadline=$(( $(date +%s) + TIMEOUT ))
-	while :; do
-		if screen | grep -Eq -- "$1"; then return 0; fi
-		[ "$(date +%s)" -ge "$_deadline" ] && return 1
-		sleep 0.05
-	done
-}
-
-# wait_gone ERE: poll until the screen no longer matches.
-wait_gone() {
-	_deadline=$(( $(date +%s) + TIMEOUT ))
-	while :; do
-		if ! screen | grep -Eq -- "$1"; then return 0; fi
-		[ "$(date +%s)" -ge "$_deadline" ] && return 1
-		sleep 0.05
-	done
-}
-
-# check_line NAME N ERE: wait until screen line N matches.
-check_line() {
-	_deadline=$(( $(date +%s) + TIMEOUT ))
-	while ! screen | sed -n "$2p" | grep -Eq -- "$3"; do
-		if [ "$(date +%s)" -ge "$_deadline" ]; then
-			ok false "$1"
-			echo "# line $2 was: $(screen | sed -n "$2p")"
-			return
-		fi
-		sleep 0.05
-	done
-	ok true "$1"
-}
-
-keys() { T send-keys "$@"; }
-lit() { T send-keys -l -- "$1"; }
-
-# check NAME ERE: wait for ERE and report.
-check() {
-	if wait_for "$2"; then ok true "$1"
-	else
-		ok false "$1"
-		echo "# screen was:"; screen | sed 's/^/#   /'
-	fi
-}
-check_gone() {
-	if wait_gone "$2"; then ok true "$1"
-	else
-		ok false "$1"
-		echo "# screen was:"; screen | sed 's/^/#   /'
-	fi
-}
 
 # The selected row, from the status line ("row 12/103").
 row() { screen | sed -n 's/.*  row \([0-9]*\)\/[0-9]*.*/\1/p' | tail -1; }
@@ -119,13 +26,6 @@ row_is() {
 		ok false "$1"
 		echo "# at row $(row), want $2"
 	fi
-}
-# Quit with KEYS and check the exit status.
-quits() {
-	_name=$1
-	shift
-	keys "$@"
-	check "$_name" '^portreg exited 0$'
 }
 
 # --- The shipped registry (no -f): 120x40 ------------------------------
@@ -243,11 +143,7 @@ quits "q: quits with status 0" q
 start 120 40 "BROWSER=$WORK/browser" --
 # opened WANT NAME: wait for the fake browser's record, compare, remove.
 opened() {
-	_i=0
-	while [ ! -s "$WORK/opened" ] && [ $_i -lt 200 ]; do
-		sleep 0.05
-		_i=$((_i + 1))
-	done
+	poll test -s "$WORK/opened"
 	is "$(cat "$WORK/opened" 2>/dev/null)" "$1" "$2"
 	rm -f "$WORK/opened"
 }
@@ -347,24 +243,18 @@ check "40 columns: the last words show" '│ shell\. +│'
 quits "40 columns: q q exits 0" q q
 
 # --- NO_COLOR: no colour escapes; with colours, some ---------------------
-# Colour SGR parameters: 30-38, 40-48, 90-97, 100-107.
-colours() {
-	T capture-pane -p -e | grep -o "$(printf '\033')\[[0-9;:]*m" |
-	    tr -d 'm\033[' | tr ';:' '\n\n' |
-	    grep -Ec '^(3[0-8]|4[0-8]|9[0-7]|10[0-7])$'
-}
 start 120 40 NO_COLOR=1 --
 check "NO_COLOR: starts" 'Last Updated'
 keys : 10809 Enter / nbd Enter
 check "NO_COLOR: searching" 'Match 2 of 5'
-is "$(colours)" 0 "NO_COLOR: capture-pane -e shows no colour codes"
+is "$(sgr_colours)" "" "NO_COLOR: capture-pane -e shows no colour codes"
 quits "NO_COLOR: q exits 0" q
 start 120 40 --
-ok '[ "$(colours)" -gt 0 ]' "without NO_COLOR there are colours"
+ok '[ -n "$(sgr_colours)" ]' "without NO_COLOR there are colours"
 quits "q exits 0" q
 start 120 40 TERM=vt100 --
 check "a monochrome terminal (vt100) works" 'Last Updated'
-is "$(colours)" 0 "a monochrome terminal gets no colour codes"
+is "$(sgr_colours)" "" "a monochrome terminal gets no colour codes"
 quits "vt100: q exits 0" q
 
 # --- UTF-8 and control characters ---------------------------------------------
@@ -376,11 +266,7 @@ ok '! T capture-pane -p -e | grep -q "$(printf "\007")"' "no raw BEL reaches the
 quits "q exits 0" q
 
 # --- The registry on standard input: keys come from the terminal -------------
-T kill-server >/dev/null 2>&1
-SERVER=$((SERVER + 1))
-SOCK="portreg-test-$$-$SERVER"
-T new-session -d -x 100 -y 30 \
-    "env TERM=screen-256color LANG=C.UTF-8 '$PORTREG' -f - < '$SEED'; echo \"portreg exited \$?\"; sleep 600"
+tmux_run 100 30 "env TERM=screen-256color LANG=C.UTF-8 '$PORTREG' -f - < '$SEED'"
 check "-f -: the browser reads the registry from standard input" 'Last Updated 2024-10-15'
 keys j j
 row_is "-f -: keys come from the terminal" 3
