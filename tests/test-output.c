@@ -342,7 +342,7 @@ test_person_dangling_json(void **state)
 static void
 test_gaps_formats(void **state)
 {
-	static const struct output_gap	 g[] = {
+	static const struct gap		 g[] = {
 		{ 10130, 10159, PROTO_NONE, R_GAP },
 		{ 49152, 65535, PROTO_NONE, -1 },
 		{ 7, 9, PROTO_UDP, -1 },

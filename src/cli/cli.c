@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "gaps.h"
 #include "load.h"
 #include "output.h"
 #include "pattern.h"
@@ -642,125 +643,39 @@ cli_not_covered(const struct registry *reg, const char *what, int32_t lo,
 	return 1;
 }
 
-struct cli_gaps {
-	struct output_gap	*g;
-	size_t			 n;
-	size_t			 cap;
-};
-
-static void
-cli_gaps_add(struct cli_gaps *gs, int32_t lo, int32_t hi, int proto,
-    int32_t record)
-{
-	struct output_gap	*g;
-
-	xgrow((void **)&gs->g, &gs->cap, gs->n + 1, sizeof *gs->g);
-	g = &gs->g[gs->n++];
-	g->lo = lo;
-	g->hi = hi;
-	g->proto = proto;
-	g->record = record;
-}
-
-struct cli_free_arg {
-	struct cli_gaps	*gs;
-	enum proto	 proto;
-	int32_t		 port;		/* -1: keep every run */
-};
-
-static void
-cli_gaps_free_range(int32_t lo, int32_t hi, void *arg)
-{
-	struct cli_free_arg	*a = arg;
-
-	if (a->port < 0 || (lo <= a->port && a->port <= hi))
-		cli_gaps_add(a->gs, lo, hi, a->proto, -1);
-}
-
-static int
-cli_gap_cmp(const void *a, const void *b)
-{
-	const struct output_gap	*x = a, *y = b;
-
-	if (x->lo != y->lo)
-		return x->lo < y->lo ? -1 : 1;
-	if (x->hi != y->hi)
-		return x->hi < y->hi ? -1 : 1;
-	if (x->proto != y->proto)
-		return x->proto < y->proto ? -1 : 1;
-	return 0;
-}
-
 /*
- * The gaps a window asks for: a port query gives each gap holding the
- * port, whole; a range gives the gaps overlapping it, clipped to it (the
- * free ports inside the range).  With --proto, gaps are the runs free on
- * that protocol (registry_free_ranges) rather than the registry's list.
+ * --gaps: the gaps each QUERY asks for (gaps.h; none: the whole range),
+ * saying first which QUERY reaches past the file's cover.
  */
-static void
-cli_gaps_window(const struct cli *c, const struct registry *reg,
-    struct cli_gaps *gs, int32_t lo, int32_t hi, int whole)
-{
-	struct cli_free_arg	 a;
-	const struct gap	*g;
-	size_t			 i;
-
-	if (c->proto != PROTO_NONE) {
-		a.gs = gs;
-		a.proto = c->proto;
-		a.port = whole ? lo : -1;
-		if (whole)
-			registry_free_ranges(reg, c->proto, 0, PORT_MAX,
-			    cli_gaps_free_range, &a);
-		else
-			registry_free_ranges(reg, c->proto, lo, hi,
-			    cli_gaps_free_range, &a);
-		return;
-	}
-	for (i = 0; i < reg->n_gaps; i++) {
-		g = &reg->gaps[i];
-		if (g->hi < lo || g->lo > hi)
-			continue;
-		if (whole)
-			cli_gaps_add(gs, g->lo, g->hi, g->proto, g->record);
-		else
-			cli_gaps_add(gs, g->lo < lo ? lo : g->lo,
-			    g->hi > hi ? hi : g->hi, g->proto, g->record);
-	}
-}
-
 static int
 cli_gaps(const struct cli *c, const struct registry *reg)
 {
-	struct cli_gaps	 gs = { NULL, 0, 0 };
-	size_t		 i, n = 0;
-	int		 rc, said = 0;
+	struct gaps_window	*w;
+	struct gap		*g;
+	size_t			 i, n;
+	int			 said = 0;
 
-	if (c->n_queries == 0)
-		cli_gaps_window(c, reg, &gs, 0, PORT_MAX, 0);
+	w = xcalloc(c->n_queries + 1, sizeof *w);
+	if (c->n_queries == 0) {
+		w[0].lo = 0;
+		w[0].hi = PORT_MAX;
+	}
 	for (i = 0; i < c->n_queries; i++) {
 		said |= cli_not_covered(reg, c->query_text[i],
 		    c->queries[i].lo, c->queries[i].hi);
-		cli_gaps_window(c, reg, &gs, c->queries[i].lo,
-		    c->queries[i].hi, c->queries[i].kind == QUERY_PORT);
+		w[i].lo = c->queries[i].lo;
+		w[i].hi = c->queries[i].hi;
+		w[i].port = c->queries[i].kind == QUERY_PORT;
 	}
-	/* Several queries: in port order, each gap once. */
-	if (c->n_queries > 1 && gs.n > 1) {
-		qsort(gs.g, gs.n, sizeof *gs.g, cli_gap_cmp);
-		for (i = 0; i < gs.n; i++) {
-			if (n != 0 && cli_gap_cmp(&gs.g[n - 1], &gs.g[i]) == 0)
-				continue;
-			gs.g[n++] = gs.g[i];
-		}
-		gs.n = n;
-	}
-	if (gs.n != 0 || c->format != OUTPUT_TABLE)
-		output_gaps(stdout, reg, gs.g, gs.n, c->format);
+	n = gaps_window(reg, c->proto, w,
+	    c->n_queries != 0 ? c->n_queries : 1, &g);
+	free(w);
+	if (n != 0 || c->format != OUTPUT_TABLE)
+		output_gaps(stdout, reg, g, n, c->format);
 	else if (!said)
 		cli_error("no free ports found");
-	rc = gs.n != 0 ? CLI_FOUND : CLI_NOTHING;
-	free(gs.g);
-	return rc;
+	free(g);
+	return n != 0 ? CLI_FOUND : CLI_NOTHING;
 }
 
 /* --- Lookups --- */

@@ -550,7 +550,7 @@ output_person_dangling(FILE *f, const struct registry *reg, const char *id,
 /* --- Gaps ----------------------------------------------------------- */
 
 void
-output_gaps(FILE *f, const struct registry *reg, const struct output_gap *g,
+output_gaps(FILE *f, const struct registry *reg, const struct gap *g,
     size_t n, enum output_format fmt)
 {
 	static const char	*header[] = {

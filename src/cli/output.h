@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+struct gap;
 struct registry;
 
 enum output_format {
@@ -40,13 +41,9 @@ void	 output_person_dangling(FILE *, const struct registry *,
 	     const char *id, const uint32_t *idx, size_t n,
 	     enum output_format);
 
-struct output_gap {
-	int32_t	 lo;
-	int32_t	 hi;
-	int	 proto;		/* enum proto */
-	int32_t	 record;	/* -1: not a row of the file */
-};
-void	 output_gaps(FILE *, const struct registry *,
-	     const struct output_gap *, size_t n, enum output_format);
+/* The gaps g[0..n) (registry.h's struct gap: record -1 when not a row of
+   the file), as gaps_window (gaps.h) gives them. */
+void	 output_gaps(FILE *, const struct registry *, const struct gap *g,
+	     size_t n, enum output_format);
 
 #endif
