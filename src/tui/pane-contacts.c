@@ -10,9 +10,10 @@
 #include <string.h>
 
 #include "detail.h"
+#include "draw.h"
+#include "pane.h"
 #include "registry.h"
 #include "sanitize.h"
-#include "screen.h"
 #include "ui.h"
 #include "xmalloc.h"
 
@@ -31,14 +32,14 @@ pane_contacts_person(const struct ui *ui, const struct detail_person *dp,
 {
 	const struct person	*p = NULL;
 	struct sline		 sl;
-	attr_t			 a, dim = screen_attr(ROLE_NOTE);
+	attr_t			 a, dim = draw_attr(ROLE_NOTE);
 	char			 buf[64];
 	const char		*role;
 
 	if (dp->person >= 0 && (size_t)dp->person < ui->reg->n_people)
 		p = &ui->reg->people[dp->person];
 	if (selected)
-		a = screen_attr(ui->focus == PANE_CONTACTS ? ROLE_CURSOR :
+		a = draw_attr(ui->focus == PANE_CONTACTS ? ROLE_CURSOR :
 		    ROLE_CURSOR_DIM);
 	else
 		a = A_BOLD;
@@ -75,11 +76,11 @@ pane_contacts_person(const struct ui *ui, const struct detail_person *dp,
 		return;
 	}
 	if (p->email != NULL) {
-		pane_contacts_add(&sl, p->email, screen_attr(ROLE_LINK));
+		pane_contacts_add(&sl, p->email, draw_attr(ROLE_LINK));
 		sline_adds(&sl, "  ", A_NORMAL);
 	}
 	if (p->uri != NULL) {
-		pane_contacts_add(&sl, p->uri, screen_attr(ROLE_LINK));
+		pane_contacts_add(&sl, p->uri, draw_attr(ROLE_LINK));
 		sline_adds(&sl, "  ", A_NORMAL);
 	}
 	if (p->updated != NULL) {
@@ -103,7 +104,7 @@ pane_contacts_draw(const struct ui *ui, const struct rect *head,
 	char			 title[64];
 	int			 y, per;
 
-	ha = screen_attr(ui->focus == PANE_CONTACTS ? ROLE_HEADER_FOCUS :
+	ha = draw_attr(ui->focus == PANE_CONTACTS ? ROLE_HEADER_FOCUS :
 	    ROLE_HEADER);
 	n = ui_people(ui, people, UI_PEOPLE_MAX);
 	if (n > UI_PEOPLE_MAX)
@@ -122,7 +123,7 @@ pane_contacts_draw(const struct ui *ui, const struct rect *head,
 		if (body->h > 0) {
 			sline_start(&sl, body->y, body->x, body->w);
 			sline_adds(&sl, " No people named by this row",
-			    screen_attr(ROLE_NOTE));
+			    draw_attr(ROLE_NOTE));
 		}
 		return;
 	}

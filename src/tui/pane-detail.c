@@ -8,8 +8,9 @@
 #include <string.h>
 
 #include "detail.h"
+#include "draw.h"
+#include "pane.h"
 #include "registry.h"
-#include "screen.h"
 #include "ui.h"
 
 static enum role
@@ -38,7 +39,7 @@ pane_detail_text(const struct ui *ui, struct sline *sl,
 	size_t				 i, at = ln->off, end, s, e;
 	attr_t				 base, a;
 
-	base = screen_attr(pane_detail_role(f->role));
+	base = draw_attr(pane_detail_role(f->role));
 	end = ln->off + ln->len;
 	for (i = 0; i < d->n_spans; i++) {
 		sp = &d->spans[i];
@@ -49,10 +50,10 @@ pane_detail_text(const struct ui *ui, struct sline *sl,
 		if (s >= e)
 			continue;
 		if ((long)sp->link == sel)
-			a = screen_attr(ui->focus == PANE_DETAIL ?
+			a = draw_attr(ui->focus == PANE_DETAIL ?
 			    ROLE_CURSOR : ROLE_CURSOR_DIM);
 		else
-			a = screen_attr(ROLE_LINK);
+			a = draw_attr(ROLE_LINK);
 		sline_add(sl, f->text + at, s - at, base, -1);
 		sline_add(sl, f->text + s, e - s, a, -1);
 		at = e;
@@ -76,7 +77,7 @@ pane_detail_draw(const struct ui *ui, const struct rect *head,
 	char			*name = NULL, more[32];
 	int			 y, tx;
 
-	ha = screen_attr(ui->focus == PANE_DETAIL ? ROLE_HEADER_FOCUS :
+	ha = draw_attr(ui->focus == PANE_DETAIL ? ROLE_HEADER_FOCUS :
 	    ROLE_HEADER);
 	memset(&d, 0, sizeof d);
 	if (row != INT32_MIN) {
@@ -110,7 +111,7 @@ pane_detail_draw(const struct ui *ui, const struct rect *head,
 		f = &d.fields[lines[i].field];
 		sline_start(&sl, body->y + y, body->x, body->w);
 		if (lines[i].first)
-			sline_adds(&sl, f->label, screen_attr(ROLE_LABEL));
+			sline_adds(&sl, f->label, draw_attr(ROLE_LABEL));
 		if (tx == 0 && lines[i].first)
 			continue;	/* the label's own line */
 		sline_pad(&sl, body->x + tx, A_NORMAL);

@@ -10,10 +10,11 @@
 #include <string.h>
 
 #include "detail.h"
+#include "draw.h"
+#include "pane.h"
 #include "pattern.h"
 #include "registry.h"
 #include "sanitize.h"
-#include "screen.h"
 #include "ui.h"
 #include "xmalloc.h"
 
@@ -101,8 +102,8 @@ pane_list_row(const struct ui *ui, int y, const struct rect *body,
 	}
 	if (pos == ui->cursor)
 		role = ui->focus == PANE_LIST ? ROLE_CURSOR : ROLE_CURSOR_DIM;
-	a = screen_attr(role);
-	hl = screen_attr(ROLE_MATCH);
+	a = draw_attr(role);
+	hl = draw_attr(ROLE_MATCH);
 
 	field_port_format(port, lo, hi);
 
@@ -149,7 +150,7 @@ pane_list_draw(const struct ui *ui, const struct rect *head,
 	size_t		 pos;
 	int		 y, name_w, x;
 
-	ha = screen_attr(ui->focus == PANE_LIST ? ROLE_HEADER_FOCUS :
+	ha = draw_attr(ui->focus == PANE_LIST ? ROLE_HEADER_FOCUS :
 	    ROLE_HEADER);
 	name_w = body->w >= 60 ? 15 : 10;
 
@@ -177,7 +178,7 @@ pane_list_draw(const struct ui *ui, const struct rect *head,
 		    ui->view->n, ui->all.n);
 	else
 		snprintf(right, sizeof right, " %zu rows ", ui->view->n);
-	x = sl.end - screen_width(right, strlen(right));
+	x = sl.end - draw_width(right, strlen(right));
 	if (x < sl.col + 1)
 		x = sl.col + 1;
 	sline_pad(&sl, x, ha);
@@ -189,7 +190,7 @@ pane_list_draw(const struct ui *ui, const struct rect *head,
 		if (pos >= ui->view->n) {
 			if (pos == 0 && y == 0) {
 				sline_start(&sl, body->y, body->x, body->w);
-				sline_adds(&sl, " No rows", screen_attr(
+				sline_adds(&sl, " No rows", draw_attr(
 				    ROLE_NOTE));
 			}
 			break;

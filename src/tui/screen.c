@@ -1,189 +1,21 @@
 /*
- * screen.c - colour roles, clipped UTF-8 output, and the screen around
- * the panes: title, status and message lines, the help overlay, the
- * "terminal too small" screen.
+ * screen.c - the whole screen: the panes (pane.h) and the lines around
+ * them (title, status and message lines), the help overlay, the
+ * "terminal too small" screen.  It calls the panes; they never call it.
  */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
 
-#include "screen.h"
+#include "draw.h"
+#include "pane.h"
 #include "pattern.h"
 #include "registry.h"
 #include "sanitize.h"
+#include "screen.h"
 #include "ui.h"
 #include "xmalloc.h"
-
-/*
- * The look of each role: foreground and background from the terminal's
- * palette (-1: the terminal's default), attributes with colour, and the
- * attributes used without colour.
- */
-static const struct {
-	short	 fg;
-	short	 bg;
-	attr_t	 attr;
-	attr_t	 mono;
-} screen_roles[ROLE_COUNT] = {
-	[ROLE_NORMAL] =		{ -1, -1, A_NORMAL, A_NORMAL },
-	[ROLE_TITLE] =		{ COLOR_WHITE, COLOR_BLUE, A_BOLD,
-				  A_REVERSE|A_BOLD },
-	[ROLE_STATUS] =		{ COLOR_BLACK, COLOR_CYAN, A_NORMAL,
-				  A_REVERSE },
-	[ROLE_HEADER] =		{ COLOR_CYAN, -1, A_BOLD, A_UNDERLINE },
-	[ROLE_HEADER_FOCUS] =	{ COLOR_BLACK, COLOR_YELLOW, A_BOLD,
-				  A_REVERSE|A_BOLD },
-	[ROLE_CURSOR] =		{ COLOR_BLACK, COLOR_GREEN, A_BOLD,
-				  A_REVERSE|A_BOLD },
-	[ROLE_CURSOR_DIM] =	{ -1, -1, A_REVERSE, A_REVERSE },
-	[ROLE_GAP] =		{ COLOR_GREEN, -1, A_NORMAL, A_DIM },
-	[ROLE_RESERVED] =	{ COLOR_MAGENTA, -1, A_NORMAL, A_DIM },
-	[ROLE_MATCH] =		{ COLOR_BLACK, COLOR_YELLOW, A_NORMAL,
-				  A_UNDERLINE|A_BOLD },
-	[ROLE_LABEL] =		{ COLOR_CYAN, -1, A_BOLD, A_BOLD },
-	[ROLE_LINK] =		{ COLOR_BLUE, -1, A_UNDERLINE, A_UNDERLINE },
-	[ROLE_NOTE] =		{ COLOR_YELLOW, -1, A_NORMAL, A_DIM },
-	[ROLE_ERROR] =		{ COLOR_RED, -1, A_BOLD, A_BOLD },
-	[ROLE_KEY] =		{ COLOR_YELLOW, -1, A_BOLD, A_BOLD },
-	[ROLE_BORDER] =		{ COLOR_CYAN, -1, A_NORMAL, A_NORMAL },
-};
-
-/* Set once by screen_init. */
-static int	 screen_colours;
-
-void
-screen_init(void)
-{
-	const char	*nc = getenv("NO_COLOR");
-	int		 i;
-
-	screen_colours = 0;
-	if (nc != NULL && *nc != '\0')
-		return;
-	if (!has_colors() || start_color() == ERR || COLORS < 8)
-		return;
-	use_default_colors();
-	for (i = 1; i < ROLE_COUNT; i++)
-		init_pair((short)i, screen_roles[i].fg, screen_roles[i].bg);
-	screen_colours = 1;
-}
-
-int
-screen_colour(void)
-{
-	return screen_colours;
-}
-
-attr_t
-screen_attr(enum role r)
-{
-	if (r < 0 || r >= ROLE_COUNT)
-		r = ROLE_NORMAL;
-	if (!screen_colours)
-		return screen_roles[r].mono;
-	if (r == ROLE_NORMAL)
-		return A_NORMAL;
-	return screen_roles[r].attr | COLOR_PAIR(r);
-}
-
-/* --- Clipped output ---------------------------------------------------- */
-
-void
-sline_start(struct sline *sl, int y, int x, int w)
-{
-	sl->y = y;
-	sl->x = x;
-	sl->end = x + (w > 0 ? w : 0);
-	sl->col = x;
-}
-
-/* Next character of s (n bytes left): its wide char, width and length. */
-static size_t
-screen_char(const char *s, size_t n, wchar_t *wc, int *w)
-{
-	mbstate_t	 ps;
-	size_t		 r;
-
-	memset(&ps, 0, sizeof ps);
-	r = mbrtowc(wc, s, n, &ps);
-	if (r == (size_t)-1 || r == (size_t)-2 || r == 0) {
-		*wc = L'?';
-		*w = 1;
-		return 1;
-	}
-	*w = wcwidth(*wc);
-	if (*w < 0) {
-		*wc = L'?';
-		*w = 1;
-	}
-	return r;
-}
-
-int
-screen_width(const char *s, size_t len)
-{
-	size_t	 i = 0;
-	wchar_t	 wc;
-	int	 w, total = 0;
-
-	while (i < len) {
-		i += screen_char(s + i, len - i, &wc, &w);
-		total += w;
-	}
-	return total;
-}
-
-void
-sline_add(struct sline *sl, const char *s, size_t len, attr_t a, int limit)
-{
-	wchar_t	 buf[256];
-	size_t	 i = 0, n = 0;
-	int	 w, start = sl->col;
-
-	if (limit < 0 || limit > sl->end)
-		limit = sl->end;
-	while (i < len && sl->col < limit) {
-		i += screen_char(s + i, len - i, &buf[n], &w);
-		if (w == 0 && n == 0 && sl->col == start)
-			continue;	/* a combining mark with no base */
-		if (sl->col + w > limit)
-			break;
-		n++;
-		sl->col += w;
-		if (n == sizeof buf / sizeof buf[0] - 1) {
-			attrset(a);
-			mvaddnwstr(sl->y, start, buf, (int)n);
-			start = sl->col;
-			n = 0;
-		}
-	}
-	if (n > 0) {
-		attrset(a);
-		mvaddnwstr(sl->y, start, buf, (int)n);
-	}
-	attrset(A_NORMAL);
-}
-
-void
-sline_adds(struct sline *sl, const char *s, attr_t a)
-{
-	sline_add(sl, s, strlen(s), a, -1);
-}
-
-void
-sline_pad(struct sline *sl, int upto, attr_t a)
-{
-	if (upto < 0 || upto > sl->end)
-		upto = sl->end;
-	if (sl->col >= upto)
-		return;
-	attrset(a);
-	mvhline(sl->y, sl->col, ' ', upto - sl->col);
-	attrset(A_NORMAL);
-	sl->col = upto;
-}
 
 /* --- The lines around the panes ---------------------------------------- */
 
@@ -191,7 +23,7 @@ static void
 screen_title(const struct ui *ui, const struct rect *r)
 {
 	struct sline	 sl;
-	attr_t		 a = screen_attr(ROLE_TITLE);
+	attr_t		 a = draw_attr(ROLE_TITLE);
 	const char	*help = " h: help  q: quit ";
 	char		*t;
 
@@ -226,7 +58,7 @@ screen_status(const struct ui *ui, const struct rect *r)
 {
 	struct sline	 sl;
 	struct buf	 left = { 0 }, right = { 0 };
-	attr_t		 a = screen_attr(ROLE_STATUS);
+	attr_t		 a = draw_attr(ROLE_STATUS);
 	const char	*src = ui->reg->source != NULL ? ui->reg->source : "-";
 	size_t		 i;
 	int		 rw;
@@ -268,7 +100,7 @@ screen_status(const struct ui *ui, const struct rect *r)
 		buf_printf(&right, "  %zu warning%s", ui->reg->n_warnings,
 		    ui->reg->n_warnings == 1 ? "" : "s");
 	buf_addc(&right, ' ');
-	rw = screen_width(right.data, right.len);
+	rw = draw_width(right.data, right.len);
 	sline_start(&sl, r->y, r->x, r->w);
 	sline_add(&sl, left.data, left.len, a, sl.end - rw);
 	sline_pad(&sl, sl.end - rw, a);
@@ -300,12 +132,12 @@ screen_message(const struct ui *ui, const struct rect *r)
 		if (ui->prompt == PROMPT_FILTER && ui->prompt_valid) {
 			snprintf(count, sizeof count, "   (%zu row%s)",
 			    ui->prompt_count, ui->prompt_count == 1 ? "" : "s");
-			sline_adds(&sl, count, screen_attr(ROLE_NOTE));
+			sline_adds(&sl, count, draw_attr(ROLE_NOTE));
 		}
 		if (ui->msg[0] != '\0') {
 			sline_adds(&sl, "   ", A_NORMAL);
 			s = sanitize(ui->msg, 0);
-			sline_adds(&sl, s, screen_attr(ui->msg_error ?
+			sline_adds(&sl, s, draw_attr(ui->msg_error ?
 			    ROLE_ERROR : ROLE_NOTE));
 			free(s);
 		}
@@ -314,7 +146,7 @@ screen_message(const struct ui *ui, const struct rect *r)
 	}
 	if (ui->msg[0] != '\0') {
 		s = sanitize(ui->msg, 0);
-		sline_adds(&sl, s, ui->msg_error ? screen_attr(ROLE_ERROR) :
+		sline_adds(&sl, s, ui->msg_error ? draw_attr(ROLE_ERROR) :
 		    A_NORMAL);
 		free(s);
 	}
@@ -330,7 +162,7 @@ screen_help(const struct ui *ui, const struct layout *l)
 	const char		*s, *e;
 	size_t			 i, n;
 	int			 w, h, y, x, row, tw;
-	attr_t			 border = screen_attr(ROLE_BORDER);
+	attr_t			 border = draw_attr(ROLE_BORDER);
 
 	w = l->help.w;
 	h = l->help.h;
@@ -355,10 +187,10 @@ screen_help(const struct ui *ui, const struct layout *l)
 	mvaddch(y + h - 1, x + w - 1, ACS_LRCORNER);
 	attrset(A_NORMAL);
 	sline_start(&sl, y, x + 2, w - 4);
-	sline_adds(&sl, " Help ", screen_attr(ROLE_HEADER_FOCUS));
+	sline_adds(&sl, " Help ", draw_attr(ROLE_HEADER_FOCUS));
 	if (ui->help_top + (size_t)(h - 2) < n) {
 		sline_start(&sl, y + h - 1, x + w - 14, 12);
-		sline_adds(&sl, " j: more ", screen_attr(ROLE_BORDER));
+		sline_adds(&sl, " j: more ", draw_attr(ROLE_BORDER));
 	}
 	for (row = 0; row < h - 2; row++) {
 		i = ui->help_top + (size_t)row;
@@ -372,7 +204,7 @@ screen_help(const struct ui *ui, const struct layout *l)
 					;
 				if (s != rows[i].keys)
 					sline_adds(&sl, ", ", A_NORMAL);
-				sline_add(&sl, s, e - s, screen_attr(ROLE_KEY),
+				sline_add(&sl, s, e - s, draw_attr(ROLE_KEY),
 				    -1);
 			}
 		}
@@ -421,7 +253,7 @@ screen_draw(const struct ui *ui, const struct layout *l)
 	pane_contacts_draw(ui, &l->header[PANE_CONTACTS],
 	    &l->body[PANE_CONTACTS]);
 	if (l->wide) {
-		attrset(screen_attr(ROLE_BORDER));
+		attrset(draw_attr(ROLE_BORDER));
 		mvvline(l->separator.y, l->separator.x, ACS_VLINE,
 		    l->separator.h);
 		attrset(A_NORMAL);

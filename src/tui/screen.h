@@ -1,78 +1,17 @@
 /*
- * screen.h - drawing the browser with curses: colour roles, clipped UTF-8
- * output, and the panes.  Only tui.c, screen.c and pane-*.c include this
- * (it includes curses).  They read a struct ui; they never change it.
+ * screen.h - drawing the browser's screen from a struct ui, read-only:
+ * the panes (pane.h) and the lines around them, with draw.h's
+ * primitives.  Only src/tui includes it.
  */
 #ifndef PORTREG_SCREEN_H
 #define PORTREG_SCREEN_H
 
-#include <stddef.h>
-
-#ifndef NCURSES_WIDECHAR
-#define NCURSES_WIDECHAR 1
-#endif
-#include <curses.h>
-
+#include "draw.h"
 #include "layout.h"
 
 struct ui;
 
-/* What a piece of the screen is; each has a colour and a mono look. */
-enum role {
-	ROLE_NORMAL = 0,
-	ROLE_TITLE,
-	ROLE_STATUS,
-	ROLE_HEADER,		/* pane name line */
-	ROLE_HEADER_FOCUS,	/* ... of the focused pane */
-	ROLE_CURSOR,		/* selected row, focused pane */
-	ROLE_CURSOR_DIM,	/* selected row, pane not focused */
-	ROLE_GAP,		/* Unassigned rows */
-	ROLE_RESERVED,		/* Reserved rows */
-	ROLE_MATCH,		/* search match */
-	ROLE_LABEL,		/* detail labels */
-	ROLE_LINK,
-	ROLE_NOTE,		/* portreg's own remarks */
-	ROLE_ERROR,
-	ROLE_KEY,		/* key names in the help */
-	ROLE_BORDER,
-	ROLE_COUNT
-};
-
-/* Choose colours or monochrome (NO_COLOR, or a terminal without). */
-void	 screen_init(void);
-attr_t	 screen_attr(enum role);
-/* Are colours in use? */
-int	 screen_colour(void);
-
-/*
- * Writing along one screen line, clipped to [x, x + w): col is where the
- * next character goes.  Text must already be safe (sanitize.h).
- */
-struct sline {
-	int	 y;
-	int	 x;
-	int	 end;
-	int	 col;
-};
-
-void	 sline_start(struct sline *, int y, int x, int w);
-/* Add s[0..len) up to column limit (absolute; -1: the line's end). */
-void	 sline_add(struct sline *, const char *s, size_t len, attr_t,
-	     int limit);
-void	 sline_adds(struct sline *, const char *s, attr_t);
-/* Fill with spaces up to column upto (absolute; -1: the line's end). */
-void	 sline_pad(struct sline *, int upto, attr_t);
-/* Display width of safe UTF-8 text. */
-int	 screen_width(const char *s, size_t len);
-
 /* Draw the whole screen for ui in layout l (does not refresh). */
 void	 screen_draw(const struct ui *, const struct layout *);
-
-void	 pane_list_draw(const struct ui *, const struct rect *head,
-	     const struct rect *body);
-void	 pane_detail_draw(const struct ui *, const struct rect *head,
-	     const struct rect *body);
-void	 pane_contacts_draw(const struct ui *, const struct rect *head,
-	     const struct rect *body);
 
 #endif

@@ -235,7 +235,7 @@ tui_run(struct registry *reg)
 #endif
 	    , NULL);
 	mouseinterval(0);
-	screen_init();
+	draw_init();
 
 	tui_signalled = 0;
 	memset(&sa, 0, sizeof sa);
