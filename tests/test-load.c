@@ -11,6 +11,7 @@
 #include "test.h"
 
 #include "load.h"
+#include "loader.h"
 #include "registry.h"
 #include "xmalloc.h"
 

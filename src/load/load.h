@@ -10,7 +10,8 @@
  * malloc'd message the caller frees, of the form
  *   "FILE:LINE:COL: expected ..., found ..."   (":COL" where it applies)
  * Skippable problems become registry warnings instead (registry_warn).
- * Loaders never print and never exit.
+ * Loaders never print and never exit.  What the loaders share (the error
+ * message, people lists, references) is in loader.h, for them only.
  */
 #ifndef PORTREG_LOAD_H
 #define PORTREG_LOAD_H
@@ -18,8 +19,6 @@
 #include <stddef.h>
 
 struct registry;
-struct record;
-struct person;
 
 enum load_format {
 	LOAD_AUTO = 0,
@@ -93,28 +92,5 @@ struct load_xml_count {
 	size_t	 bytes;
 };
 extern struct load_xml_count load_xml_count;
-
-/* Make the "FILE:LINE[:COL]: message" error string (col 0: omitted). */
-char		*load_error(const char *file, unsigned line, unsigned col,
-		     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-
-/*
- * Shared helpers for the loaders.
- *
- * load_people_list: parse "[A][B]" (or "[A] [B]") into person ids,
- * calling registry_add_assignee or _contact (role 'a' or 'c').  Returns
- * 0, or -1 when the text is not a people list.
- * load_refs: split "[RFC6335][RFC4727]" / "[RFC8765, Section 6.1]" into
- * references (contents of each bracket); text that is not bracketed
- * becomes one reference.
- * load_person_uri: set person->email / ->uri from one URI as IANA writes
- * it ("mailto:w&uter.be" -> email "w@uter.be").
- */
-int		 load_people_list(struct registry *, struct record *, int role,
-		     const char *s, size_t len);
-void		 load_refs(struct registry *, struct record *, const char *s,
-		     size_t len);
-void		 load_person_uri(struct registry *, struct person *,
-		     const char *uri, size_t len);
 
 #endif
