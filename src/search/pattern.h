@@ -49,22 +49,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "haystack.h"
+
 struct registry;
 struct pattern;
-struct haystack;
 
 enum {
 	PATTERN_LIMIT = -1,	/* match/depth limit hit: "pattern too complex" */
 	PATTERN_NOMATCH = 0,
 	PATTERN_MATCH = 1,
 };
-
-/*
- * The searchable text of every record of a finished registry, built
- * once.  Borrows reg: free the haystack before the registry.
- */
-struct haystack	*haystack_new(const struct registry *);
-void		 haystack_free(struct haystack *);
 
 /*
  * Compile expr (with its optional field prefix).  On a bad pattern
