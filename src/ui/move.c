@@ -1,0 +1,180 @@
+/*
+ * move.c - moving through the list (and, by focus, the detail and
+ * contacts panes): rows, pages, ends, assignments, gaps.
+ */
+#include "config.h"
+
+#include "registry.h"
+#include "ui-private.h"
+
+int
+ui_move(struct ui *ui, long delta)
+{
+	long	 pos;
+
+	switch (ui->focus) {
+	case PANE_DETAIL:
+		for (; delta > 0; delta--)
+			ui_detail_step(ui, 1);
+		for (; delta < 0; delta++)
+			ui_detail_step(ui, -1);
+		break;
+	case PANE_CONTACTS:
+		ui_contact_select(ui, (long)ui->contact_sel + delta);
+		break;
+	default:
+		if (ui->view->n == 0)
+			break;
+		pos = (long)ui->cursor + delta;
+		if (pos < 0)
+			pos = 0;
+		if ((size_t)pos >= ui->view->n)
+			pos = (long)ui->view->n - 1;
+		ui_select(ui, (size_t)pos, 0);
+		break;
+	}
+	return UI_REDRAW;
+}
+
+int
+ui_page(struct ui *ui, int dir)
+{
+	long	 page, pos, top;
+
+	switch (ui->focus) {
+	case PANE_DETAIL:
+		page = ui->detail_rows > 1 ? ui->detail_rows - 1 : 1;
+		ui_detail_scroll(ui, dir * page);
+		break;
+	case PANE_CONTACTS:
+		ui_contact_select(ui, (long)ui->contact_sel +
+		    dir * (long)ui_contacts_visible(ui));
+		break;
+	default:
+		if (ui->view->n == 0)
+			break;
+		page = ui->list_rows > 1 ? ui->list_rows - 1 : 1;
+		pos = (long)ui->cursor + dir * page;
+		top = (long)ui->top + dir * page;
+		if (pos < 0)
+			pos = 0;
+		if ((size_t)pos >= ui->view->n)
+			pos = (long)ui->view->n - 1;
+		if (top < 0)
+			top = 0;
+		ui->top = (size_t)top;
+		ui_select(ui, (size_t)pos, 0);
+		break;
+	}
+	return UI_REDRAW;
+}
+
+int
+ui_first(struct ui *ui)
+{
+	switch (ui->focus) {
+	case PANE_DETAIL:
+		ui_detail_end(ui, -1);
+		break;
+	case PANE_CONTACTS:
+		ui_contact_select(ui, 0);
+		break;
+	default:
+		ui_jump(ui, 0);
+		break;
+	}
+	return UI_REDRAW;
+}
+
+int
+ui_last(struct ui *ui)
+{
+	switch (ui->focus) {
+	case PANE_DETAIL:
+		ui_detail_end(ui, 1);
+		break;
+	case PANE_CONTACTS:
+		ui_contact_select(ui, UI_PEOPLE_MAX);
+		break;
+	default:
+		if (ui->view->n > 0)
+			ui_jump(ui, ui->view->n - 1);
+		break;
+	}
+	return UI_REDRAW;
+}
+
+/* First port of a row, or -1. */
+static int32_t
+ui_row_port(const struct ui *ui, int32_t row)
+{
+	if (row == INT32_MIN)
+		return -1;
+	if (ROW_IS_GAP(row))
+		return ui->reg->gaps[ROW_GAP_INDEX(row)].lo;
+	return ui->reg->records[row].port_lo;
+}
+
+int
+ui_next_assignment(struct ui *ui, int dir)
+{
+	const struct view	*v = ui->view;
+	int32_t			 here = ui_row_port(ui, ui_row(ui)), port;
+	size_t			 i;
+
+	if (v->n == 0)
+		return UI_REDRAW;
+	if (dir > 0) {
+		i = view_upper_bound(v->assigned, v->n_assigned, ui->cursor);
+		while (i < v->n_assigned &&
+		    ui_row_port(ui, v->rows[v->assigned[i]]) == here)
+			i++;
+		if (i == v->n_assigned) {
+			ui_message(ui, 0, "No next assignment");
+			return UI_REDRAW;
+		}
+	} else {
+		i = view_lower_bound(v->assigned, v->n_assigned, ui->cursor);
+		while (i > 0 &&
+		    ui_row_port(ui, v->rows[v->assigned[i - 1]]) == here)
+			i--;
+		if (i == 0) {
+			ui_message(ui, 0, "No previous assignment");
+			return UI_REDRAW;
+		}
+		i--;
+		/* The first row of that port number. */
+		port = ui_row_port(ui, v->rows[v->assigned[i]]);
+		while (i > 0 &&
+		    ui_row_port(ui, v->rows[v->assigned[i - 1]]) == port)
+			i--;
+	}
+	ui_jump(ui, v->assigned[i]);
+	return UI_REDRAW;
+}
+
+int
+ui_next_gap(struct ui *ui, int dir)
+{
+	const struct view	*v = ui->view;
+	size_t			 i;
+
+	if (v->n == 0)
+		return UI_REDRAW;
+	if (dir > 0) {
+		i = view_upper_bound(v->gaps, v->n_gaps, ui->cursor);
+		if (i == v->n_gaps) {
+			ui_message(ui, 0, "No next gap");
+			return UI_REDRAW;
+		}
+	} else {
+		i = view_lower_bound(v->gaps, v->n_gaps, ui->cursor);
+		if (i == 0) {
+			ui_message(ui, 0, "No previous gap");
+			return UI_REDRAW;
+		}
+		i--;
+	}
+	ui_jump(ui, v->gaps[i]);
+	return UI_REDRAW;
+}

@@ -1,0 +1,106 @@
+/*
+ * people.c - the contacts pane: the people a row names, choosing one,
+ * and the list of a person's assignments.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "registry.h"
+#include "ui-private.h"
+#include "xmalloc.h"
+
+size_t
+ui_people(const struct ui *ui, struct detail_person *out, size_t cap)
+{
+	int32_t	 row = ui_row(ui);
+
+	if (row == INT32_MIN)
+		return 0;
+	return detail_people(ui->reg, row, out, cap);
+}
+
+/* How many people fit in the contacts pane (two lines each). */
+size_t
+ui_contacts_visible(const struct ui *ui)
+{
+	return ui->contacts_rows >= 2 ? (size_t)ui->contacts_rows / 2 : 1;
+}
+
+void
+ui_contact_select(struct ui *ui, long sel)
+{
+	struct detail_person	 people[UI_PEOPLE_MAX];
+	size_t			 n, vis = ui_contacts_visible(ui);
+
+	n = ui_people(ui, people, UI_PEOPLE_MAX);
+	if (n > UI_PEOPLE_MAX)
+		n = UI_PEOPLE_MAX;
+	if (sel >= (long)n)
+		sel = (long)n - 1;
+	if (sel < 0)
+		sel = 0;
+	ui->contact_sel = (size_t)sel;
+	if (ui->contact_sel < ui->contact_top)
+		ui->contact_top = ui->contact_sel;
+	if (ui->contact_sel >= ui->contact_top + vis)
+		ui->contact_top = ui->contact_sel - vis + 1;
+}
+
+static int
+ui_person_list(struct ui *ui, const struct detail_person *dp)
+{
+	const struct person	*p;
+	const uint32_t		*recs;
+	size_t			 n;
+	int32_t			 from = ui_row(ui);
+	char			*name;
+
+	if (dp->person < 0) {
+		name = xstrdup(dp->id);
+		ui_message(ui, 1, "%s is not in the people table", name);
+		free(name);
+		return UI_REDRAW;
+	}
+	p = &ui->reg->people[dp->person];
+	recs = registry_person_records(ui->reg, (uint32_t)dp->person, &n);
+	if (n == 0 || recs == NULL) {
+		ui_message(ui, 1, "No assignments for %s", dp->id);
+		return UI_REDRAW;
+	}
+	if (ui->view != &ui->persons) {
+		ui->person_from = from;
+		ui->person_focus = ui->focus;
+	}
+	view_build_list(&ui->persons, ui->reg, recs, n);
+	ui->person = dp->person;
+	ui_set_view(ui, &ui->persons, from);
+	ui->focus = PANE_LIST;
+	ui_message(ui, 0, "%zu assignment%s of %s (Esc returns)", n,
+	    n == 1 ? "" : "s", p->name != NULL ? p->name :
+	    p->org != NULL ? p->org : p->id);
+	return UI_REDRAW;
+}
+
+int
+ui_contacts(struct ui *ui)
+{
+	struct detail_person	 people[UI_PEOPLE_MAX];
+	size_t			 n;
+
+	n = ui_people(ui, people, UI_PEOPLE_MAX);
+	if (n > UI_PEOPLE_MAX)
+		n = UI_PEOPLE_MAX;
+	if (n == 0) {
+		ui_message(ui, 0, "No people named by this row");
+		return UI_REDRAW;
+	}
+	if (ui->focus != PANE_CONTACTS) {
+		ui->focus = PANE_CONTACTS;
+		ui_contact_select(ui, (long)ui->contact_sel);
+		return UI_REDRAW;
+	}
+	if (ui->contact_sel >= n)
+		ui->contact_sel = n - 1;
+	return ui_person_list(ui, &people[ui->contact_sel]);
+}

@@ -1,0 +1,64 @@
+/*
+ * ui-private.h - what the files of src/ui share and nobody else sees:
+ * the views' helpers and the steps the actions are made of.  ui.h holds
+ * the public contract.
+ */
+#ifndef PORTREG_UI_PRIVATE_H
+#define PORTREG_UI_PRIVATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ui.h"
+
+struct pattern;
+
+/* view.c: views of row ids. */
+void		 view_free(struct view *);
+void		 view_build_all(struct view *, const struct registry *);
+void		 view_build_list(struct view *, const struct registry *,
+		     const uint32_t *list, size_t n);
+/* Position of row id in v, or -1. */
+long		 view_find(const struct view *, int32_t row);
+/* First index in a (ascending, n) whose value is > x (upper) or >= x
+   (lower); n if none. */
+size_t		 view_upper_bound(const uint32_t *a, size_t n, size_t x);
+size_t		 view_lower_bound(const uint32_t *a, size_t n, size_t x);
+
+/* ui.c: the selection, views and jumps. */
+void		 ui_fix_top(struct ui *, int centre);
+void		 ui_select(struct ui *, size_t pos, int centre);
+void		 ui_set_view(struct ui *, struct view *, int32_t keep);
+void		 ui_jump_push(struct ui *);
+void		 ui_jump(struct ui *, size_t pos);
+void		 ui_leave_persons(struct ui *, int32_t keep);
+void		 ui_clear_filter(struct ui *, int32_t keep);
+
+/* dview.c: the detail pane's scrolling and links. */
+void		 ui_detail_scroll(struct ui *, long delta);
+void		 ui_detail_step(struct ui *, int dir);
+void		 ui_detail_end(struct ui *, int dir);
+void		 ui_detail_click(struct ui *, size_t line);
+
+/* people.c: the contacts pane. */
+size_t		 ui_contacts_visible(const struct ui *);
+void		 ui_contact_select(struct ui *, long sel);
+
+/* search.c */
+void		 ui_match_positions(struct ui *);
+void		 ui_search_set(struct ui *, struct pattern *, const char *expr,
+		     int dir);
+size_t		 ui_prompt_find(struct ui *, struct pattern *,
+		     const char *expr, int *limited);
+long		 ui_match_from(struct ui *, size_t from, int dir,
+		     int *wrapped);
+void		 ui_match_message(struct ui *, int wrapped, int dir);
+/* What to add to a search's messages when it hit the limits. */
+#define UI_LIMITED(ui) ((ui)->search_limited ? \
+	" (pattern too complex: some rows were not searched)" : "")
+
+/* help.c, prompt.c: the keys while the overlay or a prompt is open. */
+int		 ui_help_key(struct ui *, enum key_action);
+int		 ui_prompt_key(struct ui *, int keyc);
+
+#endif
