@@ -13,7 +13,6 @@
 
 #include <sys/stat.h>
 
-#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -33,6 +32,7 @@
 #include "query.h"
 #include "registry.h"
 #include "sanitize.h"
+#include "store.h"
 #include "tui.h"
 #include "update.h"
 #include "xmalloc.h"
@@ -157,50 +157,6 @@ cli_readable(const char *path)
 	    access(path, R_OK) == 0;
 }
 
-/*
- * The newest regular file in dir, skipping hidden and temporary files
- * (--update downloads to a hidden name and renames it into place).
- */
-static char *
-cli_newest_in(const char *dir)
-{
-	DIR		*d;
-	struct dirent	*de;
-	struct stat	 sb;
-	char		*path, *best = NULL;
-	struct timespec	 best_time = { 0, 0 };
-	size_t		 len;
-
-	if ((d = opendir(dir)) == NULL)
-		return NULL;
-	while ((de = readdir(d)) != NULL) {
-		if (de->d_name[0] == '.')
-			continue;
-		len = strlen(de->d_name);
-		if (len > 4 && strcmp(de->d_name + len - 4, ".tmp") == 0)
-			continue;
-		path = xasprintf("%s/%s", dir, de->d_name);
-		if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode) ||
-		    access(path, R_OK) != 0) {
-			free(path);
-			continue;
-		}
-		if (best == NULL || sb.st_mtim.tv_sec > best_time.tv_sec ||
-		    (sb.st_mtim.tv_sec == best_time.tv_sec &&
-		    sb.st_mtim.tv_nsec > best_time.tv_nsec) ||
-		    (sb.st_mtim.tv_sec == best_time.tv_sec &&
-		    sb.st_mtim.tv_nsec == best_time.tv_nsec &&
-		    strcmp(path, best) > 0)) {
-			free(best);
-			best = path;
-			best_time = sb.st_mtim;
-		} else
-			free(path);
-	}
-	closedir(d);
-	return best;
-}
-
 /* The shipped registry beside the build tree's binary: src/../data/. */
 static char *
 cli_build_tree_default(void)
@@ -231,8 +187,8 @@ cli_default_registry(void)
 	if ((env = getenv("PORTREG_FILE")) != NULL && *env != '\0')
 		return xstrdup(env);
 
-	if ((dir = update_dir()) != NULL) {
-		path = cli_newest_in(dir);
+	if ((dir = store_dir()) != NULL) {
+		path = store_newest(dir);
 		free(dir);
 		if (path != NULL)
 			return path;
@@ -803,7 +759,7 @@ cli_update(const char *url)
 	struct registry	*reg;
 	char		*dir, *path, *err, *shown;
 
-	if ((dir = update_dir()) == NULL) {
+	if ((dir = store_dir()) == NULL) {
 		cli_error("--update: no place to keep the registry (set HOME "
 		    "or XDG_DATA_HOME)");
 		return CLI_ERROR;

@@ -7,64 +7,23 @@
 #include <sys/types.h>
 #include <sys/wait.h>
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "load.h"
 #include "registry.h"
 #include "sanitize.h"
+#include "store.h"
 #include "update.h"
 #include "xmalloc.h"
 
-/* The start of a download's temporary name in the data directory. */
-#define UPDATE_TEMP		".update."
-
 /* Exit status of a child whose program could not be run at all. */
 #define UPDATE_NOT_FOUND	127
-
-char *
-update_dir(void)
-{
-	const char	*env;
-
-	if ((env = getenv("XDG_DATA_HOME")) != NULL && *env == '/')
-		return xasprintf("%s/portreg", env);
-	if ((env = getenv("HOME")) != NULL && *env != '\0')
-		return xasprintf("%s/.local/share/portreg", env);
-	return NULL;
-}
-
-/* mkdir -p: each missing directory of path, mode 0755 (less umask). */
-static int
-update_mkdirs(const char *path, char **err)
-{
-	char	*p, *s, c;
-	int	 rc = 0;
-
-	p = xstrdup(path);
-	for (s = p + 1; rc == 0; s++) {
-		if (*s != '/' && *s != '\0')
-			continue;
-		c = *s;
-		*s = '\0';
-		if (mkdir(p, 0755) == -1 && errno != EEXIST) {
-			*err = xasprintf("cannot make %s: %s", p,
-			    strerror(errno));
-			rc = -1;
-		}
-		if ((*s = c) == '\0')
-			break;
-	}
-	free(p);
-	return rc;
-}
 
 /*
  * Run argv (execvp: no shell) with standard input from /dev/null and its
@@ -180,44 +139,6 @@ update_download(const char *url, const char *tmp, const char *shown,
 }
 
 /*
- * Remove what interrupted updates left: hidden .update.* files in dir
- * older than an hour (a younger one may be another update's, running).
- */
-static void
-update_sweep(const char *dir)
-{
-	DIR		*d;
-	struct dirent	*de;
-	struct stat	 sb;
-	char		*path;
-	time_t		 now = time(NULL);
-
-	if ((d = opendir(dir)) == NULL)
-		return;
-	while ((de = readdir(d)) != NULL) {
-		if (strncmp(de->d_name, UPDATE_TEMP, strlen(UPDATE_TEMP)) != 0)
-			continue;
-		path = xasprintf("%s/%s", dir, de->d_name);
-		if (lstat(path, &sb) == 0 && S_ISREG(sb.st_mode) &&
-		    sb.st_mtime < now - 3600)
-			(void)unlink(path);
-		free(path);
-	}
-	closedir(d);
-}
-
-/* The name a fetched registry is kept under, from its format. */
-static const char *
-update_name(const struct registry *reg)
-{
-	if (reg->format != NULL && strcmp(reg->format, "xml") == 0)
-		return "service-names-port-numbers.xml";
-	if (reg->format != NULL && strcmp(reg->format, "csv") == 0)
-		return "service-names-port-numbers.csv";
-	return "service-names-port-numbers.txt";
-}
-
-/*
  * The downloaded file as what the reader will see: written to disk
  * (fsync) and dated now (wget may set the server's date, and the reader
  * opens the newest file).
@@ -243,10 +164,8 @@ struct registry *
 update_fetch(const char *url, const char *dir, char **path, char **err)
 {
 	struct registry	*reg = NULL;
-	char		*tmp, *shown, *lerr = NULL;
+	char		*tmp = NULL, *shown, *lerr = NULL;
 	size_t		 n;
-	mode_t		 mask;
-	int		 fd;
 
 	*path = NULL;
 	*err = NULL;
@@ -259,25 +178,16 @@ update_fetch(const char *url, const char *dir, char **path, char **err)
 		free(shown);
 		return NULL;
 	}
-	if (update_mkdirs(dir, err) != 0) {
+	if (store_make(dir, err) != 0) {
 		free(shown);
 		return NULL;
 	}
 
-	update_sweep(dir);
+	store_sweep(dir);
 
-	/* A hidden name: the reader skips it until it is renamed. */
-	tmp = xasprintf("%s/" UPDATE_TEMP "XXXXXX", dir);
-	if ((fd = mkstemp(tmp)) == -1) {
-		*err = xasprintf("cannot write in %s: %s", dir,
-		    strerror(errno));
+	/* A hidden name: the reader skips it until it is kept. */
+	if (store_temp(dir, &tmp, err) != 0)
 		goto fail;
-	}
-	/* mkstemp makes it 0600; a download is 0666 less the umask. */
-	mask = umask(0);
-	umask(mask);
-	(void)fchmod(fd, 0666 & ~mask);
-	close(fd);
 	if (update_download(url, tmp, shown, err) != 0 ||
 	    update_settle(tmp, err) != 0)
 		goto fail;
@@ -293,12 +203,8 @@ update_fetch(const char *url, const char *dir, char **path, char **err)
 		free(lerr);
 		goto fail;
 	}
-	*path = xasprintf("%s/%s", dir, update_name(reg));
-	if (rename(tmp, *path) == -1) {
-		*err = xasprintf("cannot rename into %s: %s", *path,
-		    strerror(errno));
+	if (store_keep(dir, tmp, reg->format, path, err) != 0)
 		goto fail;
-	}
 	free(reg->source);
 	reg->source = xstrdup(*path);
 	free(tmp);
@@ -306,7 +212,8 @@ update_fetch(const char *url, const char *dir, char **path, char **err)
 	return reg;
 
 fail:
-	(void)unlink(tmp);
+	if (tmp != NULL)
+		(void)unlink(tmp);
 	free(tmp);
 	free(shown);
 	free(*path);

@@ -4,8 +4,8 @@
  * The download is curl's (or, without curl, wget's), run as a program
  * with the URL as one argument: portreg links no HTTP or TLS library.
  * What it fetched is loaded like any registry file; only a file that
- * loads replaces the one fetched before, by rename(2) within the data
- * directory, so a reader sees the old file or the new, never a part.
+ * loads replaces the one fetched before, kept in the data folder
+ * (store.h), so a reader sees the old file or the new, never a part.
  * Functions here never print and never exit.
  */
 #ifndef PORTREG_UPDATE_H
@@ -19,16 +19,9 @@ struct registry;
 	"service-names-port-numbers.xml"
 
 /*
- * Where fetched registries live: $XDG_DATA_HOME/portreg when that is an
- * absolute path, else $HOME/.local/share/portreg; NULL without either.
- * Malloc'd.
- */
-char		*update_dir(void);
-
-/*
- * Fetch url (http, https or file) into dir (made when missing), load it
- * and rename it into place as dir/service-names-port-numbers.EXT (xml,
- * csv or txt, from what it holds).  On success returns the loaded
+ * Fetch url (http, https or file) into dir, the data folder (store_dir;
+ * made when missing), load it and keep it there (store_keep:
+ * service-names-port-numbers.EXT, from what it holds).  On success returns the loaded
  * registry and sets *path (malloc'd); else returns NULL, sets *err (a
  * malloc'd message naming the URL) and leaves dir as it was.
  */
