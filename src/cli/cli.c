@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "complete.h"
 #include "gaps.h"
 #include "load.h"
 #include "output.h"
@@ -470,103 +471,6 @@ cli_contact(const struct cli *c, const struct registry *reg)
 	return n != 0 ? CLI_FOUND : CLI_NOTHING;
 }
 
-/* --- Lists for shell completion --- */
-
-/*
- * Whether s may be offered to a shell as a completion: one word that no
- * shell (bash, zsh, fish) expands, splits or runs, and that is safe on a
- * terminal.  Registry text is untrusted; names that fail are left out.
- */
-static int
-cli_shell_word(const char *s)
-{
-	const unsigned char	*p;
-	char			*safe;
-	int			 ascii = 1, ok;
-
-	if (*s == '\0' || *s == '-')
-		return 0;
-	for (p = (const unsigned char *)s; *p != '\0'; p++) {
-		if (*p < 0x21 || *p == 0x7f ||
-		    strchr("\"'\\`$;|&<>()*?[]{}~#!^=", *p) != NULL)
-			return 0;
-		if (*p >= 0x80)
-			ascii = 0;
-	}
-	if (ascii)
-		return 1;
-	/* Beyond ASCII: valid UTF-8 with no controls or format characters,
-	   the text the screen would show unchanged. */
-	safe = sanitize(s, 0);
-	ok = strcmp(safe, s) == 0;
-	free(safe);
-	return ok;
-}
-
-/* Each distinct service name (the first spelling, case aside), in
-   registry order. */
-static int
-cli_list_names(const struct registry *reg)
-{
-	const char	*name;
-	uint32_t	 first;
-	size_t		 i;
-
-	for (i = 0; i < reg->n_records; i++) {
-		if ((name = reg->records[i].service) == NULL ||
-		    !cli_shell_word(name))
-			continue;
-		if (registry_by_name(reg, name, PROTO_NONE, &first, 1) != 0 &&
-		    first == i)
-			puts(name);
-	}
-	return CLI_FOUND;
-}
-
-static int
-cli_strcmp(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/*
- * Each person id --contact accepts: the people table's, in its order,
- * then the ids records name but the table lacks (all of a CSV's), sorted.
- */
-static int
-cli_list_people(const struct registry *reg)
-{
-	const struct record	*r;
-	const struct person_ref	*ref;
-	const char		**ids = NULL;
-	size_t			 i, j, n = 0, cap = 0;
-
-	for (i = 0; i < reg->n_people; i++) {
-		if (cli_shell_word(reg->people[i].id) &&
-		    registry_person(reg, reg->people[i].id) == (int32_t)i)
-			puts(reg->people[i].id);
-	}
-	for (i = 0; i < reg->n_records; i++) {
-		r = &reg->records[i];
-		for (j = 0; j < r->n_assignees + r->n_contacts; j++) {
-			ref = j < r->n_assignees ? &r->assignees[j] :
-			    &r->contacts[j - r->n_assignees];
-			if (ref->person >= 0 || !cli_shell_word(ref->id))
-				continue;
-			xgrow((void **)&ids, &cap, n + 1, sizeof *ids);
-			ids[n++] = ref->id;
-		}
-	}
-	if (n != 0)
-		qsort(ids, n, sizeof *ids, cli_strcmp);
-	for (i = 0; i < n; i++) {
-		if (i == 0 || strcmp(ids[i - 1], ids[i]) != 0)
-			puts(ids[i]);
-	}
-	free(ids);
-	return CLI_FOUND;
-}
-
 /* --- Gaps --- */
 
 /*
@@ -817,10 +721,11 @@ cli_main(int argc, char **argv)
 	}
 	free(path);
 
+	rc = CLI_FOUND;
 	if (c.list_names)
-		rc = cli_list_names(reg);
+		complete_names(stdout, reg);
 	else if (c.list_people)
-		rc = cli_list_people(reg);
+		complete_people(stdout, reg);
 	else if (c.check)
 		rc = cli_check(reg);
 	else if (c.contact != NULL)
