@@ -9,7 +9,7 @@
  *	    .email = "w@uter.be");
  *	registry_finish(reg);
  *
- * Strings are copied into the registry's arena; NULL stays NULL.
+ * builder_teardown() frees it as a cmocka group teardown.  Strings are copied into the registry's arena; NULL stays NULL.
  */
 #ifndef PORTREG_TEST_BUILDER_H
 #define PORTREG_TEST_BUILDER_H
@@ -64,6 +64,15 @@ builder_person(struct registry *reg, const struct builder_person *d)
 	p->uri = registry_strdup(reg, d->uri);
 	p->updated = registry_strdup(reg, d->updated);
 	return p;
+}
+
+/* The group teardown of a test whose setup leaves its registry in
+   *state. */
+static inline int
+builder_teardown(void **state)
+{
+	registry_free(*state);
+	return 0;
 }
 
 /* person(reg, .id = "Jon_Postel", .name = "Jon Postel", ...): append a

@@ -35,13 +35,6 @@ setup(void **state)
 	return 0;
 }
 
-static int
-teardown(void **state)
-{
-	registry_free(*state);
-	return 0;
-}
-
 /* A port, a range. */
 #define PORT(p)		{ (p), (p), 1 }
 #define RANGE(lo, hi)	{ (lo), (hi), 0 }
@@ -187,5 +180,5 @@ main(void)
 		cmocka_unit_test(excerpt_lists_no_gap_outside_its_span),
 	};
 
-	return RUN_GROUP_TESTS(tests, setup, teardown);
+	return RUN_GROUP_TESTS(tests, setup, builder_teardown);
 }

@@ -61,13 +61,6 @@ setup(void **state)
 	return 0;
 }
 
-static int
-teardown(void **state)
-{
-	registry_free(*state);
-	return 0;
-}
-
 /* Output of some records as a malloc'd string. */
 static char *
 render(struct registry *reg, const uint32_t *idx, size_t n,
@@ -462,5 +455,5 @@ main(void)
 		cmocka_unit_test(test_csv_loads_back_unchanged),
 	};
 
-	return RUN_GROUP_TESTS(tests, setup, teardown);
+	return RUN_GROUP_TESTS(tests, setup, builder_teardown);
 }
