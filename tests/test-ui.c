@@ -182,7 +182,7 @@ test_rows_move_and_stop_at_the_ends(void **state)
 	struct ui	*ui = ((struct fixture *)*state)->ui;
 
 	assert_int_equal(ui->cursor, 0);
-	assert_true(ui_key(ui, 'k') & UI_REDRAW);
+	assert_true(ui_key(ui, 'k') & UI_DRAW_LIST);
 	assert_int_equal(ui->cursor, 0);
 	ui_key(ui, 'j');
 	ui_key(ui, KEYC_DOWN);

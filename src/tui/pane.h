@@ -1,8 +1,8 @@
 /*
  * pane.h - the three panes.  screen.c calls them; each draws its header
  * line and its body from the ui, read-only, with the primitives of
- * draw.h, and never calls back into screen.c.  A pane blanks its body
- * itself, so that it can be redrawn alone.
+ * draw.h, and never calls back into screen.c.  screen.c blanks a pane
+ * before it redraws it alone.
  */
 #ifndef PORTREG_PANE_H
 #define PORTREG_PANE_H

@@ -110,8 +110,9 @@ screen_status(const struct ui *ui, const struct rect *r)
 	buf_free(&right);
 }
 
-/* The message line, or the prompt; returns the cursor column or -1. */
-static int
+/* The message line, or the prompt (screen_cursor says where its cursor
+   goes). */
+static void
 screen_message(const struct ui *ui, const struct rect *r)
 {
 	struct sline	 sl;
@@ -119,7 +120,6 @@ screen_message(const struct ui *ui, const struct rect *r)
 	char		 c[2] = { 0, 0 };
 	char		 count[64];
 	char		*s;
-	int		 cur;
 
 	sline_start(&sl, r->y, r->x, r->w);
 	if (ui->prompt != PROMPT_NONE) {
@@ -128,7 +128,6 @@ screen_message(const struct ui *ui, const struct rect *r)
 		s = sanitize(ui->line, 0);
 		sline_adds(&sl, s, A_NORMAL);
 		free(s);
-		cur = sl.col;
 		if (ui->prompt == PROMPT_FILTER && ui->prompt_valid) {
 			snprintf(count, sizeof count, "   (%zu row%s)",
 			    ui->prompt_count, ui->prompt_count == 1 ? "" : "s");
@@ -142,7 +141,7 @@ screen_message(const struct ui *ui, const struct rect *r)
 			free(s);
 		}
 		sline_pad(&sl, -1, A_NORMAL);
-		return cur < sl.end ? cur : sl.end - 1;
+		return;
 	}
 	if (ui->msg[0] != '\0') {
 		s = sanitize(ui->msg, 0);
@@ -151,7 +150,6 @@ screen_message(const struct ui *ui, const struct rect *r)
 		free(s);
 	}
 	sline_pad(&sl, -1, A_NORMAL);
-	return -1;
 }
 
 static void
@@ -236,32 +234,76 @@ screen_too_small(const struct layout *l)
 	}
 }
 
+/* The prompt's cursor column on the message line r, or -1: where
+   screen_message leaves it, without drawing. */
+static int
+screen_cursor(const struct ui *ui, const struct rect *r)
+{
+	char	*s;
+	int	 col;
+
+	if (ui->prompt == PROMPT_NONE)
+		return -1;
+	s = sanitize(ui->line, 0);
+	col = r->x + 1 + draw_width(s, strlen(s));
+	free(s);
+	return col < r->x + r->w - 1 ? col : r->x + r->w - 1;
+}
+
+/* A pane alone: blank it, then draw it. */
+static void
+screen_pane(const struct ui *ui, const struct layout *l, enum layout_pane p)
+{
+	static void (*const draw[PANE_COUNT])(const struct ui *,
+	    const struct rect *, const struct rect *) = {
+		[PANE_LIST] = pane_list_draw,
+		[PANE_DETAIL] = pane_detail_draw,
+		[PANE_CONTACTS] = pane_contacts_draw,
+	};
+
+	draw_clear(&l->header[p]);
+	draw_clear(&l->body[p]);
+	draw[p](ui, &l->header[p], &l->body[p]);
+}
+
 void
-screen_draw(const struct ui *ui, const struct layout *l)
+screen_draw(const struct ui *ui, const struct layout *l, int what)
 {
 	int	 cur;
 
-	erase();
-	if (l->too_small) {
-		screen_too_small(l);
-		curs_set(0);
+	/* An overlay covers the panes: any change redraws it all. */
+	if (l->too_small || ui->help)
+		what = what != UI_NONE ? UI_DRAW_ALL : UI_NONE;
+	if (what == UI_NONE)
 		return;
+	if (what & UI_DRAW_SCREEN) {
+		erase();
+		if (l->too_small) {
+			screen_too_small(l);
+			curs_set(0);
+			return;
+		}
+		screen_title(ui, &l->title);
+		if (l->wide) {
+			attrset(draw_attr(ROLE_BORDER));
+			mvvline(l->separator.y, l->separator.x, ACS_VLINE,
+			    l->separator.h);
+			attrset(A_NORMAL);
+		}
 	}
-	screen_title(ui, &l->title);
-	pane_list_draw(ui, &l->header[PANE_LIST], &l->body[PANE_LIST]);
-	pane_detail_draw(ui, &l->header[PANE_DETAIL], &l->body[PANE_DETAIL]);
-	pane_contacts_draw(ui, &l->header[PANE_CONTACTS],
-	    &l->body[PANE_CONTACTS]);
-	if (l->wide) {
-		attrset(draw_attr(ROLE_BORDER));
-		mvvline(l->separator.y, l->separator.x, ACS_VLINE,
-		    l->separator.h);
-		attrset(A_NORMAL);
+	if (what & UI_DRAW_LIST)
+		screen_pane(ui, l, PANE_LIST);
+	if (what & UI_DRAW_DETAIL)
+		screen_pane(ui, l, PANE_DETAIL);
+	if (what & UI_DRAW_CONTACTS)
+		screen_pane(ui, l, PANE_CONTACTS);
+	if (what & UI_DRAW_STATUS) {
+		screen_status(ui, &l->status);
+		screen_message(ui, &l->message);
 	}
-	screen_status(ui, &l->status);
-	cur = screen_message(ui, &l->message);
 	if (ui->help)
 		screen_help(ui, l);
+	cur = screen_cursor(ui, &l->message);
 	if (cur >= 0 && !ui->help) {
 		curs_set(1);
 		move(l->message.y, cur);

@@ -11,7 +11,12 @@
 
 struct ui;
 
-/* Draw the whole screen for ui in layout l (does not refresh). */
-void	 screen_draw(const struct ui *, const struct layout *);
+/*
+ * Draw what the UI_DRAW_ bits of what (ui.h) name for ui in layout l:
+ * UI_DRAW_SCREEN blanks the screen and draws it all; a pane's bit
+ * blanks and redraws that pane alone.  While the help overlay is open
+ * any bit draws it all.  Does not refresh.
+ */
+void	 screen_draw(const struct ui *, const struct layout *, int what);
 
 #endif

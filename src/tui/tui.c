@@ -1,6 +1,6 @@
 /*
  * tui.c - the browser's terminal loop: read a key, let the ui act on it,
- * draw once per pass.  Curses set-up, key and mouse translation, and
+ * redraw once per pass what the action says it changed.  Curses set-up, key and mouse translation, and
  * opening URIs (fork and exec, never a shell) live here.
  */
 #include "config.h"
@@ -97,6 +97,7 @@ tui_keyc(int r, wint_t wc)
 	}
 }
 
+/* A mouse event for the ui; returns its UI_ bits. */
 static int
 tui_mouse(struct ui *ui, const struct layout *l)
 {
@@ -201,6 +202,7 @@ tui_run(struct registry *reg)
 	FILE			*tty;
 	wint_t			 wc;
 	int			 r, keyc, res, rows = -1, cols = -1, status = 0;
+	int			 what = UI_DRAW_ALL;
 	int			 errs = 0;
 	const char		*ctype = setlocale(LC_CTYPE, NULL);
 
@@ -252,9 +254,14 @@ tui_run(struct registry *reg)
 			cols = COLS;
 			layout_compute(&l, rows, cols);
 			ui_resize(ui, &l);
+			what = UI_DRAW_ALL;
 		}
-		screen_draw(ui, &l);
-		refresh();
+		/* Redraw only what the last key or click changed. */
+		if (what != UI_NONE) {
+			screen_draw(ui, &l, what);
+			refresh();
+		}
+		what = UI_NONE;
 
 		r = get_wch(&wc);
 		if (tui_signalled)
@@ -272,7 +279,7 @@ tui_run(struct registry *reg)
 			continue;
 		if (r == KEY_CODE_YES && wc == KEY_MOUSE) {
 			if (!l.too_small)
-				tui_mouse(ui, &l);
+				what = tui_mouse(ui, &l);
 			continue;
 		}
 		if ((keyc = tui_keyc(r, wc)) < 0)
@@ -280,10 +287,13 @@ tui_run(struct registry *reg)
 		if (l.too_small && keyc != 'q' && keyc != KEYC_CTRL('C'))
 			continue;
 		res = ui_key(ui, keyc);
-		if (res & UI_OPEN)
+		if (res & UI_OPEN) {
 			ui_opened(ui, tui_open(ui->open_uri));
+			res |= UI_DRAW_STATUS;
+		}
 		if (res & UI_QUIT)
 			break;
+		what = res & UI_DRAW_ALL;
 	}
 	if (tui_signalled != 0 && tui_signalled != SIGINT)
 		status = 128 + tui_signalled;

@@ -197,7 +197,7 @@ ui_open(struct ui *ui)
 	int32_t			 row = ui_row(ui);
 
 	if (row == INT32_MIN)
-		return UI_REDRAW;
+		return UI_NONE;
 	n = ui_people(ui, people, UI_PEOPLE_MAX);
 	if (n > UI_PEOPLE_MAX)
 		n = UI_PEOPLE_MAX;
@@ -207,7 +207,7 @@ ui_open(struct ui *ui)
 		if (link == NULL) {
 			ui_message(ui, 1, "No http, https or mailto URI for "
 			    "this person");
-			return UI_REDRAW;
+			return UI_DRAW_STATUS;
 		}
 	} else {
 		detail_build(&d, ui->reg, row);
@@ -219,11 +219,11 @@ ui_open(struct ui *ui)
 		free(link);
 		ui_message(ui, 1, "Nothing to open here (only http, https "
 		    "and mailto)");
-		return UI_REDRAW;
+		return UI_DRAW_STATUS;
 	}
 	free(ui->open_uri);
 	ui->open_uri = link;
-	return UI_OPEN|UI_REDRAW;
+	return UI_OPEN|UI_DRAW_STATUS;
 }
 
 void
@@ -233,4 +233,10 @@ ui_opened(struct ui *ui, const char *error)
 		ui_message(ui, 1, "Cannot open %s: %s", ui->open_uri, error);
 	else
 		ui_message(ui, 0, "Opening %s", ui->open_uri);
+}
+
+int
+ui_act_open(struct ui *ui)
+{
+	return ui_open(ui);
 }

@@ -47,10 +47,10 @@ ui_goto(struct ui *ui, const char *s)
 	for (n = strlen(buf); n > 0 && buf[n - 1] == ' '; n--)
 		buf[n - 1] = '\0';
 	if (buf[0] == '\0')
-		return UI_REDRAW;
+		return UI_DRAW_ROW;
 	if (query_parse(buf, &q, &why) != 0) {
 		ui_message(ui, 1, "%s: %s", buf, why);
-		return UI_REDRAW;
+		return UI_DRAW_ROW;
 	}
 	if (q.kind == QUERY_NAME)
 		n = registry_by_name(ui->reg, q.name, q.proto, ui->scratch,
@@ -82,13 +82,13 @@ ui_goto(struct ui *ui, const char *s)
 			ui_message(ui, 1, "%s: not covered by this file, which "
 			    "lists ports %d-%d only", buf,
 			    (int)ui->reg->cover_lo, (int)ui->reg->cover_hi);
-		return UI_REDRAW;
+		return UI_DRAW_ROW;
 	}
 	if (row == INT32_MIN) {
 		ui_message(ui, 1, "Nothing at %s", buf);
-		return UI_REDRAW;
+		return UI_DRAW_ROW;
 	}
 	if (!ui_show_row(ui, row))
 		ui_message(ui, 1, "%s is not in this list", buf);
-	return UI_REDRAW;
+	return UI_DRAW_ROW;
 }

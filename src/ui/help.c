@@ -13,7 +13,7 @@ ui_help(struct ui *ui)
 {
 	ui->help = !ui->help;
 	ui->help_top = 0;
-	return UI_REDRAW;
+	return UI_DRAW_ALL;
 }
 
 static const char *ui_help_head[] = {
@@ -173,7 +173,7 @@ ui_help_key(struct ui *ui, enum key_action a)
 	case ACT_CANCEL:
 	case ACT_QUIT:
 		ui->help = 0;
-		return UI_REDRAW;
+		return UI_DRAW_ALL;
 	default:
 		return UI_NONE;
 	}
@@ -182,5 +182,11 @@ ui_help_key(struct ui *ui, enum key_action a)
 	if ((size_t)top > max)
 		top = (long)max;
 	ui->help_top = (size_t)top;
-	return UI_REDRAW;
+	return UI_DRAW_ALL;
+}
+
+int
+ui_act_help(struct ui *ui)
+{
+	return ui_help(ui);
 }

@@ -10,21 +10,21 @@
 
 static const char *keys_name_table[ACT_COUNT] = {
 	[ACT_NONE] = "",
-#define KEYS_NAMES(a, k, h) [ACT_##a] = k,
+#define KEYS_NAMES(a, k, h, fn) [ACT_##a] = k,
 	KEYS_TABLE(KEYS_NAMES)
 #undef KEYS_NAMES
 };
 
 static const char *keys_help_table[ACT_COUNT] = {
 	[ACT_NONE] = "",
-#define KEYS_HELP(a, k, h) [ACT_##a] = h,
+#define KEYS_HELP(a, k, h, fn) [ACT_##a] = h,
 	KEYS_TABLE(KEYS_HELP)
 #undef KEYS_HELP
 };
 
 static const char *keys_action_table[ACT_COUNT] = {
 	[ACT_NONE] = "none",
-#define KEYS_ACTION(a, k, h) [ACT_##a] = #a,
+#define KEYS_ACTION(a, k, h, fn) [ACT_##a] = #a,
 	KEYS_TABLE(KEYS_ACTION)
 #undef KEYS_ACTION
 };

@@ -1,9 +1,13 @@
 /*
  * keys.h - the browser's key table: ONE list from which the action enum,
  * the key bindings, the help overlay and the man page's KEYS section are
- * all generated, so that they cannot drift apart.
+ * all generated, and through which the keys dispatch, so that they
+ * cannot drift apart.
  *
- * Each entry: K(ACTION, "keys", "help text").  "keys" is a space-separated
+ * Each entry: K(ACTION, "keys", "help text", handler).  The handler
+ * (ui-private.h: int handler(struct ui *), returning the UI_ bits of
+ * ui.h) is what ui_action() calls for the action, through a table made
+ * from this same list.  "keys" is a space-separated
  * list of key names: a single character ("j", "}", "&"), or one of
  * Down Up PgDn PgUp Home End Enter Tab Shift-Tab Backspace Esc Space F1,
  * or Ctrl-X.  keys.c parses these names into key codes for dispatch.
@@ -19,37 +23,61 @@
 #include <stdio.h>
 
 #define KEYS_TABLE(K) \
-	K(DOWN,		"j Down",		"next row; in the detail pane, the next link") \
+	K(DOWN,		"j Down",		"next row; in the detail pane, the next link", \
+	    ui_act_down) \
 	K(UP,		"k Up",			"previous row; in the detail pane, " \
-	    "the previous link") \
-	K(PAGE_DOWN,	"PgDn Space Ctrl-F",	"page down") \
-	K(PAGE_UP,	"PgUp b Ctrl-B",	"page up") \
-	K(FIRST,	"g Home",		"first row") \
-	K(LAST,		"G End",		"last row") \
-	K(NEXT_ASSIGN,	"}",			"next assignment at another port number") \
-	K(PREV_ASSIGN,	"{",			"previous assignment at another port number") \
-	K(NEXT_GAP,	"]",			"next gap range (Unassigned)") \
-	K(PREV_GAP,	"[",			"previous gap range") \
-	K(GOTO,		":",			"go to a port, port/protocol or service name") \
-	K(SEARCH,	"/",			"search forward (regex, matches shown as you type)") \
-	K(RSEARCH,	"?",			"search backward") \
-	K(NEXT_MATCH,	"n",			"next match (wraps, and says so)") \
-	K(PREV_MATCH,	"N",			"previous match") \
-	K(FILTER,	"&",			"filter: only rows matching a regex; empty clears") \
-	K(CONTACTS,	"Enter c",		"the row's contacts; on a person, all its assignments") \
-	K(FOCUS_NEXT,	"Tab",			"focus the next pane") \
-	K(FOCUS_PREV,	"Shift-Tab",		"focus the previous pane") \
-	K(BACK,		"Ctrl-O Backspace",	"back to where you were before the last jump") \
+	    "the previous link", \
+	    ui_act_up) \
+	K(PAGE_DOWN,	"PgDn Space Ctrl-F",	"page down", \
+	    ui_act_page_down) \
+	K(PAGE_UP,	"PgUp b Ctrl-B",	"page up", \
+	    ui_act_page_up) \
+	K(FIRST,	"g Home",		"first row", \
+	    ui_act_first) \
+	K(LAST,		"G End",		"last row", \
+	    ui_act_last) \
+	K(NEXT_ASSIGN,	"}",			"next assignment at another port number", \
+	    ui_act_next_assign) \
+	K(PREV_ASSIGN,	"{",			"previous assignment at another port number", \
+	    ui_act_prev_assign) \
+	K(NEXT_GAP,	"]",			"next gap range (Unassigned)", \
+	    ui_act_next_gap) \
+	K(PREV_GAP,	"[",			"previous gap range", \
+	    ui_act_prev_gap) \
+	K(GOTO,		":",			"go to a port, port/protocol or service name", \
+	    ui_act_goto) \
+	K(SEARCH,	"/",			"search forward (regex, matches shown as you type)", \
+	    ui_act_search) \
+	K(RSEARCH,	"?",			"search backward", \
+	    ui_act_rsearch) \
+	K(NEXT_MATCH,	"n",			"next match (wraps, and says so)", \
+	    ui_act_next_match) \
+	K(PREV_MATCH,	"N",			"previous match", \
+	    ui_act_prev_match) \
+	K(FILTER,	"&",			"filter: only rows matching a regex; empty clears", \
+	    ui_act_filter) \
+	K(CONTACTS,	"Enter c",		"the row's contacts; on a person, all its assignments", \
+	    ui_act_contacts) \
+	K(FOCUS_NEXT,	"Tab",			"focus the next pane", \
+	    ui_act_focus_next) \
+	K(FOCUS_PREV,	"Shift-Tab",		"focus the previous pane", \
+	    ui_act_focus_prev) \
+	K(BACK,		"Ctrl-O Backspace",	"back to where you were before the last jump", \
+	    ui_act_back) \
 	K(OPEN,		"o",			"open the highlighted link of the " \
 	    "detail pane, or in the contacts pane the person's URI or " \
-	    "e-mail (http, https and mailto only)") \
-	K(HELP,		"h F1",			"this help") \
-	K(CANCEL,	"Esc",			"cancel prompt, close overlay or list, clear filter") \
-	K(QUIT,		"q Ctrl-C",		"quit (q closes the help first)")
+	    "e-mail (http, https and mailto only)", \
+	    ui_act_open) \
+	K(HELP,		"h F1",			"this help", \
+	    ui_act_help) \
+	K(CANCEL,	"Esc",			"cancel prompt, close overlay or list, clear filter", \
+	    ui_act_cancel) \
+	K(QUIT,		"q Ctrl-C",		"quit (q closes the help first)", \
+	    ui_act_quit)
 
 enum key_action {
 	ACT_NONE = 0,
-#define KEYS_ENUM(a, k, h) ACT_##a,
+#define KEYS_ENUM(a, k, h, fn) ACT_##a,
 	KEYS_TABLE(KEYS_ENUM)
 #undef KEYS_ENUM
 	ACT_COUNT

@@ -12,18 +12,18 @@ ui_click(struct ui *ui, int pane, int row)
 		return UI_NONE;
 	if (ui->help) {
 		ui->help = 0;
-		return UI_REDRAW;
+		return UI_DRAW_ALL;
 	}
 	ui->focus = (enum layout_pane)pane;
 	if (row < 0)
-		return UI_REDRAW;
+		return UI_DRAW_ROW;
 	if (pane == PANE_LIST && ui->top + (size_t)row < ui->view->n)
 		ui_select(ui, ui->top + (size_t)row, 0);
 	else if (pane == PANE_CONTACTS)
 		ui_contact_select(ui, (long)(ui->contact_top + (size_t)row / 2));
 	else if (pane == PANE_DETAIL)
 		ui_detail_click(ui, ui->detail_top + (size_t)row);
-	return UI_REDRAW;
+	return UI_DRAW_ROW;
 }
 
 int
@@ -42,7 +42,7 @@ ui_wheel(struct ui *ui, int pane, int dir)
 		if (ui->help_top + (size_t)ui->help_rows > n)
 			ui->help_top = n > (size_t)ui->help_rows ?
 			    n - (size_t)ui->help_rows : 0;
-		return UI_REDRAW;
+		return UI_DRAW_ALL;
 	}
 	if (pane < 0 || pane >= PANE_COUNT)
 		pane = ui->focus;
@@ -57,14 +57,14 @@ ui_wheel(struct ui *ui, int pane, int dir)
 		    ui->cursor >= ui->top + (size_t)ui->list_rows)
 			ui_select(ui, ui->top + (size_t)ui->list_rows - 1, 0);
 		ui_fix_top(ui, 0);
-		return UI_REDRAW;
+		return UI_DRAW_ROW;
 	}
 	if (pane == PANE_DETAIL) {
 		ui_detail_scroll(ui, 3 * dir);
-		return UI_REDRAW;
+		return UI_DRAW_DETAIL;
 	}
 	ui->focus = (enum layout_pane)pane;
 	ui_move(ui, 3 * dir);
 	ui->focus = focus;
-	return UI_REDRAW;
+	return UI_DRAW_CONTACTS;
 }

@@ -7,6 +7,21 @@
 #include "registry.h"
 #include "ui-private.h"
 
+/* What a move changed: the focused pane's content; in the list, the
+   selected row, so every pane and the status line. */
+static int
+move_drawn(const struct ui *ui)
+{
+	switch (ui->focus) {
+	case PANE_DETAIL:
+		return UI_DRAW_DETAIL;
+	case PANE_CONTACTS:
+		return UI_DRAW_CONTACTS;
+	default:
+		return UI_DRAW_ROW;
+	}
+}
+
 int
 ui_move(struct ui *ui, long delta)
 {
@@ -33,7 +48,7 @@ ui_move(struct ui *ui, long delta)
 		ui_select(ui, (size_t)pos, 0);
 		break;
 	}
-	return UI_REDRAW;
+	return move_drawn(ui);
 }
 
 int
@@ -66,7 +81,7 @@ ui_page(struct ui *ui, int dir)
 		ui_select(ui, (size_t)pos, 0);
 		break;
 	}
-	return UI_REDRAW;
+	return move_drawn(ui);
 }
 
 int
@@ -83,7 +98,7 @@ ui_first(struct ui *ui)
 		ui_jump(ui, 0);
 		break;
 	}
-	return UI_REDRAW;
+	return move_drawn(ui);
 }
 
 int
@@ -101,7 +116,7 @@ ui_last(struct ui *ui)
 			ui_jump(ui, ui->view->n - 1);
 		break;
 	}
-	return UI_REDRAW;
+	return move_drawn(ui);
 }
 
 /* First port of a row, or -1. */
@@ -123,7 +138,7 @@ ui_next_assignment(struct ui *ui, int dir)
 	size_t			 i;
 
 	if (v->n == 0)
-		return UI_REDRAW;
+		return UI_DRAW_ROW;
 	if (dir > 0) {
 		i = view_upper_bound(v->assigned, v->n_assigned, ui->cursor);
 		while (i < v->n_assigned &&
@@ -131,7 +146,7 @@ ui_next_assignment(struct ui *ui, int dir)
 			i++;
 		if (i == v->n_assigned) {
 			ui_message(ui, 0, "No next assignment");
-			return UI_REDRAW;
+			return UI_DRAW_ROW;
 		}
 	} else {
 		i = view_lower_bound(v->assigned, v->n_assigned, ui->cursor);
@@ -140,7 +155,7 @@ ui_next_assignment(struct ui *ui, int dir)
 			i--;
 		if (i == 0) {
 			ui_message(ui, 0, "No previous assignment");
-			return UI_REDRAW;
+			return UI_DRAW_ROW;
 		}
 		i--;
 		/* The first row of that port number. */
@@ -150,7 +165,7 @@ ui_next_assignment(struct ui *ui, int dir)
 			i--;
 	}
 	ui_jump(ui, v->assigned[i]);
-	return UI_REDRAW;
+	return UI_DRAW_ROW;
 }
 
 int
@@ -160,21 +175,81 @@ ui_next_gap(struct ui *ui, int dir)
 	size_t			 i;
 
 	if (v->n == 0)
-		return UI_REDRAW;
+		return UI_DRAW_ROW;
 	if (dir > 0) {
 		i = view_upper_bound(v->gaps, v->n_gaps, ui->cursor);
 		if (i == v->n_gaps) {
 			ui_message(ui, 0, "No next gap");
-			return UI_REDRAW;
+			return UI_DRAW_ROW;
 		}
 	} else {
 		i = view_lower_bound(v->gaps, v->n_gaps, ui->cursor);
 		if (i == 0) {
 			ui_message(ui, 0, "No previous gap");
-			return UI_REDRAW;
+			return UI_DRAW_ROW;
 		}
 		i--;
 	}
 	ui_jump(ui, v->gaps[i]);
-	return UI_REDRAW;
+	return UI_DRAW_ROW;
+}
+
+int
+ui_act_down(struct ui *ui)
+{
+	return ui_move(ui, 1);
+}
+
+int
+ui_act_up(struct ui *ui)
+{
+	return ui_move(ui, -1);
+}
+
+int
+ui_act_page_down(struct ui *ui)
+{
+	return ui_page(ui, 1);
+}
+
+int
+ui_act_page_up(struct ui *ui)
+{
+	return ui_page(ui, -1);
+}
+
+int
+ui_act_first(struct ui *ui)
+{
+	return ui_first(ui);
+}
+
+int
+ui_act_last(struct ui *ui)
+{
+	return ui_last(ui);
+}
+
+int
+ui_act_next_assign(struct ui *ui)
+{
+	return ui_next_assignment(ui, 1);
+}
+
+int
+ui_act_prev_assign(struct ui *ui)
+{
+	return ui_next_assignment(ui, -1);
+}
+
+int
+ui_act_next_gap(struct ui *ui)
+{
+	return ui_next_gap(ui, 1);
+}
+
+int
+ui_act_prev_gap(struct ui *ui)
+{
+	return ui_next_gap(ui, -1);
 }

@@ -60,13 +60,13 @@ ui_person_list(struct ui *ui, const struct detail_person *dp)
 		name = xstrdup(dp->id);
 		ui_message(ui, 1, "%s is not in the people table", name);
 		free(name);
-		return UI_REDRAW;
+		return UI_DRAW_STATUS;
 	}
 	p = &ui->reg->people[dp->person];
 	recs = registry_person_records(ui->reg, (uint32_t)dp->person, &n);
 	if (n == 0 || recs == NULL) {
 		ui_message(ui, 1, "No assignments for %s", dp->id);
-		return UI_REDRAW;
+		return UI_DRAW_STATUS;
 	}
 	if (ui->view != &ui->persons) {
 		ui->person_from = from;
@@ -79,7 +79,7 @@ ui_person_list(struct ui *ui, const struct detail_person *dp)
 	ui_message(ui, 0, "%zu assignment%s of %s (Esc returns)", n,
 	    n == 1 ? "" : "s", p->name != NULL ? p->name :
 	    p->org != NULL ? p->org : p->id);
-	return UI_REDRAW;
+	return UI_DRAW_ROW;
 }
 
 int
@@ -93,14 +93,20 @@ ui_contacts(struct ui *ui)
 		n = UI_PEOPLE_MAX;
 	if (n == 0) {
 		ui_message(ui, 0, "No people named by this row");
-		return UI_REDRAW;
+		return UI_DRAW_STATUS;
 	}
 	if (ui->focus != PANE_CONTACTS) {
 		ui->focus = PANE_CONTACTS;
 		ui_contact_select(ui, (long)ui->contact_sel);
-		return UI_REDRAW;
+		return UI_DRAW_PANES;
 	}
 	if (ui->contact_sel >= n)
 		ui->contact_sel = n - 1;
 	return ui_person_list(ui, &people[ui->contact_sel]);
+}
+
+int
+ui_act_contacts(struct ui *ui)
+{
+	return ui_contacts(ui);
 }

@@ -50,8 +50,9 @@ ui_prompt_open(struct ui *ui, enum ui_prompt kind)
 		ui->search_expr = NULL;
 		ui->search_limited = 0;
 		ui->n_matches = ui->n_match_pos = 0;
+		return UI_DRAW_ROW;	/* the matches shown go */
 	}
-	return UI_REDRAW;
+	return UI_DRAW_STATUS;
 }
 
 /* Put the saved search back (Esc, or an empty line). */
@@ -154,7 +155,7 @@ ui_prompt_cancel(struct ui *ui)
 		ui_fix_top(ui, 0);
 	}
 	ui->msg[0] = '\0';
-	return UI_REDRAW;
+	return UI_DRAW_ROW;
 }
 
 static int
@@ -177,7 +178,7 @@ ui_prompt_accept(struct ui *ui)
 			ui_prompt_restore(ui);
 			if (ui->search == NULL) {
 				ui_message(ui, 1, "No previous search");
-				return UI_REDRAW;
+				return UI_DRAW_ROW;
 			}
 			ui->search_dir = dir;
 			return ui_next_match(ui, 1);
@@ -193,7 +194,7 @@ ui_prompt_accept(struct ui *ui)
 			ui_fix_top(ui, 0);
 			memcpy(ui->msg, msg, sizeof msg);
 			ui->msg_error = 1;
-			return UI_REDRAW;
+			return UI_DRAW_ROW;
 		}
 		ui_prompt_drop_saved(ui);
 		found = ui->cursor;
@@ -208,9 +209,9 @@ ui_prompt_accept(struct ui *ui)
 			    ui->search_expr, UI_LIMITED(ui));
 		else
 			ui_match_message(ui, 0, dir);
-		return UI_REDRAW;
+		return UI_DRAW_ROW;
 	default:
-		return UI_REDRAW;
+		return UI_DRAW_ROW;
 	}
 }
 
@@ -278,5 +279,33 @@ ui_prompt_key(struct ui *ui, int keyc)
 		break;
 	}
 	ui_prompt_update(ui);
-	return UI_REDRAW;
+	/* Search as you type moves the selection; the others only change
+	   the prompt line. */
+	if (ui->prompt == PROMPT_SEARCH || ui->prompt == PROMPT_RSEARCH)
+		return UI_DRAW_ROW;
+	return UI_DRAW_STATUS;
+}
+
+int
+ui_act_goto(struct ui *ui)
+{
+	return ui_prompt_open(ui, PROMPT_GOTO);
+}
+
+int
+ui_act_search(struct ui *ui)
+{
+	return ui_prompt_open(ui, PROMPT_SEARCH);
+}
+
+int
+ui_act_rsearch(struct ui *ui)
+{
+	return ui_prompt_open(ui, PROMPT_RSEARCH);
+}
+
+int
+ui_act_filter(struct ui *ui)
+{
+	return ui_prompt_open(ui, PROMPT_FILTER);
 }

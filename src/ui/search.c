@@ -258,23 +258,23 @@ ui_search(struct ui *ui, const char *expr, int dir)
 	if (expr == NULL || *expr == '\0') {
 		if (ui->search == NULL) {
 			ui_message(ui, 1, "No previous search");
-			return UI_REDRAW;
+			return UI_DRAW_ROW;
 		}
 		ui->search_dir = dir;
 		return ui_next_match(ui, 1);
 	}
 	if ((p = ui_compile(ui, expr)) == NULL)
-		return UI_REDRAW;
+		return UI_DRAW_ROW;
 	ui_search_set(ui, p, expr, dir);
 	pos = ui_match_from(ui, ui->cursor, dir, &wrapped);
 	if (pos < 0) {
 		ui_message(ui, 1, "Pattern not found: %s%s", expr,
 		    UI_LIMITED(ui));
-		return UI_REDRAW;
+		return UI_DRAW_ROW;
 	}
 	ui_jump(ui, (size_t)pos);
 	ui_match_message(ui, wrapped, dir);
-	return UI_REDRAW;
+	return UI_DRAW_ROW;
 }
 
 int
@@ -285,17 +285,17 @@ ui_next_match(struct ui *ui, int dir)
 
 	if (ui->search == NULL) {
 		ui_message(ui, 1, "No previous search");
-		return UI_REDRAW;
+		return UI_DRAW_ROW;
 	}
 	pos = ui_match_from(ui, ui->cursor, d, &wrapped);
 	if (pos < 0) {
 		ui_message(ui, 1, "Pattern not found: %s%s", ui->search_expr,
 		    UI_LIMITED(ui));
-		return UI_REDRAW;
+		return UI_DRAW_ROW;
 	}
 	ui_jump(ui, (size_t)pos);
 	ui_match_message(ui, wrapped, d);
-	return UI_REDRAW;
+	return UI_DRAW_ROW;
 }
 
 int
@@ -312,16 +312,16 @@ ui_set_filter(struct ui *ui, const char *expr)
 		if (ui->filter != NULL)
 			ui_message(ui, 0, "Filter cleared");
 		ui_clear_filter(ui, ui_row(ui));
-		return UI_REDRAW;
+		return UI_DRAW_ROW;
 	}
 	if ((p = ui_compile(ui, expr)) == NULL)
-		return UI_REDRAW;
+		return UI_DRAW_ROW;
 	n = ui_prompt_find(ui, p, expr, &limited);
 	if (n == 0) {
 		pattern_free(p);
 		ui_message(ui, 1, "No rows match %s%s: filter unchanged", expr,
 		    limited ? " (pattern too complex)" : "");
-		return UI_REDRAW;
+		return UI_DRAW_ROW;
 	}
 	if (ui->view == &ui->persons)
 		ui_leave_persons(ui, ui_row(ui));
@@ -336,5 +336,17 @@ ui_set_filter(struct ui *ui, const char *expr)
 	ui_message(ui, limited, "%zu row%s match%s%s", n, n == 1 ? "" : "s",
 	    n == 1 ? "es" : "", limited ? " (pattern too complex for some)" :
 	    "");
-	return UI_REDRAW;
+	return UI_DRAW_ROW;
+}
+
+int
+ui_act_next_match(struct ui *ui)
+{
+	return ui_next_match(ui, 1);
+}
+
+int
+ui_act_prev_match(struct ui *ui)
+{
+	return ui_next_match(ui, -1);
 }

@@ -61,4 +61,13 @@ void		 ui_match_message(struct ui *, int wrapped, int dir);
 int		 ui_help_key(struct ui *, enum key_action);
 int		 ui_prompt_key(struct ui *, int keyc);
 
+/*
+ * The handlers of the key table (keys.h), one per action, each in the
+ * file of its concern; ui_action calls them through a table made from
+ * KEYS_TABLE.  Each returns the UI_ bits of what it changed.
+ */
+#define UI_HANDLER_DECL(a, k, h, fn) int fn(struct ui *);
+KEYS_TABLE(UI_HANDLER_DECL)
+#undef UI_HANDLER_DECL
+
 #endif

@@ -277,7 +277,7 @@ ui_focus_cycle(struct ui *ui, int dir)
 {
 	ui->focus = (enum layout_pane)((ui->focus + PANE_COUNT + dir) %
 	    PANE_COUNT);
-	return UI_REDRAW;
+	return UI_DRAW_PANES;
 }
 
 int
@@ -289,17 +289,17 @@ ui_back(struct ui *ui)
 	if (ui->view == &ui->persons) {
 		ui_leave_persons(ui, ui->person_from);
 		ui->focus = ui->person_focus;
-		return UI_REDRAW;
+		return UI_DRAW_ROW;
 	}
 	while (ui->n_jumps > 0) {
 		row = ui->jumps[--ui->n_jumps];
 		if ((p = view_find(ui->view, row)) >= 0) {
 			ui_select(ui, (size_t)p, 1);
-			return UI_REDRAW;
+			return UI_DRAW_ROW;
 		}
 	}
 	ui_message(ui, 0, "No earlier position");
-	return UI_REDRAW;
+	return UI_DRAW_STATUS;
 }
 
 int
@@ -307,86 +307,75 @@ ui_cancel(struct ui *ui)
 {
 	if (ui->help) {
 		ui->help = 0;
-		return UI_REDRAW;
+		return UI_DRAW_ALL;
 	}
 	if (ui->view == &ui->persons)
 		return ui_back(ui);
 	if (ui->filter != NULL) {
 		ui_clear_filter(ui, ui_row(ui));
 		ui_message(ui, 0, "Filter cleared");
-		return UI_REDRAW;
+		return UI_DRAW_ROW;
 	}
 	if (ui->search != NULL) {
 		ui_search_set(ui, NULL, NULL, ui->search_dir);
-		return UI_REDRAW;
+		return UI_DRAW_ROW;
 	}
 	ui->msg[0] = '\0';
-	return UI_REDRAW;
+	return UI_DRAW_STATUS;
 }
 
 /* --- Dispatch ---------------------------------------------------------- */
 
 int
+ui_act_focus_next(struct ui *ui)
+{
+	return ui_focus_cycle(ui, 1);
+}
+
+int
+ui_act_focus_prev(struct ui *ui)
+{
+	return ui_focus_cycle(ui, -1);
+}
+
+int
+ui_act_back(struct ui *ui)
+{
+	return ui_back(ui);
+}
+
+int
+ui_act_cancel(struct ui *ui)
+{
+	return ui_cancel(ui);
+}
+
+int
+ui_act_quit(struct ui *ui)
+{
+	return UI_QUIT;
+}
+
+/* Each action's handler, from the key table itself. */
+static int (*const ui_handlers[ACT_COUNT])(struct ui *) = {
+#define UI_HANDLER(a, k, h, fn) [ACT_##a] = fn,
+	KEYS_TABLE(UI_HANDLER)
+#undef UI_HANDLER
+};
+
+int
 ui_action(struct ui *ui, enum key_action a)
 {
-	switch (a) {
-	case ACT_DOWN:
-		return ui_move(ui, 1);
-	case ACT_UP:
-		return ui_move(ui, -1);
-	case ACT_PAGE_DOWN:
-		return ui_page(ui, 1);
-	case ACT_PAGE_UP:
-		return ui_page(ui, -1);
-	case ACT_FIRST:
-		return ui_first(ui);
-	case ACT_LAST:
-		return ui_last(ui);
-	case ACT_NEXT_ASSIGN:
-		return ui_next_assignment(ui, 1);
-	case ACT_PREV_ASSIGN:
-		return ui_next_assignment(ui, -1);
-	case ACT_NEXT_GAP:
-		return ui_next_gap(ui, 1);
-	case ACT_PREV_GAP:
-		return ui_next_gap(ui, -1);
-	case ACT_GOTO:
-		return ui_prompt_open(ui, PROMPT_GOTO);
-	case ACT_SEARCH:
-		return ui_prompt_open(ui, PROMPT_SEARCH);
-	case ACT_RSEARCH:
-		return ui_prompt_open(ui, PROMPT_RSEARCH);
-	case ACT_NEXT_MATCH:
-		return ui_next_match(ui, 1);
-	case ACT_PREV_MATCH:
-		return ui_next_match(ui, -1);
-	case ACT_FILTER:
-		return ui_prompt_open(ui, PROMPT_FILTER);
-	case ACT_CONTACTS:
-		return ui_contacts(ui);
-	case ACT_FOCUS_NEXT:
-		return ui_focus_cycle(ui, 1);
-	case ACT_FOCUS_PREV:
-		return ui_focus_cycle(ui, -1);
-	case ACT_BACK:
-		return ui_back(ui);
-	case ACT_OPEN:
-		return ui_open(ui);
-	case ACT_HELP:
-		return ui_help(ui);
-	case ACT_CANCEL:
-		return ui_cancel(ui);
-	case ACT_QUIT:
-		return UI_QUIT;
-	default:
+	if (a <= ACT_NONE || a >= ACT_COUNT || ui_handlers[a] == NULL)
 		return UI_NONE;
-	}
+	return ui_handlers[a](ui);
 }
 
 int
 ui_key(struct ui *ui, int keyc)
 {
 	enum key_action	 a;
+	int		 had_msg = ui->msg[0] != '\0', r;
 
 	if (ui->prompt != PROMPT_NONE)
 		return ui_prompt_key(ui, keyc);
@@ -400,5 +389,9 @@ ui_key(struct ui *ui, int keyc)
 		return UI_NONE;
 	ui->msg[0] = '\0';
 	ui->msg_error = 0;
-	return ui_action(ui, a);
+	r = ui_action(ui, a);
+	/* The message line shows what the action said, or goes blank. */
+	if (had_msg || ui->msg[0] != '\0')
+		r |= UI_DRAW_STATUS;
+	return r;
 }

@@ -3,7 +3,8 @@
  *
  * No curses here: the panes (pane-*.c) draw a struct ui, tui.c feeds it
  * keys, and tests/test-ui.c runs every action without a terminal.  Every
- * action returns what the screen must do (UI_REDRAW, UI_OPEN, UI_QUIT).
+ * action returns what it changed (the UI_DRAW_ bits), so that the screen
+ * redraws only that, and UI_OPEN or UI_QUIT.
  *
  * The list shows a view: an array of row ids (detail.h: a record index,
  * or ROW_GAP(g) for a gap no record lists, placed in port order).  The
@@ -25,11 +26,25 @@ struct registry;
 struct haystack;
 struct pattern;
 
-/* What an action asks of the screen (bits). */
-#define UI_NONE		0x0
-#define UI_REDRAW	0x1
-#define UI_OPEN		0x2	/* open ui->open_uri, then ui_opened() */
-#define UI_QUIT		0x4
+/*
+ * What an action changed, so what the screen must redraw, and what else
+ * it asks (bits).  A pane's bit covers its header and body; STATUS the
+ * status line and the message or prompt line.  ROW: another row was
+ * selected (or the view changed), so every pane and the status line.
+ * ALL: everything from a blank screen, as after a resize or while an
+ * overlay (the help) is open or closing.
+ */
+#define UI_NONE		0x00
+#define UI_DRAW_LIST	0x01
+#define UI_DRAW_DETAIL	0x02
+#define UI_DRAW_CONTACTS 0x04
+#define UI_DRAW_STATUS	0x08
+#define UI_DRAW_SCREEN	0x10	/* blank it first: title, frame, overlay */
+#define UI_DRAW_PANES	(UI_DRAW_LIST|UI_DRAW_DETAIL|UI_DRAW_CONTACTS)
+#define UI_DRAW_ROW	(UI_DRAW_PANES|UI_DRAW_STATUS)
+#define UI_DRAW_ALL	(UI_DRAW_ROW|UI_DRAW_SCREEN)
+#define UI_OPEN		0x20	/* open ui->open_uri, then ui_opened() */
+#define UI_QUIT		0x40
 
 enum ui_prompt {
 	PROMPT_NONE = 0,
@@ -156,7 +171,7 @@ void		 ui_resize(struct ui *, const struct layout *);
 
 /* Feed one key code (keys.h).  Returns UI_ bits. */
 int		 ui_key(struct ui *, int keyc);
-/* Run an action from the key table. */
+/* Run an action's handler from the key table.  Returns UI_ bits. */
 int		 ui_action(struct ui *, enum key_action);
 
 /* The actions, for ui_action and the tests. */
