@@ -205,12 +205,12 @@ static void
 test_pages_move_by_the_list_height(void **state)
 {
 	struct ui	*ui = ((struct fixture *)*state)->ui;
-	size_t		 page = (size_t)ui->list_rows - 1;
+	size_t		 page = (size_t)ui_pane_rows(ui, PANE_LIST) - 1;
 
 	ui_key(ui, ' ');
 	assert_int_equal(ui->cursor, page);
 	assert_true(ui->cursor >= ui->top &&
-	    ui->cursor < ui->top + (size_t)ui->list_rows);
+	    ui->cursor < ui->top + (size_t)ui_pane_rows(ui, PANE_LIST));
 	ui_key(ui, KEYC_PGDN);
 	assert_int_equal(ui->cursor, 14);	/* clamped at the end */
 	ui_key(ui, 'b');
@@ -885,13 +885,15 @@ link_on_screen(struct ui *ui, int any)
 	int			 x, on = 0;
 
 	detail_build(&d, ui->reg, ui_row(ui));
-	n = detail_wrap(&d, ui->detail_cols, &lines, &x);
+	n = detail_wrap(&d, ui_layout(ui)->body[PANE_DETAIL].w, &lines,
+	    &x);
 	sel = ui_detail_link(ui, &d);
 	for (i = 0; i < d.n_links; i++) {
 		if ((any || (long)i == sel) &&
 		    detail_link_lines(&d, i, lines, n, &first, &last) &&
 		    last >= ui->detail_top &&
-		    first < ui->detail_top + (size_t)ui->detail_rows)
+		    first < ui->detail_top +
+		    (size_t)ui_pane_rows(ui, PANE_DETAIL))
 			on = 1;
 	}
 	free(lines);
@@ -918,7 +920,7 @@ test_detail_j_k_choose_the_link_o_opens(void **state)
 	    "https://www.rfc-editor.org/rfc/rfc862");
 	ui_key(ui, KEYC_TAB);
 	assert_int_equal(ui->focus, PANE_DETAIL);
-	ui->detail_rows = 20;		/* everything on screen */
+	ui->layout.body[PANE_DETAIL].h = 20;	/* everything on screen */
 	ui_key(ui, 'k');
 	assert_true(ui_key(ui, 'o') & UI_OPEN);
 	assert_string_equal(ui->open_uri, "mailto:postel@isi.edu");
@@ -979,7 +981,8 @@ test_detail_j_k_choose_the_link_o_opens(void **state)
 		int			 x;
 
 		detail_build(&d, ui->reg, ui_row(ui));
-		n = detail_wrap(&d, ui->detail_cols, &lines, &x);
+		n = detail_wrap(&d, ui_layout(ui)->body[PANE_DETAIL].w, &lines,
+	    &x);
 		assert_true(detail_link_lines(&d, 0, lines, n, &first, &last));
 		ui->detail_top = 0;
 		ui_click(ui, PANE_DETAIL, (int)first);
@@ -1016,8 +1019,8 @@ test_detail_link_cursor_scrolls_and_reaches_every_line(void **state)
 	ui = ui_new(reg);
 	layout_compute(&l, 24, 80);
 	ui_resize(ui, &l);
-	ui->detail_rows = 4;
-	ui->detail_cols = 40;
+	ui->layout.body[PANE_DETAIL].h = 4;
+	ui->layout.body[PANE_DETAIL].w = 40;
 	ui_goto(ui, "5");
 	ui_key(ui, KEYC_TAB);
 	ui_key(ui, 'g');
@@ -1068,7 +1071,7 @@ test_help_opens_scrolls_and_q_closes_without_quitting(void **state)
 {
 	struct ui	*ui = ((struct fixture *)*state)->ui;
 
-	ui->help_rows = 5;
+	ui->layout.help.h = 5 + 2;	/* 5 rows of text */
 	ui_key(ui, 'h');
 	assert_true(ui->help);
 	ui_key(ui, 'j');
@@ -1076,7 +1079,7 @@ test_help_opens_scrolls_and_q_closes_without_quitting(void **state)
 	assert_int_equal(ui->cursor, 0);
 	ui_key(ui, 'G');
 	assert_int_equal(ui->help_top,
-	    ui_help_wrap(ui->help_cols, NULL, 0) - 5);
+	    ui_help_wrap(ui_help_cols(ui), NULL, 0) - 5);
 	assert_false(ui_key(ui, 'q') & UI_QUIT);
 	assert_false(ui->help);
 	ui_key(ui, KEYC_F1);
@@ -1209,16 +1212,16 @@ test_help_scrolls_to_its_last_row_when_narrow(void **state)
 
 	layout_compute(&l, 12, 40);
 	ui_resize(ui, &l);
-	assert_int_equal(ui->help_cols, 32);
-	n = ui_help_wrap(ui->help_cols, NULL, 0);
+	assert_int_equal(ui_help_cols(ui), 32);
+	n = ui_help_wrap(ui_help_cols(ui), NULL, 0);
 	assert_true(n > ui_help_lines());	/* something wrapped */
 	ui_key(ui, 'h');
 	ui_key(ui, 'G');
-	assert_int_equal(ui->help_top, n - (size_t)ui->help_rows);
+	assert_int_equal(ui->help_top, n - (size_t)ui_help_rows(ui));
 	ui_key(ui, 'j');
-	assert_int_equal(ui->help_top, n - (size_t)ui->help_rows);
+	assert_int_equal(ui->help_top, n - (size_t)ui_help_rows(ui));
 	ui_wheel(ui, PANE_LIST, 1);
-	assert_int_equal(ui->help_top, n - (size_t)ui->help_rows);
+	assert_int_equal(ui->help_top, n - (size_t)ui_help_rows(ui));
 	ui_key(ui, 'g');
 	assert_int_equal(ui->help_top, 0);
 }
@@ -1726,6 +1729,64 @@ test_real_registry_acceptance_walk(void **state)
 	registry_free(reg);
 }
 
+/* --- What an action redraws; one detail view per selection ---------------- */
+
+static void
+test_actions_say_what_they_change(void **state)
+{
+	struct ui	*ui = ((struct fixture *)*state)->ui;
+
+	/* Another row: every pane and the status line, not the screen. */
+	assert_int_equal(ui_key(ui, 'j'), UI_DRAW_ROW);
+	/* Focus: the panes' headers only. */
+	assert_int_equal(ui_key(ui, KEYC_TAB), UI_DRAW_PANES);
+	/* In the detail pane, j changes the detail pane alone. */
+	assert_int_equal(ui_key(ui, 'j'), UI_DRAW_DETAIL);
+	ui_key(ui, KEYC_TAB);
+	assert_int_equal(ui_key(ui, 'j'), UI_DRAW_CONTACTS);
+	/* The help overlay redraws everything, opening and closing. */
+	assert_int_equal(ui_key(ui, 'h'), UI_DRAW_ALL);
+	assert_int_equal(ui_key(ui, 'j'), UI_DRAW_ALL);
+	assert_int_equal(ui_key(ui, 'h'), UI_DRAW_ALL);
+	/* The goto prompt: only its line, until Enter moves. */
+	assert_int_equal(ui_key(ui, ':'), UI_DRAW_STATUS);
+	assert_int_equal(ui_key(ui, '7'), UI_DRAW_STATUS);
+	assert_true(ui_key(ui, KEYC_ENTER) & UI_DRAW_LIST);
+	/* A key bound to nothing changes nothing. */
+	assert_int_equal(ui_key(ui, 'Z'), UI_NONE);
+	assert_int_equal(ui_key(ui, 'q'), UI_QUIT);
+}
+
+static void
+test_detail_view_is_built_once_per_row_and_width(void **state)
+{
+	struct ui			*ui = ((struct fixture *)*state)->ui;
+	const struct ui_detail_view	*v;
+	const struct detail_line	*lines;
+	struct layout			 l;
+
+	ui_goto(ui, "7/tcp");
+	v = ui_detail_view(ui);
+	lines = v->lines;
+	assert_int_equal(v->row, ui_row(ui));
+	assert_true(v->n > 0);
+	/* Actions that keep the row keep the view. */
+	ui_key(ui, KEYC_TAB);
+	ui_key(ui, 'j');
+	ui_key(ui, KEYC_TAB);
+	assert_ptr_equal(ui_detail_view(ui)->lines, lines);
+	/* Another row, or another width, builds it again. */
+	ui_key(ui, KEYC_TAB);
+	ui_key(ui, 'j');
+	assert_int_equal(ui_detail_view(ui)->row, ui_row(ui));
+	layout_compute(&l, 24, 60);
+	ui_resize(ui, &l);
+	assert_int_equal(ui_detail_view(ui)->width, 60);
+	/* The first line shown is clamped once, by the ui. */
+	ui->detail_top = 1000;
+	assert_true(ui_detail_top(ui) < ui_detail_view(ui)->n);
+}
+
 int
 main(void)
 {
@@ -1775,6 +1836,11 @@ main(void)
 		cmocka_unit_test(test_sample_goto_nbd_shows_wouter),
 		cmocka_unit_test(test_narrowing_gives_the_rows_of_a_full_scan),
 		cmocka_unit_test(test_real_registry_acceptance_walk),
+		cmocka_unit_test_setup_teardown(test_actions_say_what_they_change,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_detail_view_is_built_once_per_row_and_width, setup,
+		    teardown),
 	};
 
 	return RUN_TESTS(tests);

@@ -1,9 +1,11 @@
 /*
  * pane-detail.c - every field of the selected row, labelled and wrapped,
- * its links underlined and the one 'o' opens highlighted.
+ * its links underlined and the one 'o' opens highlighted.  It draws the
+ * ui's detail view (ui_detail_view), scrolled as ui_detail_top says.
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -66,25 +68,18 @@ void
 pane_detail_draw(const struct ui *ui, const struct rect *head,
     const struct rect *body)
 {
-	struct detail		 d;
-	struct detail_line	*lines = NULL;
-	const struct detail_field *f;
-	struct sline		 sl;
-	size_t			 n = 0, i, top;
-	long			 sel;
-	int32_t			 row = ui_row(ui);
-	attr_t			 ha;
-	char			*name = NULL, more[32];
-	int			 y, tx;
+	const struct ui_detail_view	*v = ui_detail_view(ui);
+	const struct detail_field	*f;
+	struct sline			 sl;
+	size_t				 i, top = ui_detail_top(ui);
+	long				 sel;
+	int32_t				 row = v->row;
+	attr_t				 ha;
+	char				*name = NULL, more[32];
+	int				 y;
 
 	ha = draw_attr(ui->focus == PANE_DETAIL ? ROLE_HEADER_FOCUS :
 	    ROLE_HEADER);
-	memset(&d, 0, sizeof d);
-	if (row != INT32_MIN) {
-		detail_build(&d, ui->reg, row);
-		n = detail_wrap(&d, body->w, &lines, &tx);
-	}
-
 	sline_start(&sl, head->y, head->x, head->w);
 	sline_adds(&sl, ui->focus == PANE_DETAIL ? ">Detail" : " Detail", ha);
 	if (row != INT32_MIN && !ROW_IS_GAP(row)) {
@@ -94,29 +89,24 @@ pane_detail_draw(const struct ui *ui, const struct rect *head,
 		free(name);
 	} else if (row != INT32_MIN)
 		sline_adds(&sl, ": a gap no row lists", ha);
-	sel = ui_detail_link(ui, &d);
-	top = ui->detail_top;
-	if (n > (size_t)body->h && top > n - (size_t)body->h)
-		top = n - (size_t)body->h;
-	if (n > top + (size_t)body->h) {
-		snprintf(more, sizeof more, " %zu more ", n - top -
+	sel = ui_detail_link(ui, &v->d);
+	if (v->n > top + (size_t)body->h) {
+		snprintf(more, sizeof more, " %zu more ", v->n - top -
 		    (size_t)body->h);
 		sline_pad(&sl, sl.end - (int)strlen(more), ha);
 		sline_adds(&sl, more, ha);
 	}
 	sline_pad(&sl, -1, ha);
 
-	for (y = 0; y < body->h && top + (size_t)y < n; y++) {
+	for (y = 0; y < body->h && top + (size_t)y < v->n; y++) {
 		i = top + (size_t)y;
-		f = &d.fields[lines[i].field];
+		f = &v->d.fields[v->lines[i].field];
 		sline_start(&sl, body->y + y, body->x, body->w);
-		if (lines[i].first)
+		if (v->lines[i].first)
 			sline_adds(&sl, f->label, draw_attr(ROLE_LABEL));
-		if (tx == 0 && lines[i].first)
+		if (v->text_x == 0 && v->lines[i].first)
 			continue;	/* the label's own line */
-		sline_pad(&sl, body->x + tx, A_NORMAL);
-		pane_detail_text(ui, &sl, &d, &lines[i], sel);
+		sline_pad(&sl, body->x + v->text_x, A_NORMAL);
+		pane_detail_text(ui, &sl, &v->d, &v->lines[i], sel);
 	}
-	free(lines);
-	detail_free(&d);
 }

@@ -87,12 +87,8 @@ screen_status(const struct ui *ui, const struct rect *r)
 		buf_adds(&right, ui->search_dir > 0 ? "  /" : "  ?");
 		sanitize_buf(&right, ui->search_expr, strlen(ui->search_expr),
 		    0);
-		for (i = 0; i < ui->n_match_pos; i++) {
-			if (ui->match_pos[i] == ui->cursor)
-				break;
-		}
-		if (i < ui->n_match_pos)
-			buf_printf(&right, " %zu/%zu", i + 1, ui->n_match_pos);
+		if ((i = ui_match_index(ui)) > 0)
+			buf_printf(&right, " %zu/%zu", i, ui->n_match_pos);
 		else
 			buf_printf(&right, " (%zu)", ui->n_match_pos);
 	}
@@ -164,7 +160,7 @@ screen_help(const struct ui *ui, const struct layout *l)
 
 	w = l->help.w;
 	h = l->help.h;
-	tw = w - 4;			/* the text: x + 2 to x + w - 3 */
+	tw = ui_help_cols(ui);		/* the text: x + 2 to x + w - 3 */
 	if (w < 10 || h < 3)
 		return;
 	n = ui_help_wrap(tw, NULL, 0);

@@ -1,7 +1,8 @@
 /*
  * tui.c - the browser's terminal loop: read a key, let the ui act on it,
- * redraw once per pass what the action says it changed.  Curses set-up, key and mouse translation, and
- * opening URIs (fork and exec, never a shell) live here.
+ * redraw once per pass what the action says it changed.  Curses set-up,
+ * key and mouse translation, and opening URIs (fork and exec, never a
+ * shell) live here.
  */
 #include "config.h"
 
@@ -197,6 +198,7 @@ tui_run(struct registry *reg)
 {
 	struct sigaction	 sa, old_int, old_term, old_hup;
 	struct layout		 l;
+	const struct layout	*lay;
 	struct ui		*ui;
 	SCREEN			*scr;
 	FILE			*tty;
@@ -256,9 +258,10 @@ tui_run(struct registry *reg)
 			ui_resize(ui, &l);
 			what = UI_DRAW_ALL;
 		}
+		lay = ui_layout(ui);
 		/* Redraw only what the last key or click changed. */
 		if (what != UI_NONE) {
-			screen_draw(ui, &l, what);
+			screen_draw(ui, lay, what);
 			refresh();
 		}
 		what = UI_NONE;
@@ -278,13 +281,13 @@ tui_run(struct registry *reg)
 		if (r == KEY_CODE_YES && wc == KEY_RESIZE)
 			continue;
 		if (r == KEY_CODE_YES && wc == KEY_MOUSE) {
-			if (!l.too_small)
-				what = tui_mouse(ui, &l);
+			if (!lay->too_small)
+				what = tui_mouse(ui, lay);
 			continue;
 		}
 		if ((keyc = tui_keyc(r, wc)) < 0)
 			continue;
-		if (l.too_small && keyc != 'q' && keyc != KEYC_CTRL('C'))
+		if (lay->too_small && keyc != 'q' && keyc != KEYC_CTRL('C'))
 			continue;
 		res = ui_key(ui, keyc);
 		if (res & UI_OPEN) {

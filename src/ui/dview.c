@@ -1,6 +1,7 @@
 /*
- * dview.c - the selected row's detail as the detail pane wraps it:
- * scrolling it, choosing its links (keys and clicks), opening one.
+ * dview.c - the selected row's detail as the detail pane wraps it, built
+ * once per row and width: scrolling it, choosing its links (keys and
+ * clicks), opening one.
  */
 #include "config.h"
 
@@ -11,37 +12,80 @@
 #include "ui-private.h"
 #include "xmalloc.h"
 
-/* The selected row's detail as the detail pane wraps it. */
+void
+ui_dview_free(struct ui_detail_view *v)
+{
+	if (v == NULL)
+		return;
+	if (v->built) {
+		free(v->lines);
+		detail_free(&v->d);
+	}
+	free(v);
+}
+
+const struct ui_detail_view *
+ui_detail_view(const struct ui *ui)
+{
+	/* The cache is the ui's own: rebuilt even for a const ui. */
+	struct ui_detail_view	*v = ui->dview;
+	int32_t			 row = ui_row(ui);
+	int			 width = ui->layout.body[PANE_DETAIL].w;
+
+	if (v->built && v->row == row && v->width == width)
+		return v;
+	if (v->built) {
+		free(v->lines);
+		detail_free(&v->d);
+	}
+	memset(v, 0, sizeof *v);
+	v->built = 1;
+	v->row = row;
+	v->width = width;
+	if (row != INT32_MIN) {
+		detail_build(&v->d, ui->reg, row);
+		v->n = detail_wrap(&v->d, width, &v->lines, &v->text_x);
+	}
+	return v;
+}
+
+/* The largest first line: the view's last line at the pane's bottom. */
+static size_t
+ui_detail_max(const struct ui *ui, const struct ui_detail_view *v)
+{
+	size_t	 rows = (size_t)ui_pane_rows(ui, PANE_DETAIL);
+
+	return v->n > rows ? v->n - rows : 0;
+}
+
+size_t
+ui_detail_top(const struct ui *ui)
+{
+	size_t	 max = ui_detail_max(ui, ui_detail_view(ui));
+
+	return ui->detail_top < max ? ui->detail_top : max;
+}
+
+/* What the scrolling steps below work on: the view, and its height. */
 struct ui_dview {
-	struct detail		 d;
-	struct detail_line	*lines;
-	size_t			 n;
-	size_t			 rows;		/* its height */
-	size_t			 max;		/* the largest top */
+	const struct detail		*d;
+	const struct detail_line	*lines;
+	size_t				 n;
+	size_t				 rows;		/* its height */
+	size_t				 max;		/* the largest top */
 };
 
 static void
 ui_dview_open(struct ui *ui, struct ui_dview *v)
 {
-	int32_t	 row = ui_row(ui);
-	int	 x;
+	const struct ui_detail_view	*dv = ui_detail_view(ui);
 
-	memset(v, 0, sizeof *v);
-	if (row != INT32_MIN) {
-		detail_build(&v->d, ui->reg, row);
-		v->n = detail_wrap(&v->d, ui->detail_cols, &v->lines, &x);
-	}
-	v->rows = ui->detail_rows > 0 ? (size_t)ui->detail_rows : 1;
-	v->max = v->n > v->rows ? v->n - v->rows : 0;
-	if (ui->detail_top > v->max)
-		ui->detail_top = v->max;
-}
-
-static void
-ui_dview_close(struct ui_dview *v)
-{
-	free(v->lines);
-	detail_free(&v->d);
+	v->d = &dv->d;
+	v->lines = dv->lines;
+	v->n = dv->n;
+	v->rows = (size_t)ui_pane_rows(ui, PANE_DETAIL);
+	v->max = ui_detail_max(ui, dv);
+	ui->detail_top = ui_detail_top(ui);
 }
 
 /* Is any line of link l on screen? */
@@ -50,7 +94,7 @@ ui_dview_shows(const struct ui *ui, const struct ui_dview *v, size_t l)
 {
 	size_t	 first, last;
 
-	if (!detail_link_lines(&v->d, l, v->lines, v->n, &first, &last))
+	if (!detail_link_lines(v->d, l, v->lines, v->n, &first, &last))
 		return 0;
 	return last >= ui->detail_top && first < ui->detail_top + v->rows;
 }
@@ -61,7 +105,7 @@ ui_dview_reveal(struct ui *ui, const struct ui_dview *v, size_t l)
 {
 	size_t	 first, last;
 
-	if (!detail_link_lines(&v->d, l, v->lines, v->n, &first, &last))
+	if (!detail_link_lines(v->d, l, v->lines, v->n, &first, &last))
 		return;
 	if (last >= ui->detail_top + v->rows)
 		ui->detail_top = last - v->rows + 1;
@@ -78,15 +122,15 @@ ui_dview_reveal(struct ui *ui, const struct ui_dview *v, size_t l)
 static void
 ui_dview_follow(struct ui *ui, const struct ui_dview *v, int dir)
 {
-	long	 sel = ui_detail_link(ui, &v->d), i;
+	long	 sel = ui_detail_link(ui, v->d), i;
 
 	if (sel < 0 || ui_dview_shows(ui, v, (size_t)sel))
 		return;
-	for (i = 0; i < (long)v->d.n_links; i++) {
+	for (i = 0; i < (long)v->d->n_links; i++) {
 		if (ui_dview_shows(ui, v, dir > 0 ? (size_t)i :
-		    v->d.n_links - 1 - (size_t)i)) {
+		    v->d->n_links - 1 - (size_t)i)) {
 			ui->detail_link = dir > 0 ? i :
-			    (long)v->d.n_links - 1 - i;
+			    (long)v->d->n_links - 1 - i;
 			return;
 		}
 	}
@@ -106,7 +150,6 @@ ui_detail_scroll(struct ui *ui, long delta)
 		top = (long)v.max;
 	ui->detail_top = (size_t)top;
 	ui_dview_follow(ui, &v, delta < 0 ? -1 : 1);
-	ui_dview_close(&v);
 }
 
 /*
@@ -121,20 +164,19 @@ ui_detail_step(struct ui *ui, int dir)
 	long		 sel, next;
 
 	ui_dview_open(ui, &v);
-	sel = ui_detail_link(ui, &v.d);
-	if (v.d.n_links > 0) {
+	sel = ui_detail_link(ui, v.d);
+	if (v.d->n_links > 0) {
 		if (sel < 0)
-			next = dir > 0 ? 0 : (long)v.d.n_links - 1;
+			next = dir > 0 ? 0 : (long)v.d->n_links - 1;
 		else
 			next = sel + dir;
-		if (next >= 0 && (size_t)next < v.d.n_links &&
-		    detail_link_lines(&v.d, (size_t)next, v.lines, v.n,
+		if (next >= 0 && (size_t)next < v.d->n_links &&
+		    detail_link_lines(v.d, (size_t)next, v.lines, v.n,
 		    &first, &last) && (dir > 0 ?
 		    first <= ui->detail_top + v.rows :
 		    last + 1 >= ui->detail_top)) {
 			ui->detail_link = next;
 			ui_dview_reveal(ui, &v, (size_t)next);
-			ui_dview_close(&v);
 			return;
 		}
 	}
@@ -143,7 +185,6 @@ ui_detail_step(struct ui *ui, int dir)
 	else if (dir > 0 && ui->detail_top < v.max)
 		ui->detail_top++;
 	ui_dview_follow(ui, &v, dir);
-	ui_dview_close(&v);
 }
 
 /* g or G in the detail pane: the top or bottom, and its first or last
@@ -155,9 +196,8 @@ ui_detail_end(struct ui *ui, int dir)
 
 	ui_dview_open(ui, &v);
 	ui->detail_top = dir > 0 ? v.max : 0;
-	if (v.d.n_links > 0)
-		ui->detail_link = dir > 0 ? (long)v.d.n_links - 1 : 0;
-	ui_dview_close(&v);
+	if (v.d->n_links > 0)
+		ui->detail_link = dir > 0 ? (long)v.d->n_links - 1 : 0;
 }
 
 long
@@ -176,21 +216,20 @@ ui_detail_click(struct ui *ui, size_t line)
 	size_t		 i, first, last;
 
 	ui_dview_open(ui, &v);
-	for (i = 0; i < v.d.n_links; i++) {
-		if (detail_link_lines(&v.d, i, v.lines, v.n, &first, &last) &&
+	for (i = 0; i < v.d->n_links; i++) {
+		if (detail_link_lines(v.d, i, v.lines, v.n, &first, &last) &&
 		    first <= line && line <= last) {
 			ui->detail_link = (long)i;
 			break;
 		}
 	}
-	ui_dview_close(&v);
 }
 
 int
 ui_open(struct ui *ui)
 {
 	struct detail_person	 people[UI_PEOPLE_MAX];
-	struct detail		 d;
+	const struct detail	*d;
 	size_t			 n;
 	long			 sel;
 	char			*link = NULL;
@@ -210,10 +249,9 @@ ui_open(struct ui *ui)
 			return UI_DRAW_STATUS;
 		}
 	} else {
-		detail_build(&d, ui->reg, row);
-		if ((sel = ui_detail_link(ui, &d)) >= 0)
-			link = xstrdup(d.links[sel].uri);
-		detail_free(&d);
+		d = &ui_detail_view(ui)->d;
+		if ((sel = ui_detail_link(ui, d)) >= 0)
+			link = xstrdup(d->links[sel].uri);
 	}
 	if (link == NULL || !detail_uri_allowed(link)) {
 		free(link);

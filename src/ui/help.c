@@ -145,8 +145,8 @@ ui_help_wrap(int width, struct ui_help_row *out, size_t cap)
 int
 ui_help_key(struct ui *ui, enum key_action a)
 {
-	size_t	 n = ui_help_wrap(ui->help_cols, NULL, 0);
-	size_t	 rows = ui->help_rows > 0 ? (size_t)ui->help_rows : 1;
+	size_t	 n = ui_help_wrap(ui_help_cols(ui), NULL, 0);
+	size_t	 rows = (size_t)ui_help_rows(ui);
 	size_t	 max = n > rows ? n - rows : 0;
 	long	 top = (long)ui->help_top;
 

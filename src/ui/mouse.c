@@ -31,17 +31,17 @@ ui_wheel(struct ui *ui, int pane, int dir)
 {
 	enum layout_pane	 focus = ui->focus;
 	long			 top;
-	size_t			 n;
+	size_t			 n, rows;
 
 	if (ui->prompt != PROMPT_NONE)
 		return UI_NONE;
 	if (ui->help) {
 		top = (long)ui->help_top + 3 * dir;
 		ui->help_top = top < 0 ? 0 : (size_t)top;
-		n = ui_help_wrap(ui->help_cols, NULL, 0);
-		if (ui->help_top + (size_t)ui->help_rows > n)
-			ui->help_top = n > (size_t)ui->help_rows ?
-			    n - (size_t)ui->help_rows : 0;
+		n = ui_help_wrap(ui_help_cols(ui), NULL, 0);
+		rows = (size_t)ui_help_rows(ui);
+		if (ui->help_top + rows > n)
+			ui->help_top = n > rows ? n - rows : 0;
 		return UI_DRAW_ALL;
 	}
 	if (pane < 0 || pane >= PANE_COUNT)
@@ -53,9 +53,10 @@ ui_wheel(struct ui *ui, int pane, int dir)
 		ui->top = (size_t)top;
 		if (ui->cursor < ui->top)
 			ui_select(ui, ui->top, 0);
-		else if (ui->list_rows > 0 &&
-		    ui->cursor >= ui->top + (size_t)ui->list_rows)
-			ui_select(ui, ui->top + (size_t)ui->list_rows - 1, 0);
+		else if (ui->cursor >= ui->top + (size_t)ui_pane_rows(ui,
+		    PANE_LIST))
+			ui_select(ui, ui->top + (size_t)ui_pane_rows(ui,
+			    PANE_LIST) - 1, 0);
 		ui_fix_top(ui, 0);
 		return UI_DRAW_ROW;
 	}

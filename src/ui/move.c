@@ -58,7 +58,8 @@ ui_page(struct ui *ui, int dir)
 
 	switch (ui->focus) {
 	case PANE_DETAIL:
-		page = ui->detail_rows > 1 ? ui->detail_rows - 1 : 1;
+		page = ui_pane_rows(ui, PANE_DETAIL) > 1 ?
+		    ui_pane_rows(ui, PANE_DETAIL) - 1 : 1;
 		ui_detail_scroll(ui, dir * page);
 		break;
 	case PANE_CONTACTS:
@@ -68,7 +69,8 @@ ui_page(struct ui *ui, int dir)
 	default:
 		if (ui->view->n == 0)
 			break;
-		page = ui->list_rows > 1 ? ui->list_rows - 1 : 1;
+		page = ui_pane_rows(ui, PANE_LIST) > 1 ?
+		    ui_pane_rows(ui, PANE_LIST) - 1 : 1;
 		pos = (long)ui->cursor + dir * page;
 		top = (long)ui->top + dir * page;
 		if (pos < 0)

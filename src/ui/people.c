@@ -24,7 +24,8 @@ ui_people(const struct ui *ui, struct detail_person *out, size_t cap)
 size_t
 ui_contacts_visible(const struct ui *ui)
 {
-	return ui->contacts_rows >= 2 ? (size_t)ui->contacts_rows / 2 : 1;
+	return (size_t)ui_pane_rows(ui, PANE_CONTACTS) / 2 > 0 ?
+	    (size_t)ui_pane_rows(ui, PANE_CONTACTS) / 2 : 1;
 }
 
 void

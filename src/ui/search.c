@@ -221,8 +221,7 @@ ui_match_from(struct ui *ui, size_t from, int dir, int *wrapped)
 	return ui->match_pos[i];
 }
 
-/* Index (1-based) of the match at the cursor, or 0. */
-static size_t
+size_t
 ui_match_index(const struct ui *ui)
 {
 	size_t	 i;

@@ -34,7 +34,8 @@ void		 ui_jump(struct ui *, size_t pos);
 void		 ui_leave_persons(struct ui *, int32_t keep);
 void		 ui_clear_filter(struct ui *, int32_t keep);
 
-/* dview.c: the detail pane's scrolling and links. */
+/* dview.c: the detail pane's view, scrolling and links. */
+void		 ui_dview_free(struct ui_detail_view *);
 void		 ui_detail_scroll(struct ui *, long delta);
 void		 ui_detail_step(struct ui *, int dir);
 void		 ui_detail_end(struct ui *, int dir);

@@ -39,12 +39,14 @@ ui_new(struct registry *reg)
 	ui->person = -1;
 	ui->detail_link = -1;
 	ui->search_dir = 1;
-	ui->list_rows = 1;
-	ui->detail_rows = 1;
-	ui->detail_cols = 40;
-	ui->contacts_rows = 2;
-	ui->help_rows = 10;
-	ui->help_cols = LAYOUT_HELP_W(80) - 4;
+	/* Until ui_resize: a list row, a detail line 40 wide, a person. */
+	ui->layout.body[PANE_LIST].h = 1;
+	ui->layout.body[PANE_DETAIL].h = 1;
+	ui->layout.body[PANE_DETAIL].w = 40;
+	ui->layout.body[PANE_CONTACTS].h = 2;
+	ui->layout.help.h = 12;
+	ui->layout.help.w = LAYOUT_HELP_W(80);
+	ui->dview = xcalloc(1, sizeof *ui->dview);
 	ui->scratch = xreallocarray(NULL, reg->n_records + 1,
 	    sizeof *ui->scratch);
 	ui->matches = xreallocarray(NULL, reg->n_records + 1,
@@ -80,6 +82,7 @@ ui_free(struct ui *ui)
 	free(ui->saved_matches);
 	free(ui->prompt_expr);
 	free(ui->prompt_rows);
+	ui_dview_free(ui->dview);
 	if (ui->hay != NULL)
 		haystack_free(ui->hay);
 	free(ui);
@@ -113,7 +116,7 @@ ui_record(const struct ui *ui)
 void
 ui_fix_top(struct ui *ui, int centre)
 {
-	size_t	 rows = ui->list_rows > 0 ? (size_t)ui->list_rows : 1;
+	size_t	 rows = (size_t)ui_pane_rows(ui, PANE_LIST);
 
 	if (ui->view->n == 0) {
 		ui->cursor = ui->top = 0;
@@ -234,19 +237,33 @@ ui_jump(struct ui *ui, size_t pos)
 void
 ui_resize(struct ui *ui, const struct layout *l)
 {
-	if (l->too_small)
-		return;
-	ui->list_rows = l->body[PANE_LIST].h;
-	ui->detail_rows = l->body[PANE_DETAIL].h;
-	ui->detail_cols = l->body[PANE_DETAIL].w;
-	ui->contacts_rows = l->body[PANE_CONTACTS].h;
-	ui->help_rows = l->help.h - 2;
-	if (ui->help_rows < 1)
-		ui->help_rows = 1;
-	ui->help_cols = l->help.w - 4;
-	if (ui->help_cols < 1)
-		ui->help_cols = 1;
-	ui_fix_top(ui, 0);
+	ui->layout = *l;
+	if (!l->too_small)
+		ui_fix_top(ui, 0);
+}
+
+const struct layout *
+ui_layout(const struct ui *ui)
+{
+	return &ui->layout;
+}
+
+int
+ui_pane_rows(const struct ui *ui, enum layout_pane p)
+{
+	return ui->layout.body[p].h > 0 ? ui->layout.body[p].h : 1;
+}
+
+int
+ui_help_rows(const struct ui *ui)
+{
+	return ui->layout.help.h - 2 > 0 ? ui->layout.help.h - 2 : 1;
+}
+
+int
+ui_help_cols(const struct ui *ui)
+{
+	return ui->layout.help.w - 4 > 0 ? ui->layout.help.w - 4 : 1;
 }
 
 void

@@ -64,6 +64,21 @@ struct view {
 	size_t		 n_assigned;
 };
 
+/*
+ * The selected row's detail as the detail pane shows it: built and
+ * wrapped (detail.h) once per row and width, owned by the ui, valid
+ * until the next call into the ui.
+ */
+struct ui_detail_view {
+	int			 built;
+	int32_t			 row;		/* INT32_MIN: no row */
+	int			 width;
+	struct detail		 d;
+	struct detail_line	*lines;
+	size_t			 n;
+	int			 text_x;	/* the column the text starts at */
+};
+
 #define UI_LINE_MAX	256
 #define UI_MSG_MAX	512
 #define UI_JUMPS	64
@@ -80,13 +95,17 @@ struct ui {
 
 	size_t			 cursor;	/* index in view->rows */
 	size_t			 top;		/* first row on screen */
-	int			 list_rows;	/* pane sizes from the layout */
-	int			 detail_rows;
-	int			 detail_cols;
-	int			 contacts_rows;
-	int			 help_rows;
+	/* The terminal's layout (ui_resize): the one place the pane sizes
+	   are; ui_pane_rows and ui_help_rows/_cols read it. */
+	struct layout		 layout;
 	enum layout_pane	 focus;
-	size_t			 detail_top;	/* first detail line shown */
+	/* The selected row's detail, wrapped to the detail pane: a cache
+	   that ui_detail_view rebuilds when the row or the width changes
+	   (so even through a const struct ui). */
+	struct ui_detail_view	*dview;
+	size_t			 detail_top;	/* first detail line shown, may
+						   be past the end: ui_detail_top
+						   clamps it */
 	long			 detail_link;	/* chosen link of the row, or
 						   -1: detail_link_default */
 	size_t			 contact_sel;	/* selected person of the row */
@@ -150,7 +169,6 @@ struct ui {
 
 	int			 help;		/* the help overlay is open */
 	size_t			 help_top;
-	int			 help_cols;	/* its text width (ui_help_wrap) */
 
 	char			 msg[UI_MSG_MAX];
 	int			 msg_error;
@@ -166,8 +184,14 @@ struct ui {
 struct ui	*ui_new(struct registry *);
 void		 ui_free(struct ui *);
 
-/* Tell the ui the pane sizes (rows and columns of the pane bodies). */
+/* Give the ui the terminal's layout (kept: ui_layout). */
 void		 ui_resize(struct ui *, const struct layout *);
+const struct layout *ui_layout(const struct ui *);
+/* Rows of pane p's body (at least 1). */
+int		 ui_pane_rows(const struct ui *, enum layout_pane p);
+/* The help overlay's text: rows inside its frame and width (at least 1). */
+int		 ui_help_rows(const struct ui *);
+int		 ui_help_cols(const struct ui *);
 
 /* Feed one key code (keys.h).  Returns UI_ bits. */
 int		 ui_key(struct ui *, int keyc);
@@ -209,6 +233,13 @@ int32_t		 ui_row_at(const struct ui *, size_t pos);
  * contacts pane and the detail pane highlights; -1 when d has none.
  */
 long		 ui_detail_link(const struct ui *, const struct detail *d);
+/* The selected row's detail view (rebuilt here only when the row or the
+   detail pane's width changed). */
+const struct ui_detail_view *ui_detail_view(const struct ui *);
+/* The first detail line shown: detail_top, clamped to the view. */
+size_t		 ui_detail_top(const struct ui *);
+/* Index (1-based) of the search match at the cursor, or 0. */
+size_t		 ui_match_index(const struct ui *);
 /* Is record rec one of the search matches? */
 int		 ui_is_match(const struct ui *, int32_t rec);
 /* The people of the selected row (detail_people), up to cap. */
