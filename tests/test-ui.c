@@ -981,8 +981,8 @@ test_detail_j_k_choose_the_link_o_opens(void **state)
 		int			 x;
 
 		detail_build(&d, ui->reg, ui_row(ui));
-		n = detail_wrap(&d, ui_layout(ui)->body[PANE_DETAIL].w, &lines,
-	    &x);
+		n = detail_wrap(&d, ui_layout(ui)->body[PANE_DETAIL].w,
+		    &lines, &x);
 		assert_true(detail_link_lines(&d, 0, lines, n, &first, &last));
 		ui->detail_top = 0;
 		ui_click(ui, PANE_DETAIL, (int)first);
