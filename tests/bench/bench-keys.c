@@ -161,7 +161,7 @@ main(int argc, char **argv)
 	double		 t0, t_load, t_new = 0, t_draw = 0, med, worst = -1;
 	double		(*times)[BENCH_REPS_MAX], tmp[BENCH_REPS_MAX], mx;
 	size_t		 k, slowest = 0;
-	int		 c, reps = 5, rep, rows = 40, cols = 120, print = 0;
+	int		 c, reps = 5, rep, rows = 40, cols = 120, print = 0, what;
 
 	while ((c = getopt(argc, argv, "pr:s:")) != -1) {
 		switch (c) {
@@ -215,7 +215,7 @@ main(int argc, char **argv)
 	raw();
 	noecho();
 	nonl();
-	screen_init();
+	draw_init();
 	layout_compute(&l, LINES, COLS);
 
 	bench_keys_sequence();
@@ -229,13 +229,15 @@ main(int argc, char **argv)
 		t_new += bench_keys_now() - t0;
 		clearok(stdscr, TRUE);
 		t0 = bench_keys_now();
-		screen_draw(ui, &l);
+		screen_draw(ui, &l, UI_DRAW_ALL);
 		refresh();
 		t_draw += bench_keys_now() - t0;
 		for (k = 0; k < bench_keys_n; k++) {
 			t0 = bench_keys_now();
-			ui_key(ui, bench_keys_seq[k].keyc);
-			screen_draw(ui, &l);
+			/* As tui.c's loop: redraw what the key changed. */
+			what = ui_key(ui, bench_keys_seq[k].keyc) & UI_DRAW_ALL;
+			if (what != UI_NONE)
+				screen_draw(ui, &l, what);
 			refresh();
 			times[k][rep] = bench_keys_now() - t0;
 		}
