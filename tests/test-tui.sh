@@ -317,4 +317,20 @@ T resize-window -x 120 -y 40
 check "XML: 30 resizes leave it running" 'Last Updated 2026-08-17'
 quits "XML: q exits 0" q
 
+# --- Issue 11 item 2: : keeps a filter that shows a matching row -----------
+start 120 40 -- -f "$XML"
+keys '&' 'proto:udp' Enter
+check "&proto:udp filters" 'filtered: [0-9]+ of'
+keys : 53 Enter
+check ":53 under &proto:udp selects 53/udp" 'Detail: domain 53/udp'
+check ":53 keeps the filter that shows 53/udp" 'filtered: [0-9]+ of'
+ok '! screen | grep -q "Filter cleared"' ":53 does not clear the filter"
+keys : 80/tcp Enter
+check ":80/tcp clears the filter that hides it" 'Filter cleared'
+check_gone ":80/tcp: no filter now" 'filtered:'
+keys C-o
+check "Ctrl-O brings the filter back" 'filtered: [0-9]+ of'
+check "Ctrl-O returns to 53/udp" 'Detail: domain 53/udp'
+quits "item 2: q exits 0" q
+
 done_testing

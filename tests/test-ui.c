@@ -679,6 +679,32 @@ test_goto_a_row_the_filter_hides_clears_it(void **state)
 	assert_string_equal(sel_name(ui), "nbd");
 }
 
+static void
+test_goto_prefers_a_row_the_filter_shows_and_ctrl_o_restores(void **state)
+{
+	struct ui	*ui = ((struct fixture *)*state)->ui;
+
+	if (!search_works(ui))
+		skip_because(SEARCH_WHY);
+	ui_set_filter(ui, "proto:udp");
+	assert_non_null(ui->filter);
+	ui_goto(ui, "7");		/* echo 7/tcp is hidden, 7/udp shown */
+	assert_non_null(ui->filter);
+	assert_string_equal(sel_name(ui), "echo");
+	assert_int_equal(ui->reg->records[ui_record(ui)].proto, PROTO_UDP);
+	assert_null(strstr(ui->msg, "cleared"));
+	ui_goto(ui, "9");		/* discard: tcp only, so it must go */
+	assert_null(ui->filter);
+	assert_string_equal(sel_name(ui), "discard");
+	assert_non_null(strstr(ui->msg, "Filter cleared"));
+	ui_key(ui, KEYC_CTRL('O'));	/* back: the filter and echo 7/udp */
+	assert_non_null(ui->filter);
+	assert_string_equal(ui->filter_expr, "proto:udp");
+	assert_ptr_equal(ui->view, &ui->filtered);
+	assert_string_equal(sel_name(ui), "echo");
+	assert_int_equal(ui->reg->records[ui_record(ui)].proto, PROTO_UDP);
+}
+
 /* --- Contacts and people ------------------------------------------------ */
 
 static void
@@ -1809,6 +1835,7 @@ main(void)
 		T(test_filter_without_matches_keeps_the_list),
 		T(test_pattern_narrows_only_plain_extensions),
 		T(test_goto_a_row_the_filter_hides_clears_it),
+		T(test_goto_prefers_a_row_the_filter_shows_and_ctrl_o_restores),
 		T(test_enter_opens_contacts_then_a_persons_assignments),
 		T(test_c_key_and_rows_without_people),
 		T(test_tab_cycles_focus_and_j_scrolls_the_focused_pane),

@@ -1,6 +1,7 @@
 /*
  * goto.c - going to a port, port/protocol or service name (the :
- * prompt), leaving a person list or a filter that hides it.
+ * prompt): a row the current view shows when one matches, else leaving
+ * the person list or the filter (kept aside for Ctrl-O) that hides it.
  */
 #include "config.h"
 
@@ -22,14 +23,41 @@ ui_show_row(struct ui *ui, int32_t row)
 		p = view_find(ui->view, row);
 	}
 	if (p < 0 && ui->filter != NULL) {
-		ui_clear_filter(ui, ui_row(ui));
+		ui_park_filter(ui);
 		p = view_find(ui->view, row);
-		ui_message(ui, 0, "Filter cleared to show it");
+		ui_message(ui, 0, "Filter cleared to show it (Ctrl-O brings "
+		    "it back)");
 	}
 	if (p < 0)
 		return 0;
 	ui_jump(ui, (size_t)p);
+	if (ui->parked != NULL)
+		ui->parked_jump = ui->n_jumps;
 	return 1;
+}
+
+/*
+ * Of the n records in recs, the one to go to: one the current view
+ * shows before one it hides, and then (for a port) one that starts at
+ * the port asked for (lo; -1 for a name).
+ */
+static int32_t
+ui_goto_pick(const struct ui *ui, const uint32_t *recs, size_t n,
+    int32_t lo)
+{
+	size_t	 i;
+	int	 rank, best_rank = -1;
+	int32_t	 best = (int32_t)recs[0];
+
+	for (i = 0; i < n; i++) {
+		rank = (view_find(ui->view, (int32_t)recs[i]) >= 0) * 2 +
+		    (lo >= 0 && ui->reg->records[recs[i]].port_lo == lo);
+		if (rank > best_rank) {
+			best_rank = rank;
+			best = (int32_t)recs[i];
+		}
+	}
+	return best;
 }
 
 int
@@ -37,7 +65,7 @@ ui_goto(struct ui *ui, const char *s)
 {
 	struct query	 q;
 	const char	*why;
-	size_t		 n, i, best;
+	size_t		 n;
 	int32_t		 row = INT32_MIN, g;
 	char		 buf[UI_LINE_MAX];
 
@@ -59,17 +87,10 @@ ui_goto(struct ui *ui, const char *s)
 		n = query_run(ui->reg, &q, ui->scratch, ui->reg->n_records);
 	if (n > ui->reg->n_records)
 		n = ui->reg->n_records;
-	if (n > 0) {
-		/* Prefer a row that starts at the port asked for. */
-		best = 0;
-		for (i = 0; q.kind != QUERY_NAME && i < n; i++) {
-			if (ui->reg->records[ui->scratch[i]].port_lo == q.lo) {
-				best = i;
-				break;
-			}
-		}
-		row = (int32_t)ui->scratch[best];
-	} else if (q.kind != QUERY_NAME &&
+	if (n > 0)
+		row = ui_goto_pick(ui, ui->scratch, n,
+		    q.kind == QUERY_NAME ? -1 : q.lo);
+	else if (q.kind != QUERY_NAME &&
 	    (g = registry_gap_at(ui->reg, q.lo)) >= 0) {
 		row = ui->reg->gaps[g].record >= 0 ?
 		    ui->reg->gaps[g].record : ROW_GAP(g);

@@ -306,6 +306,7 @@ ui_set_filter(struct ui *ui, const char *expr)
 	int32_t		 keep;
 
 	if (expr == NULL || *expr == '\0') {
+		ui_park_drop(ui);	/* the user's own choice replaces it */
 		if (ui->view == &ui->persons)
 			ui_leave_persons(ui, ui_row(ui));
 		if (ui->filter != NULL)
@@ -322,6 +323,7 @@ ui_set_filter(struct ui *ui, const char *expr)
 		    limited ? " (pattern too complex)" : "");
 		return UI_DRAW_ROW;
 	}
+	ui_park_drop(ui);
 	if (ui->view == &ui->persons)
 		ui_leave_persons(ui, ui_row(ui));
 	keep = ui_row(ui);

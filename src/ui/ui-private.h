@@ -33,6 +33,9 @@ void		 ui_jump_push(struct ui *);
 void		 ui_jump(struct ui *, size_t pos);
 void		 ui_leave_persons(struct ui *, int32_t keep);
 void		 ui_clear_filter(struct ui *, int32_t keep);
+/* Set the filter aside (ui->parked) and show every row; drop it. */
+void		 ui_park_filter(struct ui *);
+void		 ui_park_drop(struct ui *);
 
 /* dview.c: the detail pane's view, scrolling and links. */
 void		 ui_dview_free(struct ui_detail_view *);

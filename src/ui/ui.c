@@ -66,6 +66,7 @@ ui_free(struct ui *ui)
 	view_free(&ui->all);
 	view_free(&ui->filtered);
 	view_free(&ui->persons);
+	ui_park_drop(ui);
 	if (ui->search != NULL)
 		pattern_free(ui->search);
 	if (ui->saved_search != NULL)
@@ -220,6 +221,8 @@ ui_jump_push(struct ui *ui)
 		memmove(ui->jumps, ui->jumps + 1,
 		    (UI_JUMPS - 1) * sizeof *ui->jumps);
 		ui->n_jumps--;
+		if (ui->parked != NULL && ui->parked_jump-- == 0)
+			ui_park_drop(ui);
 	}
 	ui->jumps[ui->n_jumps++] = row;
 }
@@ -289,6 +292,51 @@ ui_clear_filter(struct ui *ui, int32_t keep)
 	view_free(&ui->filtered);
 }
 
+void
+ui_park_drop(struct ui *ui)
+{
+	if (ui->parked == NULL)
+		return;
+	pattern_free(ui->parked);
+	ui->parked = NULL;
+	free(ui->parked_expr);
+	ui->parked_expr = NULL;
+	view_free(&ui->parked_view);
+}
+
+void
+ui_park_filter(struct ui *ui)
+{
+	int32_t	 keep = ui_row(ui);
+
+	if (ui->filter == NULL)
+		return;
+	ui_park_drop(ui);
+	ui->parked = ui->filter;
+	ui->parked_expr = ui->filter_expr;
+	ui->parked_view = ui->filtered;
+	ui->filter = NULL;
+	ui->filter_expr = NULL;
+	memset(&ui->filtered, 0, sizeof ui->filtered);
+	if (ui->view == &ui->filtered)
+		ui_set_view(ui, &ui->all, keep);
+	ui->parked_jump = ui->n_jumps;
+}
+
+/* Put the parked filter back, at row. */
+static void
+ui_unpark_filter(struct ui *ui, int32_t row)
+{
+	ui->filter = ui->parked;
+	ui->filter_expr = ui->parked_expr;
+	ui->filtered = ui->parked_view;
+	ui->parked = NULL;
+	ui->parked_expr = NULL;
+	memset(&ui->parked_view, 0, sizeof ui->parked_view);
+	ui_set_view(ui, &ui->filtered, row);
+	ui_message(ui, 0, "Filter %s back", ui->filter_expr);
+}
+
 int
 ui_focus_cycle(struct ui *ui, int dir)
 {
@@ -309,6 +357,11 @@ ui_back(struct ui *ui)
 		return UI_DRAW_ROW;
 	}
 	while (ui->n_jumps > 0) {
+		if (ui->parked != NULL && ui->filter == NULL &&
+		    ui->n_jumps == ui->parked_jump) {
+			ui_unpark_filter(ui, ui->jumps[--ui->n_jumps]);
+			return UI_DRAW_ROW;
+		}
 		row = ui->jumps[--ui->n_jumps];
 		if ((p = view_find(ui->view, row)) >= 0) {
 			ui_select(ui, (size_t)p, 1);

@@ -124,6 +124,13 @@ struct ui {
 	/* Filter. */
 	struct pattern		*filter;
 	char			*filter_expr;
+	/* The filter : cleared to show a row it hid, kept aside: Ctrl-O
+	   puts it back when it returns to jump parked_jump (the depth of
+	   jumps after that go to).  parked NULL: none. */
+	struct pattern		*parked;
+	char			*parked_expr;
+	struct view		 parked_view;
+	size_t			 parked_jump;
 
 	/* A person's assignments (persons view), or -1. */
 	int32_t			 person;
