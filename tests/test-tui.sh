@@ -317,6 +317,24 @@ T resize-window -x 120 -y 40
 check "XML: 30 resizes leave it running" 'Last Updated 2026-08-17'
 quits "XML: q exits 0" q
 
+# --- Issue 11 item 6: the status line always shows the date ------------------
+start 80 24 --
+check "status: at 80x24 the date shows" 'Last Updated 2026-08-17 .*row 1/'
+keys : 80 Enter c Enter / http Enter
+check "status: a person's list with a search keeps the date" \
+    '2026-08-17 .*\[person\]  /http'
+keys Escape '&' 'proto:udp' Enter / 'Network Block' Enter
+check "status: a filter and a search keep the date" \
+    '2026-08-17 .*&proto:udp  /Network'
+quits "status: q exits 0" q
+start 60 12 --
+check "status: at 60x12 the date shows, the file name cut with a ..." \
+    ' service-names-port-…  Last Updated 2026-08-17  row 1/'
+start 40 12 --
+check "status: at 40x12 the label goes, the date stays" \
+    ' service-name…  2026-08-17  row 1/14534$'
+quits "status: q exits 0 at 40x12" q
+
 # --- Issue 11 item 2: : keeps a filter that shows a matching row -----------
 start 120 40 -- -f "$XML"
 keys '&' 'proto:udp' Enter

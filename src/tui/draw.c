@@ -162,6 +162,31 @@ sline_add(struct sline *sl, const char *s, size_t len, attr_t a, int limit)
 }
 
 void
+sline_clip(struct sline *sl, const char *s, size_t len, attr_t a, int limit)
+{
+	size_t	 i = 0, k;
+	wchar_t	 wc;
+	int	 w, col;
+
+	if (limit < 0 || limit > sl->end)
+		limit = sl->end;
+	if (sl->col + draw_width(s, len) <= limit) {
+		sline_add(sl, s, len, a, limit);
+		return;
+	}
+	/* Cut: as much as fits in one column less, then the "…". */
+	for (col = sl->col; i < len; i += k) {
+		k = draw_char(s + i, len - i, &wc, &w);
+		if (col + w > limit - 1)
+			break;
+		col += w;
+	}
+	sline_add(sl, s, i, a, limit - 1);
+	if (sl->col < limit)
+		sline_add(sl, "\xe2\x80\xa6", 3, a, limit);
+}
+
+void
 sline_adds(struct sline *sl, const char *s, attr_t a)
 {
 	sline_add(sl, s, strlen(s), a, -1);

@@ -40,6 +40,9 @@ screen_title(const struct ui *ui, const struct rect *r)
 	sline_pad(&sl, -1, a);
 }
 
+/* The fewest columns of a file name cut to fit the status line. */
+#define SCREEN_FILE_MIN	8
+
 static const char *
 screen_basename(const char *s)
 {
@@ -50,27 +53,29 @@ screen_basename(const char *s)
 
 /*
  * The status line: the file and its Last Updated date on the left; the
- * position, person list, filter, search and warnings on the right.  When
- * both do not fit, the left side is cut, never the position.
+ * position, person list, filter, search and warnings on the right.  The
+ * date always shows: when all does not fit, the file name is cut (with
+ * a "…") first, then the "Last Updated" label goes, then the file name,
+ * and only then is the right side cut.
  */
 static void
 screen_status(const struct ui *ui, const struct rect *r)
 {
 	struct sline	 sl;
-	struct buf	 left = { 0 }, right = { 0 };
+	struct buf	 file = { 0 }, date = { 0 }, right = { 0 };
 	attr_t		 a = draw_attr(ROLE_STATUS);
 	const char	*src = ui->reg->source != NULL ? ui->reg->source : "-";
+	const char	*label = "  Last Updated ";
 	size_t		 i;
-	int		 rw;
+	int		 rw, fw, dw, room, lw = (int)strlen(label);
 
-	buf_addc(&left, ' ');
-	sanitize_buf(&left, screen_basename(src),
+	sanitize_buf(&file, screen_basename(src),
 	    strlen(screen_basename(src)), 0);
-	if (ui->reg->updated != NULL) {
-		buf_adds(&left, "  Last Updated ");
-		sanitize_buf(&left, ui->reg->updated, strlen(ui->reg->updated),
-		    0);
-	}
+	if (ui->reg->updated != NULL)
+		sanitize_buf(&date, ui->reg->updated,
+		    strlen(ui->reg->updated), 0);
+	else
+		lw = 0;
 	if (ui->view->n > 0)
 		buf_printf(&right, "  row %zu/%zu", ui->cursor + 1,
 		    ui->view->n);
@@ -97,12 +102,44 @@ screen_status(const struct ui *ui, const struct rect *r)
 		    ui->reg->n_warnings == 1 ? "" : "s");
 	buf_addc(&right, ' ');
 	rw = draw_width(right.data, right.len);
+	fw = draw_width(file.data, file.len);
+	dw = draw_width(date.data, date.len);
+
+	/* Room for the left side: " FILE", the label and the date. */
+	room = r->w - rw;
+	if (dw == 0) {
+		lw = 0;
+		if (fw > room - 1)
+			fw = room - 1;
+	} else if (1 + dw > room) {
+		rw = r->w - 1 - dw;	/* only the date: cut the right */
+		fw = lw = 0;
+	} else if (1 + fw + lw + dw > room) {
+		if (1 + SCREEN_FILE_MIN + lw + dw > room)
+			lw = 2;		/* no label, two spaces */
+		if (1 + SCREEN_FILE_MIN + lw + dw > room)
+			fw = lw = 0;
+		else if (fw > room - 1 - lw - dw)
+			fw = room - 1 - lw - dw;
+	}
+	if (fw < 0)
+		fw = 0;
+	if (rw < 0)
+		rw = 0;
 	sline_start(&sl, r->y, r->x, r->w);
-	sline_add(&sl, left.data, left.len, a, sl.end - rw);
+	sline_adds(&sl, " ", a);
+	if (fw > 0)
+		sline_clip(&sl, file.data, file.len, a, sl.col + fw);
+	if (lw > 2)
+		sline_adds(&sl, label, a);
+	else if (lw == 2)
+		sline_adds(&sl, "  ", a);
+	sline_add(&sl, date.data, date.len, a, -1);
 	sline_pad(&sl, sl.end - rw, a);
-	sline_add(&sl, right.data, right.len, a, -1);
+	sline_clip(&sl, right.data, right.len, a, -1);
 	sline_pad(&sl, -1, a);
-	buf_free(&left);
+	buf_free(&file);
+	buf_free(&date);
 	buf_free(&right);
 }
 
