@@ -197,6 +197,31 @@ run -f "$tmp/proto.csv" --gaps 4000
 ok 'has "$err" "4000: not covered"' "a small CSV covers only its rows' span"
 run --gaps 65535
 ok 'has "$out" "^49152-65535 "' "the whole registry: 49152-65535 is a gap"
+# A lookup inside a gap no row lists shows the gap, as a listed
+# Unassigned row is shown; ports outside an excerpt stay not covered.
+run 65535
+is "$rc" 0 "a port in the unlisted Dynamic range exits 0"
+ok 'has "$out" "^49152-65535  *Unassigned (not listed in the registry)$"' \
+    "a port in the unlisted Dynamic range shows 49152-65535"
+run 49152-65535
+ok '[ "$rc" = 0 ] && has "$out" "^49152-65535  *Unassigned (not listed"' \
+    "the range 49152-65535 shows the unlisted gap"
+run 49000-49200
+ok 'has "$out" "^49002-49149  *Unassigned$" &&
+    printf "%s\n" "$out" | tail -1 | grep -q "^49152-65535 "' \
+    "a range shows listed rows and the unlisted gap, in port order"
+run -o json 65535
+ok 'has "$out" "{\"service\":null,\"port\":49152,\"port_end\":65535,\"protocol\":null,\"description\":\"Unassigned (not listed in the registry)\",.*\"kind\":\"unassigned\"}"' \
+    "an unlisted gap as JSON: a row object of kind unassigned"
+run -o csv 65535
+is "$(printf '%s\n' "$out" | sed 1d)" \
+    ",49152-65535,,Unassigned (not listed in the registry),,,,,,,," \
+    "an unlisted gap as CSV: a row with no name or protocol"
+run -f "$tmp/proto.csv" 5
+ok '[ "$rc" = 0 ] && has "$out" "^5-6  *Unassigned (not listed in the registry)$"' \
+    "an excerpt: a port between its rows shows the unlisted gap"
+run -f "$tmp/proto.csv" 5/udp
+is "$rc" 1 "an unlisted gap is not shown for a protocol, as Unassigned rows"
 run 22
 ok 'has "$out" "^22 *tcp *ssh"' "the default registry answers 22 with ssh"
 run --gaps 10809

@@ -607,12 +607,55 @@ cli_select(const struct cli *c, const struct registry *reg,
 	return rc;
 }
 
+/*
+ * The gaps no row of the file lists that the queries' ports reach into,
+ * in port order, each once: a lookup shows them as it shows a listed
+ * Unassigned row, so only where such a row would show (no --proto, no
+ * protocol in the query, no -e).  Returns how many; *out as gaps_window.
+ */
+static size_t
+cli_lookup_gaps(const struct cli *c, const struct registry *reg,
+    struct gap **out)
+{
+	const struct query	*q;
+	unsigned char		*hit;
+	size_t			 i, j, n = 0;
+
+	*out = NULL;
+	if (c->proto != PROTO_NONE || c->n_patterns != 0 || reg->n_gaps == 0)
+		return 0;
+	hit = xcalloc(reg->n_gaps, 1);
+	for (i = 0; i < c->n_queries; i++) {
+		q = &c->queries[i];
+		if (q->kind == QUERY_NAME || q->proto != PROTO_NONE)
+			continue;
+		for (j = 0; j < reg->n_gaps; j++) {
+			if (reg->gaps[j].record < 0 &&
+			    reg->gaps[j].lo <= q->hi && reg->gaps[j].hi >= q->lo &&
+			    !hit[j]) {
+				hit[j] = 1;
+				n++;
+			}
+		}
+	}
+	if (n != 0) {
+		*out = xcalloc(n, sizeof **out);
+		for (i = j = 0; i < reg->n_gaps; i++) {
+			if (hit[i])
+				(*out)[j++] = reg->gaps[i];
+		}
+	}
+	free(hit);
+	return n;
+}
+
 static int
 cli_lookup(const struct cli *c, const struct registry *reg)
 {
 	unsigned char	*sel;
 	uint32_t	*idx;
-	size_t		 i, n = 0;
+	struct gap	*g;
+	size_t		 i, n = 0, ng;
 	int		 said = 0;
 
 	sel = xcalloc(reg->n_records + 1, 1);
@@ -626,8 +669,9 @@ cli_lookup(const struct cli *c, const struct registry *reg)
 			idx[n++] = (uint32_t)i;
 	}
 	free(sel);
-	if (n != 0 || c->format != OUTPUT_TABLE)
-		output_records(stdout, reg, idx, n, c->format);
+	ng = cli_lookup_gaps(c, reg, &g);
+	if (n + ng != 0 || c->format != OUTPUT_TABLE)
+		output_lookup(stdout, reg, idx, n, g, ng, c->format);
 	else {
 		for (i = 0; i < c->n_queries; i++) {
 			if (c->queries[i].kind != QUERY_NAME)
@@ -637,8 +681,9 @@ cli_lookup(const struct cli *c, const struct registry *reg)
 		if (!said)
 			cli_error("nothing found");
 	}
+	free(g);
 	free(idx);
-	return n != 0 ? CLI_FOUND : CLI_NOTHING;
+	return n + ng != 0 ? CLI_FOUND : CLI_NOTHING;
 }
 
 /* --- Main ------------------------------------------------------------- */

@@ -200,7 +200,7 @@ output_json_record(FILE *f, const struct registry *reg,
 /* One record per line inside the array, so that grep and diff work. */
 static void
 output_json_records(FILE *f, const struct registry *reg,
-    const uint32_t *idx, size_t n)
+    const struct record *const *rows, size_t n)
 {
 	size_t	 i;
 
@@ -210,7 +210,7 @@ output_json_records(FILE *f, const struct registry *reg,
 	}
 	fputs("[\n", f);
 	for (i = 0; i < n; i++) {
-		output_json_record(f, reg, &reg->records[idx[i]]);
+		output_json_record(f, reg, rows[i]);
 		fputs(i + 1 < n ? ",\n" : "\n", f);
 	}
 	putc(']', f);
@@ -366,15 +366,15 @@ output_delimited_line(FILE *f, const char *const *col, size_t n,
 }
 
 static void
-output_delimited_records(FILE *f, const struct registry *reg,
-    const uint32_t *idx, size_t n, enum output_format fmt)
+output_delimited_records(FILE *f, const struct record *const *rows,
+    size_t n, enum output_format fmt)
 {
 	struct output_row	 row = { 0 };
 	size_t			 i;
 
 	output_delimited_line(f, output_csv_header, OUTPUT_COLUMNS, fmt);
 	for (i = 0; i < n; i++) {
-		output_row_fill(&row, &reg->records[idx[i]]);
+		output_row_fill(&row, rows[i]);
 		output_delimited_line(f, row.col, OUTPUT_COLUMNS, fmt);
 	}
 	output_row_free(&row);
@@ -408,15 +408,14 @@ output_first_line(const char *s)
 }
 
 static void
-output_table_records(FILE *f, const struct registry *reg,
-    const uint32_t *idx, size_t n)
+output_table_records(FILE *f, const struct record *const *rows, size_t n)
 {
 	const struct record	*r;
 	char			 port[32], *service, *desc;
 	size_t			 i, w, wport = 4, wproto = 5, wservice = 7;
 
 	for (i = 0; i < n; i++) {
-		r = &reg->records[idx[i]];
+		r = rows[i];
 		output_port(port, sizeof port, r->port_lo, r->port_hi);
 		if ((w = strlen(port)) > wport)
 			wport = w;
@@ -434,7 +433,7 @@ output_table_records(FILE *f, const struct registry *reg,
 	output_padded(f, "SERVICE", wservice + 2);
 	fputs("DESCRIPTION\n", f);
 	for (i = 0; i < n; i++) {
-		r = &reg->records[idx[i]];
+		r = rows[i];
 		output_port(port, sizeof port, r->port_lo, r->port_hi);
 		if (port[0] == '\0')
 			strcpy(port, "-");
@@ -454,23 +453,74 @@ output_table_records(FILE *f, const struct registry *reg,
 	}
 }
 
-void
-output_records(FILE *f, const struct registry *reg, const uint32_t *idx,
-    size_t n, enum output_format fmt)
+/* The rows fmt writes, whatever they come from. */
+static void
+output_rows(FILE *f, const struct registry *reg,
+    const struct record *const *rows, size_t n, enum output_format fmt)
 {
 	switch (fmt) {
 	case OUTPUT_JSON:
-		output_json_records(f, reg, idx, n);
+		output_json_records(f, reg, rows, n);
 		putc('\n', f);
 		break;
 	case OUTPUT_CSV:
 	case OUTPUT_TSV:
-		output_delimited_records(f, reg, idx, n, fmt);
+		output_delimited_records(f, rows, n, fmt);
 		break;
 	case OUTPUT_TABLE:
-		output_table_records(f, reg, idx, n);
+		output_table_records(f, rows, n);
 		break;
 	}
+}
+
+/* Pointers to the records idx[0..n) (caller frees). */
+static const struct record **
+output_rows_of(const struct registry *reg, const uint32_t *idx, size_t n)
+{
+	const struct record	**rows;
+	size_t			  i;
+
+	rows = xcalloc(n + 1, sizeof *rows);
+	for (i = 0; i < n; i++)
+		rows[i] = &reg->records[idx[i]];
+	return rows;
+}
+
+void
+output_records(FILE *f, const struct registry *reg, const uint32_t *idx,
+    size_t n, enum output_format fmt)
+{
+	output_lookup(f, reg, idx, n, NULL, 0, fmt);
+}
+
+void
+output_lookup(FILE *f, const struct registry *reg, const uint32_t *idx,
+    size_t n, const struct gap *g, size_t ng, enum output_format fmt)
+{
+	const struct record	**rows;
+	struct record		 *fake;
+	size_t			  i, j = 0, k = 0;
+
+	/* Each gap as the Unassigned row the file does not have. */
+	fake = xcalloc(ng + 1, sizeof *fake);
+	for (i = 0; i < ng; i++) {
+		fake[i].port_lo = g[i].lo;
+		fake[i].port_hi = g[i].hi;
+		fake[i].proto = PROTO_NONE;
+		fake[i].kind = KIND_UNASSIGNED;
+		fake[i].description = OUTPUT_GAP_DESCRIPTION;
+	}
+	rows = xcalloc(n + ng + 1, sizeof *rows);
+	for (i = 0; i < n; i++) {
+		while (j < ng && reg->records[idx[i]].port_lo > g[j].lo)
+			rows[k++] = &fake[j++];
+		rows[k++] = &reg->records[idx[i]];
+	}
+	while (j < ng)
+		rows[k++] = &fake[j++];
+	output_rows(f, reg, rows, k, fmt);
+	free(rows);
+	free(fake);
 }
 
 /* --- People --------------------------------------------------------- */
@@ -492,20 +542,21 @@ static void
 output_person_common(FILE *f, const struct registry *reg, const char *id,
     int32_t p, const uint32_t *recs, size_t n, enum output_format fmt)
 {
-	const struct person	*pp = p >= 0 ? &reg->people[p] : NULL;
-	char			 count[32];
+	const struct person	 *pp = p >= 0 ? &reg->people[p] : NULL;
+	const struct record	**rows = output_rows_of(reg, recs, n);
+	char			  count[32];
 
 	switch (fmt) {
 	case OUTPUT_JSON:
 		output_json_person_open(f, reg, id, p);
 		fputs(",\"assignments\":", f);
-		output_json_records(f, reg, recs, n);
+		output_json_records(f, reg, rows, n);
 		fputs("}\n", f);
 		break;
 	case OUTPUT_CSV:
 	case OUTPUT_TSV:
 		/* The assignments as registry rows: loadable again. */
-		output_delimited_records(f, reg, recs, n, fmt);
+		output_delimited_records(f, rows, n, fmt);
 		break;
 	case OUTPUT_TABLE:
 		output_table_field(f, "ID", pp != NULL ? pp->id : id);
@@ -522,10 +573,11 @@ output_person_common(FILE *f, const struct registry *reg, const char *id,
 		output_table_field(f, "Assignments", count);
 		if (n != 0) {
 			putc('\n', f);
-			output_table_records(f, reg, recs, n);
+			output_table_records(f, rows, n);
 		}
 		break;
 	}
+	free(rows);
 }
 
 void

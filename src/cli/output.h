@@ -30,6 +30,16 @@ int	 output_format_parse(const char *);
 /* The records idx[0..n) in the given format. */
 void	 output_records(FILE *, const struct registry *, const uint32_t *idx,
 	     size_t n, enum output_format);
+/*
+ * A lookup: the records idx[0..n) and the gaps g[0..ng) that no row of
+ * the file lists (record -1), each gap written as the Unassigned row the
+ * file lacks: no service or protocol, description OUTPUT_GAP_DESCRIPTION,
+ * kind unassigned.  A gap comes before the first record starting past
+ * its first port.
+ */
+#define OUTPUT_GAP_DESCRIPTION	"Unassigned (not listed in the registry)"
+void	 output_lookup(FILE *, const struct registry *, const uint32_t *idx,
+	     size_t n, const struct gap *g, size_t ng, enum output_format);
 /* Person p and all of their assignments (JSON: the person object with an
    "assignments" array). */
 void	 output_person(FILE *, const struct registry *, uint32_t p,
