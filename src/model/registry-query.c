@@ -272,6 +272,38 @@ registry_person_records(const struct registry *reg, uint32_t p, size_t *n)
 	return reg->person_records + reg->person_first[p];
 }
 
+/* Does one of the n refs name id? */
+static int
+registry_refs_name(const struct person_ref *refs, uint32_t n, const char *id)
+{
+	uint32_t	 i;
+
+	for (i = 0; i < n; i++) {
+		if (strcmp(refs[i].id, id) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+size_t
+registry_id_records(const struct registry *reg, const char *id,
+    uint32_t *out, size_t cap)
+{
+	const struct record	*r;
+	size_t			 i, n = 0;
+
+	for (i = 0; i < reg->n_records; i++) {
+		r = &reg->records[i];
+		if (!registry_refs_name(r->assignees, r->n_assignees, id) &&
+		    !registry_refs_name(r->contacts, r->n_contacts, id))
+			continue;
+		if (n < cap)
+			out[n] = (uint32_t)i;
+		n++;
+	}
+	return n;
+}
+
 void
 registry_stats(const struct registry *reg, struct registry_stats *st)
 {

@@ -268,6 +268,14 @@ int32_t		 registry_person(const struct registry *, const char *id);
 /* Records naming person p (either role), in registry order.  Sets *n. */
 const uint32_t	*registry_person_records(const struct registry *, uint32_t p,
 		     size_t *n);
+/*
+ * Records naming person id (either role, exact case), in registry
+ * order, whether or not the people table has an entry for it (a CSV
+ * has none): the first cap into out; returns how many in all.  A scan
+ * of every record.
+ */
+size_t		 registry_id_records(const struct registry *, const char *id,
+		     uint32_t *out, size_t cap);
 
 void		 registry_stats(const struct registry *,
 		     struct registry_stats *);

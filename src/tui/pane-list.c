@@ -166,11 +166,13 @@ pane_list_draw(const struct ui *ui, const struct rect *head,
 	sline_pad(&sl, x + LIST_PORT_W + 1 + LIST_PROTO_W + 1 + name_w + 1,
 	    ha);
 	sline_adds(&sl, "Description", ha);
-	if (ui->view == &ui->persons && ui->person >= 0) {
-		const struct person *p = &ui->reg->people[ui->person];
+	if (ui->view == &ui->persons &&
+	    (ui->person >= 0 || ui->person_id != NULL)) {
+		const struct person *p = ui->person >= 0 ?
+		    &ui->reg->people[ui->person] : NULL;
 
-		s = sanitize(p->name != NULL ? p->name : p->org != NULL ?
-		    p->org : p->id, 0);
+		s = sanitize(p == NULL ? ui->person_id : p->name != NULL ?
+		    p->name : p->org != NULL ? p->org : p->id, 0);
 		snprintf(right, sizeof right, " %.80s: %zu ", s, ui->view->n);
 		free(s);
 	} else if (ui->filter != NULL)

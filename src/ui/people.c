@@ -51,20 +51,24 @@ ui_contact_select(struct ui *ui, long sel)
 static int
 ui_person_list(struct ui *ui, const struct detail_person *dp)
 {
-	const struct person	*p;
+	const struct person	*p = NULL;
 	const uint32_t		*recs;
 	size_t			 n;
 	int32_t			 from = ui_row(ui);
-	char			*name;
 
-	if (dp->person < 0) {
-		name = xstrdup(dp->id);
-		ui_message(ui, 1, "%s is not in the people table", name);
-		free(name);
-		return UI_DRAW_STATUS;
+	if (dp->person >= 0) {
+		p = &ui->reg->people[dp->person];
+		recs = registry_person_records(ui->reg, (uint32_t)dp->person,
+		    &n);
+	} else {
+		/* Known only by id (a CSV has no people table): the records
+		   naming it are still theirs. */
+		n = registry_id_records(ui->reg, dp->id, ui->scratch,
+		    ui->reg->n_records);
+		if (n > ui->reg->n_records)
+			n = ui->reg->n_records;
+		recs = ui->scratch;
 	}
-	p = &ui->reg->people[dp->person];
-	recs = registry_person_records(ui->reg, (uint32_t)dp->person, &n);
 	if (n == 0 || recs == NULL) {
 		ui_message(ui, 1, "No assignments for %s", dp->id);
 		return UI_DRAW_STATUS;
@@ -75,11 +79,12 @@ ui_person_list(struct ui *ui, const struct detail_person *dp)
 	}
 	view_build_list(&ui->persons, ui->reg, recs, n);
 	ui->person = dp->person;
+	ui->person_id = dp->id;
 	ui_set_view(ui, &ui->persons, from);
 	ui->focus = PANE_LIST;
 	ui_message(ui, 0, "%zu assignment%s of %s (Esc returns)", n,
-	    n == 1 ? "" : "s", p->name != NULL ? p->name :
-	    p->org != NULL ? p->org : p->id);
+	    n == 1 ? "" : "s", p == NULL ? dp->id : p->name != NULL ?
+	    p->name : p->org != NULL ? p->org : p->id);
 	return UI_DRAW_ROW;
 }
 

@@ -275,6 +275,7 @@ ui_leave_persons(struct ui *ui, int32_t keep)
 	if (ui->view != &ui->persons)
 		return;
 	ui->person = -1;
+	ui->person_id = NULL;
 	ui_set_view(ui, ui->filter != NULL ? &ui->filtered : &ui->all, keep);
 }
 

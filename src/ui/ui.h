@@ -132,8 +132,10 @@ struct ui {
 	struct view		 parked_view;
 	size_t			 parked_jump;
 
-	/* A person's assignments (persons view), or -1. */
+	/* A person's assignments (persons view): the person, or -1 for
+	   one known only by id (person_id, borrowed from the registry). */
 	int32_t			 person;
+	const char		*person_id;
 	int32_t			 person_from;	/* row to return to */
 	enum layout_pane	 person_focus;
 
