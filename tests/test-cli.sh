@@ -67,9 +67,17 @@ ok 'has "$out" "^10809 *tcp *nbd *Network Block Device"' \
 run no-such-service
 is "$rc" 1 "unknown service name exits 1"
 is "$out" "" "unknown service name prints nothing on stdout"
-run -o json no-such-service
-is "$out" "[]" "nothing found as JSON is an empty array"
-is "$rc" 1 "nothing found as JSON still exits 1"
+# Nothing found is one behaviour everywhere: a message on stderr, nothing
+# on stdout (no header line, no empty array), exit 1.
+for fmt in table csv json tsv; do
+	for args in no-such-service "--gaps 22" "-e no_such_text_q" \
+	    "--contact Nobody_Here" "-f $SEED 22" "-f $SEED --gaps 22"; do
+		# shellcheck disable=SC2086
+		run -o $fmt $args
+		ok '[ "$rc" = 1 ] && [ -z "$out" ] && has "$err" "^portreg: "' \
+		    "nothing found, -o $fmt $args: a message, no output, exit 1"
+	done
+done
 run -f /nonexistent/registry.xml 22
 is "$rc" 2 "-f /nonexistent exits 2"
 ok 'has "$err" "^portreg: /nonexistent/registry.xml"' \

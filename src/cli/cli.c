@@ -7,7 +7,9 @@
  * is loaded and one action runs: --check, --contact, --gaps, a lookup,
  * the whole registry, or the browser.  Every message goes to stderr as
  * "portreg: ...".  Exit status: 0 found, 1 nothing found (or --check
- * with warnings), 2 usage, input or I/O error.
+ * with warnings), 2 usage, input or I/O error.  Nothing found is the same
+ * for every action and output format: a message on stderr, nothing on
+ * stdout (no header line, no empty JSON array), exit 1.
  */
 #include "config.h"
 
@@ -530,7 +532,8 @@ cli_gaps(const struct cli *c, const struct registry *reg)
 	n = gaps_window(reg, c->proto, w,
 	    c->n_queries != 0 ? c->n_queries : 1, &g);
 	free(w);
-	if (n != 0 || c->format != OUTPUT_TABLE)
+	/* Nothing found: a message, no header or empty array (cli_main). */
+	if (n != 0)
 		output_gaps(stdout, reg, g, n, c->format);
 	else if (!said)
 		cli_error("no free ports found");
@@ -670,7 +673,7 @@ cli_lookup(const struct cli *c, const struct registry *reg)
 	}
 	free(sel);
 	ng = cli_lookup_gaps(c, reg, &g);
-	if (n + ng != 0 || c->format != OUTPUT_TABLE)
+	if (n + ng != 0)
 		output_lookup(stdout, reg, idx, n, g, ng, c->format);
 	else {
 		for (i = 0; i < c->n_queries; i++) {
