@@ -148,31 +148,20 @@ pane_list_draw(const struct ui *ui, const struct rect *head,
 	char		 right[128];
 	char		*s;
 	size_t		 pos;
-	int		 y, name_w, x;
+	int		 y, name_w, x, lim;
 
 	ha = draw_attr(ui->focus == PANE_LIST ? ROLE_HEADER_FOCUS :
 	    ROLE_HEADER);
 	name_w = body->w >= 60 ? 15 : 10;
 
-	/* Header: column names, then what the list holds. */
-	sline_start(&sl, head->y, head->x, head->w);
-	sline_adds(&sl, ui->focus == PANE_LIST ? ">" : " ", ha);
-	x = sl.col;
-	sline_adds(&sl, "Port", ha);
-	sline_pad(&sl, x + LIST_PORT_W + 1, ha);
-	sline_adds(&sl, "Prot", ha);
-	sline_pad(&sl, x + LIST_PORT_W + 1 + LIST_PROTO_W + 1, ha);
-	sline_adds(&sl, "Service", ha);
-	sline_pad(&sl, x + LIST_PORT_W + 1 + LIST_PROTO_W + 1 + name_w + 1,
-	    ha);
-	sline_adds(&sl, "Description", ha);
-	if (ui->view == &ui->persons &&
-	    (ui->person >= 0 || ui->person_id != NULL)) {
-		const struct person *p = ui->person >= 0 ?
-		    &ui->reg->people[ui->person] : NULL;
+	/* Header: column names, then what the list holds.  The count
+	   comes first: the column names are cut to leave it room, down
+	   to "Port Prot"; only then is the count cut. */
+	if (ui->view == &ui->persons && ui->person >= 0) {
+		const struct person *p = &ui->reg->people[ui->person];
 
-		s = sanitize(p == NULL ? ui->person_id : p->name != NULL ?
-		    p->name : p->org != NULL ? p->org : p->id, 0);
+		s = sanitize(p->name != NULL ? p->name : p->org != NULL ?
+		    p->org : p->id, 0);
 		snprintf(right, sizeof right, " %.80s: %zu ", s, ui->view->n);
 		free(s);
 	} else if (ui->filter != NULL)
@@ -180,11 +169,29 @@ pane_list_draw(const struct ui *ui, const struct rect *head,
 		    ui->view->n, ui->all.n);
 	else
 		snprintf(right, sizeof right, " %zu rows ", ui->view->n);
-	x = sl.end - draw_width(right, strlen(right));
-	if (x < sl.col + 1)
-		x = sl.col + 1;
-	sline_pad(&sl, x, ha);
-	sline_adds(&sl, right, ha);
+	sline_start(&sl, head->y, head->x, head->w);
+	sline_adds(&sl, ui->focus == PANE_LIST ? ">" : " ", ha);
+	x = sl.col;
+	lim = sl.end - draw_width(right, strlen(right));
+	if (ui->filter != NULL && ui->view != &ui->persons &&
+	    lim < x + LIST_PORT_W + 1 + LIST_PROTO_W + 1) {
+		snprintf(right, sizeof right, " %zu of %zu ", ui->view->n,
+		    ui->all.n);			/* too narrow: the numbers */
+		lim = sl.end - draw_width(right, strlen(right));
+	}
+	if (lim < x + LIST_PORT_W + 1 + LIST_PROTO_W + 1)
+		lim = x + LIST_PORT_W + 1 + LIST_PROTO_W + 1;
+	sline_add(&sl, "Port", 4, ha, lim);
+	sline_pad(&sl, x + LIST_PORT_W + 1, ha);
+	sline_add(&sl, "Prot", 4, ha, lim);
+	sline_pad(&sl, x + LIST_PORT_W + 1 + LIST_PROTO_W + 1, ha);
+	sline_add(&sl, "Service", 7, ha, lim);
+	sline_pad(&sl, x + LIST_PORT_W + 1 + LIST_PROTO_W + 1 + name_w + 1 <
+	    lim ? x + LIST_PORT_W + 1 + LIST_PROTO_W + 1 + name_w + 1 : lim,
+	    ha);
+	sline_add(&sl, "Description", 11, ha, lim);
+	sline_pad(&sl, sl.end - draw_width(right, strlen(right)), ha);
+	sline_clip(&sl, right, strlen(right), ha, -1);
 	sline_pad(&sl, -1, ha);
 
 	for (y = 0; y < body->h; y++) {
