@@ -361,4 +361,15 @@ keys '&' 'Jon' Enter
 check "header: at 40x12 the count keeps its numbers" ' [0-9]+ of 14534$'
 quits "header: q exits 0" q
 
+# --- Issue 11 item 8: ] and [ stop once per gap range, not per protocol -----
+start 120 40 -- -f "$XML"
+keys ']'
+check "]: from the top, the first gap 4/tcp" 'Detail: Unassigned 4/tcp'
+keys ']'
+check "]: then 6/tcp, not 4/udp" 'Detail: Unassigned 6/tcp'
+keys '['
+check "[: back to 4/tcp, the first row of that range" \
+    'Detail: Unassigned 4/tcp'
+quits "gaps: q exits 0" q
+
 done_testing

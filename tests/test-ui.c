@@ -291,6 +291,55 @@ test_gap_keys_visit_unassigned_rows_and_unlisted_ranges(void **state)
 	assert_string_equal(ui->msg, "No previous gap");
 }
 
+/*
+ * Unassigned rows of one range on each protocol, as the XML has them:
+ * ] and [ stop once per range, on its first row.
+ */
+static void
+test_gap_keys_stop_once_per_range(void **state)
+{
+	struct registry	*reg = registry_new("gaps.xml");
+	struct ui	*ui;
+	struct layout	 l;
+
+	(void)state;
+	add(reg, "tcpmux", 1, 1, PROTO_TCP, "TCP Port Service", NULL);
+	add(reg, NULL, 2, 3, PROTO_TCP, "Unassigned", NULL);
+	add(reg, NULL, 2, 3, PROTO_UDP, "Unassigned", NULL);
+	add(reg, NULL, 4, 4, PROTO_TCP, "Unassigned", NULL);
+	add(reg, "rje", 5, 5, PROTO_TCP, "Remote Job Entry", NULL);
+	add(reg, NULL, 6, 6, PROTO_TCP, "Unassigned", NULL);
+	add(reg, NULL, 6, 6, PROTO_UDP, "Unassigned", NULL);
+	add(reg, "echo", 7, 7, PROTO_TCP, "Echo", NULL);
+	registry_set_cover(reg, 1, 7);
+	registry_finish(reg);
+	ui = ui_new(reg);
+	layout_compute(&l, 24, 80);
+	ui_resize(ui, &l);
+	ui_key(ui, ']');
+	assert_int_equal(sel_port(ui), 2);
+	assert_int_equal(ui->reg->records[ui_record(ui)].proto, PROTO_TCP);
+	ui_key(ui, ']');		/* not 2-3/udp */
+	assert_int_equal(sel_port(ui), 4);
+	ui_key(ui, ']');
+	assert_int_equal(sel_port(ui), 6);
+	assert_int_equal(ui->reg->records[ui_record(ui)].proto, PROTO_TCP);
+	ui_key(ui, ']');		/* not 6/udp: no other range after */
+	assert_int_equal(sel_port(ui), 6);
+	assert_string_equal(ui->msg, "No next gap");
+	ui_key(ui, 'j');		/* 6/udp: [ leaves its range too */
+	ui_key(ui, '[');
+	assert_int_equal(sel_port(ui), 4);
+	ui_key(ui, '[');		/* the first row of 2-3: tcp */
+	assert_int_equal(sel_port(ui), 2);
+	assert_int_equal(ui->reg->records[ui_record(ui)].proto, PROTO_TCP);
+	ui_key(ui, 'j');
+	ui_key(ui, '[');		/* from 2-3/udp: none before 2-3 */
+	assert_string_equal(ui->msg, "No previous gap");
+	ui_free(ui);
+	registry_free(reg);
+}
+
 static void
 test_goto_port_proto_name_and_gap(void **state)
 {
@@ -1855,6 +1904,7 @@ main(void)
 		T(test_detail_labels_every_field_and_links_rfcs),
 		T(test_detail_wrap_breaks_long_urls_after_a_slash),
 #undef T
+		cmocka_unit_test(test_gap_keys_stop_once_per_range),
 		cmocka_unit_test(test_help_lists_every_key_of_the_table),
 		cmocka_unit_test(test_help_wraps_descriptions_to_any_width),
 		cmocka_unit_test(test_every_action_is_safe_on_an_empty_registry),

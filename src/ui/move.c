@@ -170,27 +170,63 @@ ui_next_assignment(struct ui *ui, int dir)
 	return UI_DRAW_ROW;
 }
 
+/* The port range of a row, as one number to compare (-1: none). */
+static int64_t
+ui_row_range(const struct ui *ui, int32_t row)
+{
+	const struct gap	*g;
+	const struct record	*r;
+
+	if (row == INT32_MIN)
+		return -1;
+	if (ROW_IS_GAP(row)) {
+		g = &ui->reg->gaps[ROW_GAP_INDEX(row)];
+		return (int64_t)g->lo << 32 | (uint32_t)g->hi;
+	}
+	r = &ui->reg->records[row];
+	if (r->port_lo < 0)
+		return -1;
+	return (int64_t)r->port_lo << 32 | (uint32_t)r->port_hi;
+}
+
+/*
+ * The next or previous gap at another port range than the selected
+ * row's: the Unassigned rows of one range (one per protocol) are one
+ * stop, its first row, as } and { treat the rows of one port.
+ */
 int
 ui_next_gap(struct ui *ui, int dir)
 {
 	const struct view	*v = ui->view;
+	int64_t			 here = ui_row_range(ui, ui_row(ui)), range;
 	size_t			 i;
 
 	if (v->n == 0)
 		return UI_DRAW_ROW;
 	if (dir > 0) {
 		i = view_upper_bound(v->gaps, v->n_gaps, ui->cursor);
+		while (i < v->n_gaps &&
+		    ui_row_range(ui, v->rows[v->gaps[i]]) == here)
+			i++;
 		if (i == v->n_gaps) {
 			ui_message(ui, 0, "No next gap");
 			return UI_DRAW_ROW;
 		}
 	} else {
 		i = view_lower_bound(v->gaps, v->n_gaps, ui->cursor);
+		while (i > 0 &&
+		    ui_row_range(ui, v->rows[v->gaps[i - 1]]) == here)
+			i--;
 		if (i == 0) {
 			ui_message(ui, 0, "No previous gap");
 			return UI_DRAW_ROW;
 		}
 		i--;
+		/* The first row of that range. */
+		range = ui_row_range(ui, v->rows[v->gaps[i]]);
+		while (i > 0 &&
+		    ui_row_range(ui, v->rows[v->gaps[i - 1]]) == range)
+			i--;
 	}
 	ui_jump(ui, v->gaps[i]);
 	return UI_DRAW_ROW;
