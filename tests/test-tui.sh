@@ -372,4 +372,15 @@ check "[: back to 4/tcp, the first row of that range" \
     'Detail: Unassigned 4/tcp'
 quits "gaps: q exits 0" q
 
+# --- Issue 11 item 7: text cut to fit ends in … ------------------------------
+start 60 24 --
+check "cut: a list description cut to fit ends in …" \
+    ' 1 +tcp +tcpmux +TCP Port Service Multiple…$'
+keys / ourforte Enter
+check "cut: the title cut to fit ends in …" '^ portreg  Service Name .*… h: help'
+T resize-window -x 50 -y 24
+check "cut: a contact line cut to fit ends in …" \
+    '^   rob\.duram@ourforte\.com  updated 2025-10-30  2 …$'
+quits "cut: q exits 0" q
+
 done_testing

@@ -130,8 +130,9 @@ draw_width(const char *s, size_t len)
 	return total;
 }
 
-void
-sline_add(struct sline *sl, const char *s, size_t len, attr_t a, int limit)
+/* s[0..len) up to column limit, cut where it stops fitting. */
+static void
+sline_put(struct sline *sl, const char *s, size_t len, attr_t a, int limit)
 {
 	wchar_t	 buf[256];
 	size_t	 i = 0, n = 0;
@@ -161,8 +162,9 @@ sline_add(struct sline *sl, const char *s, size_t len, attr_t a, int limit)
 	attrset(A_NORMAL);
 }
 
+/* Text cut to fit ends in "…": the reader sees that there is more. */
 void
-sline_clip(struct sline *sl, const char *s, size_t len, attr_t a, int limit)
+sline_add(struct sline *sl, const char *s, size_t len, attr_t a, int limit)
 {
 	size_t	 i = 0, k;
 	wchar_t	 wc;
@@ -171,7 +173,7 @@ sline_clip(struct sline *sl, const char *s, size_t len, attr_t a, int limit)
 	if (limit < 0 || limit > sl->end)
 		limit = sl->end;
 	if (sl->col + draw_width(s, len) <= limit) {
-		sline_add(sl, s, len, a, limit);
+		sline_put(sl, s, len, a, limit);
 		return;
 	}
 	/* Cut: as much as fits in one column less, then the "…". */
@@ -181,9 +183,9 @@ sline_clip(struct sline *sl, const char *s, size_t len, attr_t a, int limit)
 			break;
 		col += w;
 	}
-	sline_add(sl, s, i, a, limit - 1);
+	sline_put(sl, s, i, a, limit - 1);
 	if (sl->col < limit)
-		sline_add(sl, "\xe2\x80\xa6", 3, a, limit);
+		sline_put(sl, "\xe2\x80\xa6", 3, a, limit);
 }
 
 void

@@ -55,13 +55,11 @@ struct sline {
 };
 
 void	 sline_start(struct sline *, int y, int x, int w);
-/* Add s[0..len) up to column limit (absolute; -1: the line's end). */
+/* Add s[0..len) up to column limit (absolute; -1: the line's end);
+   text cut to fit ends in "…". */
 void	 sline_add(struct sline *, const char *s, size_t len, attr_t,
 	     int limit);
 void	 sline_adds(struct sline *, const char *s, attr_t);
-/* As sline_add, but text cut to fit ends in "…". */
-void	 sline_clip(struct sline *, const char *s, size_t len, attr_t,
-	     int limit);
 /* Fill with spaces up to column upto (absolute; -1: the line's end). */
 void	 sline_pad(struct sline *, int upto, attr_t);
 /* Display width of safe UTF-8 text. */

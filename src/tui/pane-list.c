@@ -191,7 +191,7 @@ pane_list_draw(const struct ui *ui, const struct rect *head,
 	    ha);
 	sline_add(&sl, "Description", 11, ha, lim);
 	sline_pad(&sl, sl.end - draw_width(right, strlen(right)), ha);
-	sline_clip(&sl, right, strlen(right), ha, -1);
+	sline_add(&sl, right, strlen(right), ha, -1);
 	sline_pad(&sl, -1, ha);
 
 	for (y = 0; y < body->h; y++) {

@@ -129,14 +129,14 @@ screen_status(const struct ui *ui, const struct rect *r)
 	sline_start(&sl, r->y, r->x, r->w);
 	sline_adds(&sl, " ", a);
 	if (fw > 0)
-		sline_clip(&sl, file.data, file.len, a, sl.col + fw);
+		sline_add(&sl, file.data, file.len, a, sl.col + fw);
 	if (lw > 2)
 		sline_adds(&sl, label, a);
 	else if (lw == 2)
 		sline_adds(&sl, "  ", a);
 	sline_add(&sl, date.data, date.len, a, -1);
 	sline_pad(&sl, sl.end - rw, a);
-	sline_clip(&sl, right.data, right.len, a, -1);
+	sline_add(&sl, right.data, right.len, a, -1);
 	sline_pad(&sl, -1, a);
 	buf_free(&file);
 	buf_free(&date);
