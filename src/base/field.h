@@ -41,9 +41,14 @@ field_is_space(char c)
 static inline void
 field_trim(const char **s, size_t *len)
 {
-	const char	*p = *s, *e = *s + *len;
+	const char	*p, *e;
 
-	if (p == e || (!field_is_space(*p) && !field_is_space(e[-1])))
+	/* An absent field (NULL, 0) stays as it is: NULL + 0 is undefined. */
+	if (*len == 0)
+		return;
+	p = *s;
+	e = *s + *len;
+	if (!field_is_space(*p) && !field_is_space(e[-1]))
 		return;		/* nearly always */
 	while (p < e && field_is_space(*p))
 		p++;

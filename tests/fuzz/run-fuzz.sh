@@ -1,7 +1,9 @@
 #!/bin/sh
 # run-fuzz.sh DIR HARNESS... - run each libFuzzer harness for FUZZ_SECONDS
-# from its seed corpus DIR/corpus/NAME (copied: the source tree stays
-# clean), with DIR/dict/NAME.dict when there is one.  Prints executions per
+# from its seed corpus DIR/corpus/NAME and the inputs that once failed,
+# DIR/regress/NAME (copied: the source tree stays clean), with
+# DIR/dict/NAME.dict when there is one.  The regressions run under clang's
+# sanitizers here, which see more than gcc's in make check (NULL + 0).  Prints executions per
 # harness; exits non-zero on the first finding.
 set -u
 dir=$1; shift
@@ -12,6 +14,7 @@ for h in "$@"; do
 	name=$(basename "$h"); name=${name#fuzz_}
 	mkdir -p "$work/$name"
 	[ -d "$dir/corpus/$name" ] && cp -n "$dir/corpus/$name"/* "$work/$name"/ 2>/dev/null
+	[ -d "$dir/regress/$name" ] && cp -n "$dir/regress/$name"/* "$work/$name"/ 2>/dev/null
 	dict=
 	[ -f "$dir/dict/$name.dict" ] && dict="-dict=$dir/dict/$name.dict"
 	log="$work/$name.log"
