@@ -257,6 +257,8 @@ is "$rc" 1 "--check on the seed exits 1 (inference warnings)"
 ok 'has "$out" "^records: "' "--check prints statistics"
 ok 'has "$out" "seed-excerpt-2024-10-15.txt:[0-9]*: warning: "' \
     "--check prints warnings as FILE:LINE: warning: TEXT"
+ok 'has "$out" "seed-excerpt-2024-10-15.txt:103: warning: hip-nat-t 10500/udp: lone date 2020-08-12 taken as registration date"' \
+    "--check names the record a warning is about, not only the line"
 printf "$HDR"'\nok,7,tcp,Fine,,,,,,,,\n' \
     >"$tmp/clean.csv"
 run --check -f "$tmp/clean.csv"

@@ -91,7 +91,7 @@ csvf short.csv "nbd,10809,tcp,Network Block Device" "ok,1,tcp,fine,,,,,,,,"
 case_ "short row" 1 "short.csv:2: warning: row has 4 fields, expected 12" -f short.csv --check
 
 csvf p70000.csv "x,70000,tcp,d,,,,,,,,"
-case_ "port 70000" 1 "p70000.csv:2: warning: port \"70000\" is outside 0-65535" -f p70000.csv --check
+case_ "port 70000" 1 "p70000.csv:2: warning: x: port \"70000\" is outside 0-65535" -f p70000.csv --check
 
 csvf pneg.csv "x,-1,tcp,d,,,,,,,,"
 case_ "port -1" 1 "pneg.csv:2: warning: .*-1" -f pneg.csv --check

@@ -548,6 +548,9 @@ unknown_protocol_and_odd_fields(void **state)
 	dump_warnings(reg);
 	assert_int_equal(reg->n_records, 3);
 	assert_true(warned(reg, 2, "unknown protocol \"quic\""));
+	/* The warning names the record: its name and port so far. */
+	assert_true(warned(reg, 2, "x 1: unknown protocol \"quic\""));
+	assert_true(warned(reg, 3, "y 2/tcp: Assignee \"Jon Postel\" is not"));
 	r = &reg->records[0];
 	assert_int_equal(r->proto, PROTO_NONE);
 	assert_int_equal(r->port_lo, 1);

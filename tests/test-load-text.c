@@ -158,6 +158,9 @@ seed_hip_nat_t_lone_date_warns(void **state)
 	assert_null(r->modified);
 	assert_int_equal(text_warnings(reg, r->line, "lone date 2020-08-12 "
 	    "taken as registration date (pasted text cannot tell)"), 1);
+	/* The warning names the record, not only the line. */
+	assert_int_equal(text_warnings(reg, r->line, "hip-nat-t 10500/udp: "
+	    "lone date 2020-08-12 taken as registration date"), 1);
 	assert_int_equal(r->n_refs, 2);
 	assert_string_equal(r->refs[0], "RFC5770");
 	assert_string_equal(r->refs[1], "RFC9028");

@@ -56,7 +56,7 @@ load_csv_warn(struct load_csv *lc, uint32_t line, const char *fmt, ...)
 	va_start(ap, fmt);
 	s = xvasprintf(fmt, ap);
 	va_end(ap);
-	registry_warn(lc->reg, line, "%s", s);
+	registry_warn_record(lc->reg, line, lc->rec, "%s", s);
 	free(s);
 }
 

@@ -270,6 +270,7 @@ load_csv_record(struct load_csv *lc)
 		prev = &reg->records[reg->n_records - 2];
 	lc->records++;
 	r->line = lc->row_line;
+	lc->rec = r;
 	load_csv_texts(lc, r, prev, v, t);
 
 	s = v[CSV_PORT].s;
@@ -316,6 +317,7 @@ load_csv_record(struct load_csv *lc)
 	load_csv_date(lc, "registration", t[2].s, t[2].len);
 	load_csv_date(lc, "modification", t[3].s, t[3].len);
 	load_csv_refs(lc, r, prev, &v[CSV_REFERENCE]);
+	lc->rec = NULL;
 }
 
 int

@@ -52,6 +52,9 @@ struct load_csv_prev {
 
 struct load_csv {
 	struct registry		*reg;
+	const struct record	*rec;		/* the row's record while it is
+						   read (warnings name it), or
+						   NULL */
 	size_t			 records;	/* added by this loader */
 	struct load_csv_prev	 prev[3];	/* assignee, contact, refs */
 	const char		*p;		/* next byte to read */

@@ -193,7 +193,8 @@ load_fixed_people_cell(struct fixed_parse *fp, const struct fixed_table *t,
 	if (len == 0 ||
 	    load_people_list(fp->reg, r, role, fp->text.data, len) == 0)
 		return;
-	registry_warn(fp->reg, no, "expected people like [Id] in the %s "
+	registry_warn_record(fp->reg, no, r, "expected people like [Id] in "
+	    "the %s "
 	    "column, found \"%s\"; kept as one id", t->spec->names[c],
 	    field_quote(q, fp->text.data, len));
 	if (role == 'a')
@@ -235,14 +236,15 @@ load_fixed_record_emit(struct fixed_parse *fp, const struct fixed_table *t,
 	len = load_fixed_text(fp, t, rows, n, FC_PORT);
 	if (len > 0 && field_port_parse(fp->text.data, len, &r->port_lo,
 	    &r->port_hi) != FIELD_PORT_OK) {
-		registry_warn(reg, no, "expected a port number or range, "
-		    "found \"%s\"; the record is kept without a port",
-		    field_quote(q, fp->text.data, len));
 		r->port_lo = r->port_hi = -1;
+		registry_warn_record(reg, no, r, "expected a port number or "
+		    "range, found \"%s\"; the record is kept without a port",
+		    field_quote(q, fp->text.data, len));
 	}
 	if ((len = load_fixed_text(fp, t, rows, n, FC_PROTO)) > 0) {
 		if ((proto = field_proto_parse(fp->text.data, len)) < 0) {
-			registry_warn(reg, no, "expected a protocol (tcp, udp, "
+			registry_warn_record(reg, no, r, "expected a protocol "
+			    "(tcp, udp, "
 			    "sctp or dccp), found \"%s\"; the record is kept "
 			    "without one",
 			    field_quote(q, fp->text.data, len));

@@ -289,7 +289,7 @@ load_text_record(struct load_text *tp, const struct load_text_line *l)
 	size_t			 n, i = 0, j, k, name_len = 0, g;
 	size_t			 n_lists = 0, n_dates = 0, list[2];
 	int32_t			 lo = -1, hi = -1, a, b;
-	int			 proto = PROTO_NONE, known;
+	int			 proto = PROTO_NONE, known, phrase;
 
 	load_text_tokenize(tp, l);
 	t = tp->tok;
@@ -328,12 +328,9 @@ load_text_record(struct load_text *tp, const struct load_text_line *l)
 		    why, field_quote(q, l->s, l->len));
 		return;
 	}
-	if (j == n && (k = load_text_phrase(tp, i, j)) != j) {
+	phrase = j == n && (k = load_text_phrase(tp, i, j)) != j;
+	if (phrase)
 		j = k;
-		registry_warn(reg, l->no, "text from '%.*s ...' taken as "
-		    "notes, not description (pasted text cannot tell)",
-		    (int)(t[k].len), t[k].s);
-	}
 
 	r = registry_add_record(reg);
 	r->line = l->no;
@@ -342,6 +339,10 @@ load_text_record(struct load_text *tp, const struct load_text_line *l)
 	r->port_hi = hi;
 	r->proto = (enum proto)proto;
 	r->description = load_text_span(tp, i, j);
+	if (phrase)
+		registry_warn_record(reg, l->no, r, "text from '%.*s ...' "
+		    "taken as notes, not description (pasted text cannot "
+		    "tell)", (int)(t[j].len), t[j].s);
 
 	/* The tail, in column order. */
 	for (k = j; k < n && n_lists < 2 && load_text_people(tp, &t[k], &known);
@@ -351,8 +352,8 @@ load_text_record(struct load_text *tp, const struct load_text_line *l)
 		date[n_dates++] = registry_strndup(reg, t[k].s, t[k].len);
 	for (; k < n && (g = load_text_groups(&t[k])) != 0; k++) {
 		if (r->n_refs + g > TEXT_LIST_MAX) {
-			registry_warn(reg, l->no, "more than %d references; "
-			    "the rest of the line is kept as notes",
+			registry_warn_record(reg, l->no, r, "more than %d "
+			    "references; the rest of the line is kept as notes",
 			    TEXT_LIST_MAX);
 			break;
 		}
@@ -377,8 +378,9 @@ load_text_record(struct load_text *tp, const struct load_text_line *l)
 	} else if (n_lists == 1) {
 		load_people_list(reg, r, 'a', t[list[0]].s, t[list[0]].len);
 		load_text_roles(tp, &t[list[0]], TEXT_ROLE_ASSIGNEE);
-		registry_warn(reg, l->no, "one people list %s taken as the "
-		    "assignee, with no contact (pasted text cannot tell)",
+		registry_warn_record(reg, l->no, r, "one people list %s "
+		    "taken as the assignee, with no contact (pasted text "
+		    "cannot tell)",
 		    field_quote(q, t[list[0]].s, t[list[0]].len));
 	}
 
@@ -387,20 +389,20 @@ load_text_record(struct load_text *tp, const struct load_text_line *l)
 		r->modified = date[1];
 	} else if (n_dates == 1 && n_lists > 0) {
 		r->registered = date[0];
-		registry_warn(reg, l->no, "lone date %s taken as registration "
-		    "date (pasted text cannot tell)", date[0]);
+		registry_warn_record(reg, l->no, r, "lone date %s taken as "
+		    "registration date (pasted text cannot tell)", date[0]);
 	} else if (n_dates == 1) {
 		r->modified = date[0];
-		registry_warn(reg, l->no, "lone date %s taken as modification "
-		    "date, as the record names no assignee (pasted text "
-		    "cannot tell)", date[0]);
+		registry_warn_record(reg, l->no, r, "lone date %s taken as "
+		    "modification date, as the record names no assignee "
+		    "(pasted text cannot tell)", date[0]);
 	}
 
 	if (rest != NULL && load_text_unauthorized(rest)) {
 		r->unauthorized = rest;
-		registry_warn(reg, l->no, "text after the references taken as "
-		    "the unauthorized use reported; any assignment notes in "
-		    "it cannot be told apart");
+		registry_warn_record(reg, l->no, r, "text after the "
+		    "references taken as the unauthorized use reported; any "
+		    "assignment notes in it cannot be told apart");
 	} else
 		r->notes = rest;
 }

@@ -309,7 +309,8 @@ xml_number(struct xml_state *st, struct record *r, const char *s)
 	if (s == NULL || field_port_parse(s, strlen(s), &r->port_lo,
 	    &r->port_hi) == FIELD_PORT_OK)
 		return;
-	registry_warn(st->reg, xml_line(st), "expected a port number or "
+	registry_warn_record(st->reg, xml_line(st), r, "expected a port "
+	    "number or "
 	    "range (0-%d), found \"%s\"; record kept without a port",
 	    PORT_MAX, field_quote(q, s, strlen(s)));
 }
@@ -325,7 +326,8 @@ xml_field_end(struct xml_state *st, enum xml_ctx c)
 
 	s = xml_text(st, c >= C_DESCRIPTION);
 	if (st->seen & (1U << c)) {
-		registry_warn(reg, xml_line(st), "a record holds a second "
+		registry_warn_record(reg, xml_line(st), r, "a record holds a "
+		    "second "
 		    "<%s>; kept the first", c == C_NAME ? "name" :
 		    c == C_PROTOCOL ? "protocol" : c == C_NUMBER ? "number" :
 		    c == C_SC ? "sc" : c == C_DESCRIPTION ? "description" :
@@ -341,7 +343,8 @@ xml_field_end(struct xml_state *st, enum xml_ctx c)
 		if (s == NULL)
 			break;
 		if ((p = field_proto_parse(s, strlen(s))) < 0) {
-			registry_warn(reg, xml_line(st), "expected a protocol "
+			registry_warn_record(reg, xml_line(st), r, "expected a "
+			    "protocol "
 			    "(tcp, udp, sctp or dccp), found \"%s\"",
 			    field_quote(q, s, strlen(s)));
 			break;
@@ -395,7 +398,7 @@ xml_ref_end(struct xml_state *st)
 			field_trim(&s, &n);
 		}
 		if (n == 0)
-			registry_warn(st->reg, xml_line(st),
+			registry_warn_record(st->reg, xml_line(st), r,
 			    "expected a person id in <xref type=\"person\">");
 		else
 			registry_add_contact(st->reg, r, s, n);

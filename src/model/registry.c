@@ -204,21 +204,68 @@ registry_add_ref(struct registry *reg, struct record *r, const char *ref,
 	r->refs = l;
 }
 
+static void
+registry_warn_add(struct registry *reg, uint32_t line, const char *text)
+{
+	struct warning	*w;
+
+	xgrow((void **)&reg->warnings, &reg->cap_warnings,
+	    reg->n_warnings + 1, sizeof *reg->warnings);
+	w = &reg->warnings[reg->n_warnings++];
+	w->line = line;
+	w->text = arena_strndup(reg->arena, text, strlen(text));
+}
+
 void
 registry_warn(struct registry *reg, uint32_t line, const char *fmt, ...)
 {
 	va_list		 ap;
 	char		*s;
-	struct warning	*w;
 
 	va_start(ap, fmt);
 	s = xvasprintf(fmt, ap);
 	va_end(ap);
-	xgrow((void **)&reg->warnings, &reg->cap_warnings,
-	    reg->n_warnings + 1, sizeof *reg->warnings);
-	w = &reg->warnings[reg->n_warnings++];
-	w->line = line;
-	w->text = arena_strndup(reg->arena, s, strlen(s));
+	registry_warn_add(reg, line, s);
+	free(s);
+}
+
+size_t
+registry_record_label(char *out, size_t size, const struct record *r)
+{
+	char	 port[FIELD_PORT_SIZE];
+	int	 n;
+
+	port[0] = '\0';
+	if (r->port_lo >= 0)
+		field_port_format(port, r->port_lo, r->port_hi);
+	n = snprintf(out, size, "%s%s%s%s%s",
+	    r->service != NULL ? r->service : "",
+	    r->service != NULL && port[0] != '\0' ? " " : "", port,
+	    r->proto != PROTO_NONE ? "/" : "",
+	    r->proto != PROTO_NONE ? proto_name(r->proto) : "");
+	if (n < 0)
+		n = 0;
+	if (size != 0 && (size_t)n >= size)
+		n = (int)size - 1;
+	return (size_t)n;
+}
+
+void
+registry_warn_record(struct registry *reg, uint32_t line,
+    const struct record *r, const char *fmt, ...)
+{
+	va_list		 ap;
+	char		 label[REGISTRY_LABEL_SIZE], *s, *t;
+
+	va_start(ap, fmt);
+	s = xvasprintf(fmt, ap);
+	va_end(ap);
+	if (r != NULL && registry_record_label(label, sizeof label, r) != 0) {
+		t = xasprintf("%s: %s", label, s);
+		registry_warn_add(reg, line, t);
+		free(t);
+	} else
+		registry_warn_add(reg, line, s);
 	free(s);
 }
 

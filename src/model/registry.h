@@ -199,6 +199,19 @@ void		 registry_set_cover(struct registry *, int32_t lo,
 /* A skippable problem: counted, listed by --check, shown by the TUI. */
 void		 registry_warn(struct registry *, uint32_t line,
 		     const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* The same for a problem of record r, named first as its label
+   ("hip-nat-t 10500/udp: lone date ...").  r may be half filled (the
+   label says what is known) or NULL (registry_warn). */
+void		 registry_warn_record(struct registry *, uint32_t line,
+		     const struct record *r, const char *fmt, ...)
+		     __attribute__((format(printf, 4, 5)));
+/* A record as warnings name it: "hip-nat-t 10500/udp", "10130-10159",
+   "nbd/tcp", or "" when it has no name, port or protocol yet.  Writes
+   at most size bytes with the NUL (cut when longer); returns the
+   length written. */
+#define REGISTRY_LABEL_SIZE	160
+size_t		 registry_record_label(char *out, size_t size,
+		     const struct record *);
 
 /*
  * Resolve person references, derive kinds, count assignments, compute
