@@ -64,7 +64,7 @@ for mode in colour NO_COLOR; do
 	    'Opening https://x/\\x9b2J'
 	title_kept "$mode, a link opened"
 	keys / pwned Enter
-	check "$mode: a search finds text inside the escapes" 'Match 1 of'
+	check "$mode: a search finds text inside the escapes" '[Mm]atch 1 of'
 	keys : 10809 Enter Tab
 	check "$mode: moving on redraws" 'Detail: nbd 10809/tcp'
 	keys : 4414 Enter

@@ -383,4 +383,11 @@ check "cut: a contact line cut to fit ends in …" \
     '^   rob\.duram@ourforte\.com  updated 2025-10-30  2 …$'
 quits "cut: q exits 0" q
 
+# --- Issue 11 item 12: the first backward search says it wrapped -------------
+start 120 40 -- -f "$XML"
+keys '?' zigbee Enter
+check "?zigbee from row 1 says it wrapped to the bottom" \
+    'Search wrapped to the bottom: match [0-9]+ of [0-9]+'
+quits "?: q exits 0" q
+
 done_testing

@@ -455,6 +455,31 @@ test_search_forward_backward_and_wrap(void **state)
 	assert_string_equal(sel_name(ui), "daytime");
 }
 
+/* The first search typed at the prompt says it wrapped, as n does. */
+static void
+test_first_backward_search_says_it_wrapped(void **state)
+{
+	struct ui	*ui = ((struct fixture *)*state)->ui;
+
+	if (!search_works(ui))
+		skip_because(SEARCH_WHY);
+	type(ui, "?Jon Postel");	/* from row 1, backward */
+	ui_key(ui, KEYC_ENTER);
+	assert_string_equal(sel_name(ui), "daytime");
+	assert_string_equal(ui->msg,
+	    "Search wrapped to the bottom: match 4 of 4");
+	ui_key(ui, 'g');
+	type(ui, "/Jon Postel");	/* forward: no wrap, no notice */
+	ui_key(ui, KEYC_ENTER);
+	assert_string_equal(sel_name(ui), "echo");
+	assert_string_equal(ui->msg, "Match 1 of 4");
+	ui_key(ui, 'G');
+	type(ui, "/tcpmux");		/* forward from the last row wraps */
+	ui_key(ui, KEYC_ENTER);
+	assert_string_equal(sel_name(ui), "tcpmux");
+	assert_non_null(strstr(ui->msg, "wrapped to the top"));
+}
+
 static void
 test_search_as_you_type_and_escape_restores(void **state)
 {
@@ -1883,6 +1908,7 @@ main(void)
 		T(test_goto_prompt_by_keys),
 		T(test_back_returns_before_the_last_jump),
 		T(test_search_forward_backward_and_wrap),
+		T(test_first_backward_search_says_it_wrapped),
 		T(test_search_as_you_type_and_escape_restores),
 		T(test_bad_pattern_reports_and_changes_nothing),
 		T(test_filter_shows_only_matching_rows_and_esc_clears),

@@ -163,7 +163,7 @@ ui_prompt_accept(struct ui *ui)
 {
 	enum ui_prompt	 kind = ui->prompt;
 	size_t		 found;
-	int		 dir;
+	int		 dir, wrapped;
 
 	ui->prompt = PROMPT_NONE;
 	switch (kind) {
@@ -207,8 +207,12 @@ ui_prompt_accept(struct ui *ui)
 		if (ui->n_match_pos == 0)
 			ui_message(ui, 1, "Pattern not found: %s%s",
 			    ui->search_expr, UI_LIMITED(ui));
-		else
-			ui_match_message(ui, 0, dir);
+		else {
+			/* Say so when the match lies past an end, as n does. */
+			(void)ui_match_from(ui, ui->prompt_cursor, dir,
+			    &wrapped);
+			ui_match_message(ui, wrapped, dir);
+		}
 		return UI_DRAW_ROW;
 	default:
 		return UI_DRAW_ROW;
