@@ -307,6 +307,41 @@ start_options_and_interpreter(void **state)
 	haystack_free(h);
 }
 
+/* What counts as a field prefix, and proto: without case. */
+static void
+prefix_rules(void **state)
+{
+	struct registry	*reg = state[0];
+	struct pattern	*p;
+	char		*err = NULL;
+
+	/* An unknown word: prefix is an error naming the known ones. */
+	p = pattern_new("foo:bar", &err);
+	assert_null(p);
+	assert_non_null(err);
+	assert_non_null(strstr(err, "unknown prefix 'foo:'"));
+	assert_non_null(strstr(err, "name: desc: proto: port: who: ref: "
+	    "note: date:"));
+	free(err);
+	/* "names:" is not "name:" plus "s:". */
+	assert_null(pattern_new("names:nbd", &err));
+	free(err);
+	err = NULL;
+
+	/* Not a prefix: a URL, capitals, digits, an escaped colon. */
+	assert_int_equal(found(reg, "https?://"), 0);
+	assert_int_equal(found(reg, "http://x"), 0);
+	assert_int_equal(found(reg, "\\d+:"), 0);
+	assert_int_equal(found(reg, "Echo:?"), B(R_ECHO));
+	assert_int_equal(found(reg, "foo\\:bar"), 0);
+
+	/* Protocols have no case, whatever smart case says. */
+	assert_int_equal(found(reg, "proto:SCTP"), B(R_BADUTF));
+	assert_int_equal(found(reg, "proto:^UDP$"), found(reg, "proto:^udp$"));
+	/* Other prefixes keep smart case. */
+	assert_int_equal(found(reg, "name:NBD"), 0);
+}
+
 static void
 bad_pattern_message(void **state)
 {
@@ -813,6 +848,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(scan_order_and_cap, setup,
 		    teardown),
 		cmocka_unit_test(span_offsets),
+		cmocka_unit_test_setup_teardown(prefix_rules, setup, teardown),
 		cmocka_unit_test(empty_and_odd_registries),
 		cmocka_unit_test(real_xml_who_jon_postel),
 		cmocka_unit_test(big_shared_registry_scans_like_match),

@@ -348,13 +348,24 @@ pattern_new(const char *expr, char **err)
 	*err = NULL;
 	if (expr == NULL)
 		expr = re = "";
-	for (f = 0; f < HAY_OTHER; f++) {
-		n = strlen(pattern_prefixes[f]);
-		if (strncmp(expr, pattern_prefixes[f], n) == 0 &&
-		    expr[n] == ':') {
-			field = f;
-			skip = n + 1;
-			break;
+	/* A prefix: lowercase ASCII letters and ':' not followed by '/'
+	   ("http://x" is a regex); an unknown one is an error. */
+	for (n = 0; expr[n] >= 'a' && expr[n] <= 'z'; n++)
+		continue;
+	if (n != 0 && expr[n] == ':' && expr[n + 1] != '/') {
+		for (f = 0; f < HAY_OTHER; f++) {
+			if (strlen(pattern_prefixes[f]) == n &&
+			    strncmp(expr, pattern_prefixes[f], n) == 0) {
+				field = f;
+				skip = n + 1;
+				break;
+			}
+		}
+		if (field < 0) {
+			*err = xasprintf("unknown prefix '%.*s:' (known: "
+			    "name: desc: proto: port: who: ref: note: date:; "
+			    "\\: is a literal colon)", (int)n, expr);
+			return NULL;
 		}
 	}
 	re = expr + skip;
@@ -366,7 +377,8 @@ pattern_new(const char *expr, char **err)
 
 	opts = PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_MULTILINE |
 	    PCRE2_NEVER_BACKSLASH_C;
-	if (!upper)
+	/* Protocol names have no case: proto:SCTP finds sctp. */
+	if (!upper || field == HAY_PROTO)
 		opts |= PCRE2_CASELESS;
 	cctx = pcre2_compile_context_create(NULL);
 	if (cctx != NULL)

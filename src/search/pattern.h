@@ -36,7 +36,11 @@
  * break between them).  Smart case looks for uppercase letters (ASCII,
  * Latin-1, Latin Extended-A, Greek, Cyrillic) outside escapes such as
  * \S or \p{Lu}, group names, verbs and option letters; (?i) and (?-i)
- * override it.  Prefixes are lowercase: "Name:x" is a regex.  \w \d \b
+ * override it.  A prefix is lowercase ASCII letters and a ':' at the
+ * start, the ':' not followed by '/' ("https://x", "Name:x" and "\d+:"
+ * are regexes); an unknown one ("foo:bar") is an error naming the known
+ * ones (write "foo\:bar" for the text).  proto: is always caseless:
+ * protocol names have no case.  \w \d \b
  * and POSIX classes are ASCII (twice as fast); non-ASCII letters match
  * as themselves, case-insensitively too, and (*UCP) at the start of the
  * regex makes the classes Unicode.
