@@ -163,24 +163,77 @@ browser_list_first_entry(void **state)
 	free(env);
 }
 
-/* A $BROWSER that is a command line is a program name that does not
-   exist: reported, never handed to a shell. */
+/* The recording browser's record: argc, then each argument. */
+static void
+assert_recorded(const char *want, size_t len)
+{
+	char	*got;
+	size_t	 n;
+
+	got = recorded(&n);
+	if (n != len || memcmp(got, want, len) != 0)
+		fail_msg("the browser got another argv");
+	free(got);
+}
+
+/* $BROWSER as xdg-utils reads it: each entry split into words (no
+   shell), "%s" replaced by the URI, else the URI appended. */
+static void
+browser_command_with_arguments(void **state)
+{
+	char	*env;
+
+	env = xasprintf("%s -dump", browser);
+	setenv("BROWSER", env, 1);
+	unlink(rec);
+	assert_null(tui_open("https://x/a b"));
+#define WANT "2\0-dump\0https://x/a b"
+	assert_recorded(WANT, sizeof WANT);
+#undef WANT
+	free(env);
+
+	env = xasprintf("  %s\t--new %%s --title=<%%s>  ", browser);
+	setenv("BROWSER", env, 1);
+	unlink(rec);
+	assert_null(tui_open("https://x/$(y)"));
+#define WANT "3\0--new\0https://x/$(y)\0--title=<https://x/$(y)>"
+	assert_recorded(WANT, sizeof WANT);
+#undef WANT
+	free(env);
+}
+
+/* An entry that does not run is skipped for the next one; when none
+   runs, the last one's error is told. */
+static void
+browser_list_tries_each(void **state)
+{
+	char		*env;
+	const char	*why;
+
+	env = xasprintf("/nonexistent/browser -x:/bin/false:%s %%s", browser);
+	setenv("BROWSER", env, 1);
+	unlink(rec);
+	assert_null(tui_open("https://x/"));
+	assert_recorded("1\0https://x/", sizeof "1\0https://x/");
+	free(env);
+
+	setenv("BROWSER", "/nonexistent/a:/nonexistent/b -y", 1);
+	why = tui_open("https://x/");
+	assert_non_null(why);
+	assert_non_null(strstr(why, "/nonexistent/b"));
+}
+
+/* Words are never handed to a shell: a quoted command line is words
+   with quotes in them, and nothing it names runs. */
 static void
 browser_command_line_not_run(void **state)
 {
-	char		*env = xasprintf("touch %s", pwned);
-	const char	*why;
+	char	*env = xasprintf("sh -c 'touch %s'", pwned);
 
 	setenv("BROWSER", env, 1);
-	why = tui_open("https://example.com/");
-	assert_non_null(why);
-	assert_non_null(strstr(why, "touch"));
-	assert_false(was_pwned());
-	free(env);
-
-	setenv("BROWSER", "sh -c 'touch PWNED'", 1);
 	assert_non_null(tui_open("https://example.com/"));
 	assert_false(was_pwned());
+	free(env);
 }
 
 /* What 'o' refuses before any program runs: other schemes, a leading
@@ -217,6 +270,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(shell_syntax_is_one_argument),
 		cmocka_unit_test(browser_list_first_entry),
+		cmocka_unit_test(browser_command_with_arguments),
+		cmocka_unit_test(browser_list_tries_each),
 		cmocka_unit_test(browser_command_line_not_run),
 		cmocka_unit_test(refused_uris),
 	};

@@ -390,4 +390,27 @@ check "?zigbee from row 1 says it wrapped to the bottom" \
     'Search wrapped to the bottom: match [0-9]+ of [0-9]+'
 quits "?: q exits 0" q
 
+# --- Issue 11 item 13: $BROWSER with arguments, in the foreground -------------
+# A terminal browser: it records its argv and whether it has the terminal,
+# shows a page, and waits for Enter, as w3m would.
+cat > "$WORK/tbrowser" <<EOF
+#!/bin/sh
+{ printf '%s|' "\$@"; [ -t 0 ] && [ -t 2 ] && echo tty; } > "$WORK/targv"
+echo "TERMINAL BROWSER PAGE"
+read _line
+EOF
+chmod +x "$WORK/tbrowser"
+rm -f "$WORK/targv"
+start 120 40 "BROWSER=/nonexistent/w3m:$WORK/tbrowser -dump %s" --
+keys : 10809 Enter o
+check "BROWSER: a command with arguments runs in the foreground" \
+    'TERMINAL BROWSER PAGE'
+check_gone "BROWSER: the screen is given up to it" 'Detail: nbd'
+keys Enter
+check "BROWSER: the screen comes back after it" 'Detail: nbd 10809/tcp'
+is "$(cat "$WORK/targv" 2>/dev/null)" \
+    "-dump|https://github.com/NetworkBlockDevice/nbd/blob/master/doc/proto.md|tty" \
+    "BROWSER: its words, %s replaced by the URI, on the terminal"
+quits "BROWSER: q exits 0" q
+
 done_testing

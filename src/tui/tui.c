@@ -25,6 +25,7 @@
 #include "screen.h"
 #include "tui.h"
 #include "ui.h"
+#include "xmalloc.h"
 
 static volatile sig_atomic_t	 tui_signalled;
 
@@ -119,59 +120,107 @@ tui_mouse(struct ui *ui, const struct layout *l)
 	return UI_NONE;
 }
 
-/*
- * Open uri with $BROWSER (its first entry, a program name) or xdg-open,
- * by fork and execvp: never through a shell.  The program runs detached,
- * its output to /dev/null.  Returns NULL or why it failed (static).
- */
-const char *
-tui_open(const char *uri)
-{
-	static char	 why[512];
-	const char	*env = getenv("BROWSER");
-	char		 prog[256];
-	char		*argv[3];
-	pid_t		 pid, pid2;
-	int		 fds[2], fd, st, err = 0;
-	size_t		 n;
+/* Set while curses owns the terminal: tui_open then gives it up to a
+   browser in $BROWSER and takes it back after. */
+static int	 tui_screen;
 
-	if (env != NULL && *env != '\0') {
-		n = strcspn(env, ":");
-		if (n >= sizeof prog)
-			n = sizeof prog - 1;
-		memcpy(prog, env, n);
-		prog[n] = '\0';
-	} else
-		snprintf(prog, sizeof prog, "xdg-open");
-	argv[0] = prog;
-	argv[1] = (char *)uri;
-	argv[2] = NULL;
+/*
+ * The words of one $BROWSER entry (s[0..len)), split at blanks with no
+ * shell and no quoting, as xdg-utils does; "%s" in a word becomes uri,
+ * and without any "%s" uri is the last word.  NULL-terminated; free each
+ * word and the array.
+ */
+static char **
+tui_browser_argv(const char *s, size_t len, const char *uri)
+{
+	char		**argv = NULL;
+	const char	 *w, *end = s + len, *p;
+	size_t		  n = 0, k;
+	int		  subst = 0;
+	struct buf	  b;
+
+	for (;;) {
+		while (s < end && (*s == ' ' || *s == '\t'))
+			s++;
+		if (s == end)
+			break;
+		for (w = s; s < end && *s != ' ' && *s != '\t'; s++)
+			;
+		memset(&b, 0, sizeof b);
+		for (p = w; p < s; p += k) {
+			if (s - p >= 2 && p[0] == '%' && p[1] == 's') {
+				buf_adds(&b, uri);
+				subst = 1;
+				k = 2;
+			} else {
+				buf_addc(&b, *p);
+				k = 1;
+			}
+		}
+		argv = xreallocarray(argv, n + 3, sizeof *argv);
+		argv[n++] = buf_detach(&b);
+	}
+	if (n == 0)
+		return NULL;
+	if (!subst)
+		argv[n++] = xstrdup(uri);
+	argv[n] = NULL;
+	return argv;
+}
+
+static void
+tui_argv_free(char **argv)
+{
+	size_t	 i;
+
+	for (i = 0; argv[i] != NULL; i++)
+		free(argv[i]);
+	free(argv);
+}
+
+/*
+ * Run argv by fork and execvp.  A $BROWSER command runs in the
+ * foreground on the terminal (a terminal browser needs it: curses gives
+ * it up first); xdg-open runs detached, its output to /dev/null.
+ * Returns 0 when it ran and, in the foreground, exited 0; else the
+ * errno of the exec, or -1.
+ */
+static int
+tui_spawn(char **argv, int foreground)
+{
+	pid_t	 pid, pid2;
+	int	 fds[2], fd, st, err = 0;
 
 	if (pipe(fds) != 0)
-		return strerror(errno);
+		return errno;
 	fcntl(fds[0], F_SETFD, FD_CLOEXEC);
 	fcntl(fds[1], F_SETFD, FD_CLOEXEC);
+	if (foreground && tui_screen)
+		endwin();
 	if ((pid = fork()) == -1) {
+		err = errno;
 		close(fds[0]);
 		close(fds[1]);
-		return strerror(errno);
+		return err;
 	}
 	if (pid == 0) {
 		close(fds[0]);
-		if ((pid2 = fork()) != 0)
-			_exit(pid2 == -1 ? 1 : 0);
-		setsid();
-		if ((fd = open("/dev/null", O_RDWR)) != -1) {
-			dup2(fd, 0);
-			dup2(fd, 1);
-			dup2(fd, 2);
-			if (fd > 2)
-				close(fd);
+		if (!foreground) {
+			if ((pid2 = fork()) != 0)
+				_exit(pid2 == -1 ? 1 : 0);
+			setsid();
+			if ((fd = open("/dev/null", O_RDWR)) != -1) {
+				dup2(fd, 0);
+				dup2(fd, 1);
+				dup2(fd, 2);
+				if (fd > 2)
+					close(fd);
+			}
 		}
 		signal(SIGINT, SIG_DFL);
 		signal(SIGTERM, SIG_DFL);
 		signal(SIGHUP, SIG_DFL);
-		execvp(prog, argv);
+		execvp(argv[0], argv);
 		err = errno;
 		if (write(fds[1], &err, sizeof err) < 0)
 			_exit(127);
@@ -180,17 +229,61 @@ tui_open(const char *uri)
 	close(fds[1]);
 	while (waitpid(pid, &st, 0) == -1 && errno == EINTR)
 		;
-	n = 0;
+	if (tui_signalled == SIGINT)	/* Ctrl-C was the browser's */
+		tui_signalled = 0;
+	if (foreground && tui_screen) {
+		reset_prog_mode();
+		clearok(curscr, TRUE);
+		refresh();
+	}
 	while (read(fds[0], &err, sizeof err) == -1 && errno == EINTR)
 		;
 	close(fds[0]);
-	if (err != 0) {
-		snprintf(why, sizeof why, "%s: %s", prog, strerror(err));
+	if (err != 0)
+		return err;
+	if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
+		return -1;
+	return 0;
+}
+
+/*
+ * Open uri with $BROWSER, as xdg-utils reads it: a ':'-separated list of
+ * commands, each split into words (no shell), "%s" replaced by uri (else
+ * uri appended), tried in turn until one runs and exits 0.  Without
+ * $BROWSER, xdg-open, detached.  Returns NULL or why it failed (static).
+ */
+const char *
+tui_open(const char *uri)
+{
+	static char	 why[512];
+	const char	*env = getenv("BROWSER"), *s;
+	char		*xdg[] = { "xdg-open", (char *)uri, NULL };
+	char		**argv;
+	size_t		 n;
+	int		 err;
+
+	if (env == NULL || *env == '\0') {
+		if ((err = tui_spawn(xdg, 0)) == 0)
+			return NULL;
+		snprintf(why, sizeof why, "xdg-open: %s", err > 0 ?
+		    strerror(err) : "failed");
 		return why;
 	}
-	if (WIFEXITED(st) && WEXITSTATUS(st) != 0)
-		return "fork failed";
-	return NULL;
+	snprintf(why, sizeof why, "$BROWSER names no command");
+	for (s = env; *s != '\0'; s += n + (s[n] == ':')) {
+		n = strcspn(s, ":");
+		if ((argv = tui_browser_argv(s, n, uri)) == NULL)
+			continue;
+		err = tui_spawn(argv, 1);
+		if (err == 0) {
+			tui_argv_free(argv);
+			return NULL;
+		}
+		snprintf(why, sizeof why, "%.200s: %s", argv[0], err > 0 ?
+		    strerror(err) : "failed");
+		tui_argv_free(argv);
+	}
+	return why;
 }
 
 int
@@ -226,6 +319,7 @@ tui_run(struct registry *reg)
 		return 2;
 	}
 	set_term(scr);
+	tui_screen = 1;
 	fatal_set_cleanup(tui_fatal_cleanup);
 	ui = ui_new(reg);
 	raw();
@@ -292,7 +386,7 @@ tui_run(struct registry *reg)
 		res = ui_key(ui, keyc);
 		if (res & UI_OPEN) {
 			ui_opened(ui, tui_open(ui->open_uri));
-			res |= UI_DRAW_STATUS;
+			res |= UI_DRAW_ALL;	/* a browser may have drawn */
 		}
 		if (res & UI_QUIT)
 			break;
@@ -303,6 +397,7 @@ tui_run(struct registry *reg)
 
 	fatal_set_cleanup(NULL);
 	endwin();
+	tui_screen = 0;
 	delscreen(scr);
 	if (tty != stdin)
 		fclose(tty);

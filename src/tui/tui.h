@@ -14,10 +14,14 @@ struct registry;
 int	 tui_run(struct registry *reg);
 
 /*
- * Open uri with $BROWSER's first entry (up to a ':', a program name, not
- * a command line) or xdg-open, by fork and execvp, never a shell: uri is
- * the program's one argument, whatever characters it holds.  The program
- * runs detached.  Returns NULL, or why it could not run (static storage).
+ * Open uri with $BROWSER, read as xdg-utils does: a ':'-separated list
+ * of commands, each split into words at blanks (no shell, no quoting),
+ * "%s" in a word replaced by uri, else uri appended as the last argument;
+ * each tried in turn until one runs and exits 0.  A $BROWSER command runs
+ * in the foreground with the terminal (curses gives it up and takes it
+ * back).  Without $BROWSER: xdg-open, detached.  Never a shell: uri is
+ * one argument whatever it holds.  Returns NULL, or why it could not run
+ * (static storage).
  */
 const char	*tui_open(const char *uri);
 
