@@ -1536,6 +1536,11 @@ test_detail_labels_every_field_and_links_rfcs(void **state)
 		assert_string_equal(s,
 		    "https://datatracker.ietf.org/doc/draft-ietf-foo-bar-03/");
 		free(s);
+		/* An RFC to be links to its draft, as drafts do. */
+		s = detail_ref_link("RFC-ietf-ntp-roughtime-19");
+		assert_string_equal(s, "https://datatracker.ietf.org/doc/"
+		    "draft-ietf-ntp-roughtime-19/");
+		free(s);
 	}
 }
 

@@ -565,6 +565,16 @@ detail_ref_link(const char *ref)
 			;
 		return xstrndup(ref, e - ref);
 	}
+	/* An RFC to be, named for its draft: "RFC-ietf-ntp-roughtime-19"
+	   is draft-ietf-ntp-roughtime-19 on the datatracker. */
+	if (strncasecmp(ref, "RFC-", 4) == 0 &&
+	    isalpha((unsigned char)ref[4])) {
+		for (e = ref + 4; isalnum((unsigned char)*e) || *e == '-' ||
+		    *e == '.' || *e == '_'; e++)
+			;
+		return xasprintf("https://datatracker.ietf.org/doc/draft-%.*s/",
+		    (int)(e - ref - 4), ref + 4);
+	}
 	if (strncasecmp(ref, "RFC", 3) == 0) {
 		s = ref + 3;
 		while (*s == ' ')

@@ -116,8 +116,9 @@ int		 detail_link_lines(const struct detail *, size_t l,
 
 /*
  * The URL for a reference as the registry writes it: "RFC6353" ->
- * https://www.rfc-editor.org/rfc/rfc6353, "draft-..." -> the
- * datatracker, http(s) URLs as they are.  NULL when it is not a link.
+ * https://www.rfc-editor.org/rfc/rfc6353, "draft-..." and an RFC to be
+ * ("RFC-ietf-ntp-roughtime-19": its draft) -> the datatracker, http(s)
+ * URLs as they are.  NULL when it is not a link.
  * Caller frees.
  */
 char		*detail_ref_link(const char *ref);
