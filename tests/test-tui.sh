@@ -413,4 +413,11 @@ is "$(cat "$WORK/targv" 2>/dev/null)" \
     "BROWSER: its words, %s replaced by the URI, on the terminal"
 quits "BROWSER: q exits 0" q
 
+# --- Issue 11 item 15: the detail title of an unlisted gap gives its range ---
+start 120 40 -- -f "$XML"
+keys : 60000 Enter
+check ":60000: the title names the range 49152-65535" \
+    'Detail: Unassigned 49152-65535, a gap no row lists'
+quits "gap title: q exits 0" q
+
 done_testing

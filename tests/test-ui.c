@@ -1508,6 +1508,28 @@ test_detail_of_a_gap_gives_size_and_neighbours(void **state)
 	detail_free(&d);
 }
 
+/* The detail title of a gap no row lists gives its range. */
+static void
+test_detail_title_of_an_unlisted_gap_gives_its_range(void **state)
+{
+	struct ui	*ui = ((struct fixture *)*state)->ui;
+	char		*t;
+
+	ui_goto(ui, "14");
+	assert_true(ROW_IS_GAP(ui_row(ui)));
+	t = ui_detail_title(ui);
+	assert_string_equal(t, "Unassigned 14-65535, a gap no row lists");
+	free(t);
+	ui_key(ui, 'g');		/* port 0: a one-port gap */
+	t = ui_detail_title(ui);
+	assert_string_equal(t, "Unassigned 0, a gap no row lists");
+	free(t);
+	ui_goto(ui, "7");
+	t = ui_detail_title(ui);
+	assert_string_equal(t, "echo 7/tcp");
+	free(t);
+}
+
 static void
 test_detail_labels_every_field_and_links_rfcs(void **state)
 {
@@ -1932,6 +1954,7 @@ main(void)
 		T(test_esc_clears_in_order),
 		T(test_mouse_click_selects_and_wheel_scrolls),
 		T(test_detail_of_a_gap_gives_size_and_neighbours),
+		T(test_detail_title_of_an_unlisted_gap_gives_its_range),
 		T(test_detail_labels_every_field_and_links_rfcs),
 		T(test_detail_wrap_breaks_long_urls_after_a_slash),
 #undef T

@@ -73,7 +73,6 @@ pane_detail_draw(const struct ui *ui, const struct rect *head,
 	struct sline			 sl;
 	size_t				 i, top = ui_detail_top(ui);
 	long				 sel;
-	int32_t				 row = v->row;
 	attr_t				 ha;
 	char				*name = NULL, more[32];
 	int				 y;
@@ -82,13 +81,11 @@ pane_detail_draw(const struct ui *ui, const struct rect *head,
 	    ROLE_HEADER);
 	sline_start(&sl, head->y, head->x, head->w);
 	sline_adds(&sl, ui->focus == PANE_DETAIL ? ">Detail" : " Detail", ha);
-	if (row != INT32_MIN && !ROW_IS_GAP(row)) {
-		name = detail_record_name(ui->reg, row);
+	if ((name = ui_detail_title(ui)) != NULL) {
 		sline_adds(&sl, ": ", ha);
 		sline_adds(&sl, name, ha);
 		free(name);
-	} else if (row != INT32_MIN)
-		sline_adds(&sl, ": a gap no row lists", ha);
+	}
 	sel = ui_detail_link(ui, &v->d);
 	if (v->n > top + (size_t)body->h) {
 		snprintf(more, sizeof more, " %zu more ", v->n - top -

@@ -12,6 +12,24 @@
 #include "ui-private.h"
 #include "xmalloc.h"
 
+char *
+ui_detail_title(const struct ui *ui)
+{
+	int32_t			 row = ui_row(ui);
+	const struct gap	*g;
+
+	if (row == INT32_MIN)
+		return NULL;
+	if (!ROW_IS_GAP(row))
+		return detail_record_name(ui->reg, row);
+	g = &ui->reg->gaps[ROW_GAP_INDEX(row)];
+	if (g->lo == g->hi)
+		return xasprintf("Unassigned %d, a gap no row lists",
+		    (int)g->lo);
+	return xasprintf("Unassigned %d-%d, a gap no row lists", (int)g->lo,
+	    (int)g->hi);
+}
+
 void
 ui_dview_free(struct ui_detail_view *v)
 {

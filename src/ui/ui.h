@@ -245,6 +245,12 @@ long		 ui_detail_link(const struct ui *, const struct detail *d);
 /* The selected row's detail view (rebuilt here only when the row or the
    detail pane's width changed). */
 const struct ui_detail_view *ui_detail_view(const struct ui *);
+/*
+ * The detail pane's title for the selected row: the record's name and
+ * ports, or a gap no row lists as "Unassigned 49152-65535, a gap no row
+ * lists".  Caller frees; NULL when the view is empty.
+ */
+char		*ui_detail_title(const struct ui *);
 /* The first detail line shown: detail_top, clamped to the view. */
 size_t		 ui_detail_top(const struct ui *);
 /* Index (1-based) of the search match at the cursor, or 0. */
