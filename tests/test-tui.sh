@@ -361,6 +361,34 @@ keys '&' 'Jon' Enter
 check "header: at 40x12 the count keeps its numbers" ' [0-9]+ of 14534$'
 quits "header: q exits 0" q
 
+# --- Issue 11 item 1: a person known only by id (a CSV) has assignments -----
+# IANA's CSV has no people table: IESG is an id only, yet named.
+_csv=$WORK/ids-only.csv
+{
+	echo 'Service Name,Port Number,Transport Protocol,Description,Assignee,Contact,Registration Date,Modification Date,Reference,Service Code,Unauthorized Use Reported,Assignment Notes'
+	echo 'http,80,tcp,World Wide Web HTTP,[IESG],[IETF_Chair],,2021-10-01,[RFC9110],,,'
+	echo 'http,80,udp,World Wide Web HTTP,[IESG],[IETF_Chair],,2021-10-01,[RFC9110],,,'
+	echo 'https,443,tcp,http protocol over TLS/SSL,[IESG],[IETF_Chair],,2021-10-01,[RFC9110],,,'
+	echo 'https,443,sctp,HTTPS,[Randall_Stewart],[Randall_Stewart],,2022-02-07,[RFC9260],,,'
+	echo 'echo,7,tcp,Echo,[Jon_Postel],[Jon_Postel],,,,,,'
+} > "$_csv"
+start 120 40 -- -f "$_csv"
+keys : https Enter c Enter
+check "ids only: Enter on IESG lists its assignments" ' IESG: 3 .*|IESG: 3 '
+check "ids only: the list is IESG's person list" '\[person\]'
+check "ids only: the message counts them" '^3 assignments of IESG \(Esc returns\)'
+ok '! screen | grep -q " echo "' "ids only: another's row is not listed"
+quits "ids only: q exits 0" q
+if need_shared; then
+	start 120 40 -- -f "$CSV"
+	keys : https Enter c Enter
+	check "2025 CSV: :https c Enter lists IESG's 134 assignments" \
+	    'IESG: 134 '
+	quits "2025 CSV: q exits 0" q
+else
+	skip_part 2 "$SHARED_WHY"
+fi
+
 # --- Issue 11 item 8: ] and [ stop once per gap range, not per protocol -----
 start 120 40 -- -f "$XML"
 keys ']'

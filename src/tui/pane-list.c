@@ -157,11 +157,13 @@ pane_list_draw(const struct ui *ui, const struct rect *head,
 	/* Header: column names, then what the list holds.  The count
 	   comes first: the column names are cut to leave it room, down
 	   to "Port Prot"; only then is the count cut. */
-	if (ui->view == &ui->persons && ui->person >= 0) {
-		const struct person *p = &ui->reg->people[ui->person];
+	if (ui->view == &ui->persons &&
+	    (ui->person >= 0 || ui->person_id != NULL)) {
+		const struct person *p = ui->person >= 0 ?
+		    &ui->reg->people[ui->person] : NULL;
 
-		s = sanitize(p->name != NULL ? p->name : p->org != NULL ?
-		    p->org : p->id, 0);
+		s = sanitize(p == NULL ? ui->person_id : p->name != NULL ?
+		    p->name : p->org != NULL ? p->org : p->id, 0);
 		snprintf(right, sizeof right, " %.80s: %zu ", s, ui->view->n);
 		free(s);
 	} else if (ui->filter != NULL)
