@@ -10,6 +10,7 @@
 #include <wchar.h>
 
 #include "detail.h"
+#include "reflow.h"
 #include "registry.h"
 #include "sanitize.h"
 #include "xmalloc.h"
@@ -28,6 +29,16 @@ detail_add(struct detail *d, const char *label, const char *text,
 	f->label = label;
 	f->text = sanitize(text, 1);
 	f->role = role;
+}
+
+/* Add a field of registry prose, reflowed into paragraphs (reflow.h). */
+static void
+detail_add_prose(struct detail *d, const char *label, const char *text)
+{
+	char	*t = reflow(text);
+
+	detail_add(d, label, t, DETAIL_TEXT);
+	free(t);
 }
 
 /* Add a field from portreg's own (already safe) text; takes ownership. */
@@ -321,7 +332,7 @@ detail_build(struct detail *d, const struct registry *reg, int32_t row)
 		    r->port_hi), DETAIL_TEXT);
 	detail_add_own(d, "Kind", xstrdup(record_kind_name(r->kind)),
 	    DETAIL_TEXT);
-	detail_add(d, "Description", r->description, DETAIL_TEXT);
+	detail_add_prose(d, "Description", r->description);
 	if (r->kind == KIND_UNASSIGNED && r->port_lo >= 0) {
 		detail_add_own(d, "Gap size", xasprintf("%d port%s",
 		    (int)(r->port_hi - r->port_lo + 1),
@@ -358,8 +369,8 @@ detail_build(struct detail *d, const struct registry *reg, int32_t row)
 		free(link);
 	}
 	detail_add(d, "Service code", r->service_code, DETAIL_TEXT);
-	detail_add(d, "Unauthorized", r->unauthorized, DETAIL_TEXT);
-	detail_add(d, "Notes", r->notes, DETAIL_TEXT);
+	detail_add_prose(d, "Unauthorized", r->unauthorized);
+	detail_add_prose(d, "Notes", r->notes);
 	if (r->line != 0)
 		detail_add_own(d, "Source", xasprintf("line %u",
 		    (unsigned)r->line), DETAIL_NOTE);
