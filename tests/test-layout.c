@@ -226,6 +226,73 @@ test_hit_on_too_small_is_nothing(void **state)
 	assert_int_equal(row, -1);
 }
 
+/* Issue 11 item 10: the detail and contacts panes share by content. */
+static void
+test_share_gives_empty_lines_to_the_pane_that_overflows(void **state)
+{
+	static const int	 sizes[][2] = { { 40, 120 }, { 24, 80 },
+	    { 12, 60 }, { 9, 30 }, { 60, 200 } };
+	struct layout		 base, l;
+	size_t			 i;
+	int			 d, c, t;
+
+	(void)state;
+	for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+		layout_compute(&base, sizes[i][0], sizes[i][1]);
+		d = base.body[PANE_DETAIL].h;
+		c = base.body[PANE_CONTACTS].h;
+		t = d + c;
+
+		/* Both fit, or both overflow: the split stays. */
+		l = base;
+		layout_share(&l, 1, 1);
+		assert_memory_equal(&l, &base, sizeof l);
+		layout_share(&l, 1000, 1000);
+		assert_memory_equal(&l, &base, sizeof l);
+
+		/* A long detail, one person: contacts keep two lines. */
+		l = base;
+		layout_share(&l, 1000, 2);
+		check_layout(&l, sizes[i][0], sizes[i][1]);
+		assert_int_equal(l.body[PANE_CONTACTS].h, c >= 2 ? 2 : c);
+		assert_int_equal(l.body[PANE_DETAIL].h + l.body[PANE_CONTACTS].h,
+		    t);
+		assert_int_equal(l.header[PANE_CONTACTS].y,
+		    l.body[PANE_DETAIL].y + l.body[PANE_DETAIL].h);
+		/* Just what it needs, when that is less than all. */
+		l = base;
+		layout_share(&l, d + 1, 1);
+		assert_int_equal(l.body[PANE_DETAIL].h, d + 1 < t ? d + 1 :
+		    t - 1);
+
+		/* Many people, a short detail: it keeps what it needs. */
+		l = base;
+		layout_share(&l, 3, 5000);
+		check_layout(&l, sizes[i][0], sizes[i][1]);
+		assert_int_equal(l.body[PANE_DETAIL].h, d > 3 ? 3 : d);
+		assert_int_equal(l.body[PANE_DETAIL].h + l.body[PANE_CONTACTS].h,
+		    t);
+
+		/* Nothing asked for: still a line each. */
+		l = base;
+		layout_share(&l, 0, 5000);
+		assert_int_equal(l.body[PANE_DETAIL].h, 1);
+		l = base;
+		layout_share(&l, 5000, 0);
+		assert_int_equal(l.body[PANE_CONTACTS].h, 1);
+		check_layout(&l, sizes[i][0], sizes[i][1]);
+
+		/* The list and the widths never move. */
+		assert_memory_equal(&l.body[PANE_LIST], &base.body[PANE_LIST],
+		    sizeof l.body[PANE_LIST]);
+		assert_int_equal(l.body[PANE_DETAIL].w,
+		    base.body[PANE_DETAIL].w);
+	}
+	layout_compute(&l, 5, 5);
+	layout_share(&l, 100, 1);
+	assert_true(l.too_small);
+}
+
 int
 main(void)
 {
@@ -239,6 +306,8 @@ main(void)
 		cmocka_unit_test(test_hit_finds_pane_and_row),
 		cmocka_unit_test(test_hit_in_wide_layout_tells_columns_apart),
 		cmocka_unit_test(test_hit_on_too_small_is_nothing),
+		cmocka_unit_test(
+		    test_share_gives_empty_lines_to_the_pane_that_overflows),
 	};
 
 	return RUN_TESTS(tests);

@@ -448,4 +448,41 @@ check ":60000: the title names the range 49152-65535" \
     'Detail: Unassigned 49152-65535, a gap no row lists'
 quits "gap title: q exits 0" q
 
+# --- Issue 11 item 10: the detail and contacts panes share by content --------
+# www-http's note is long and it names one person: the detail takes the
+# lines the contacts pane would leave empty (the split was fixed at 3:2,
+# the contacts header on line 24).
+start 120 40 -- -f "$XML"
+keys : www-http Enter
+check "share: www-http's detail shows" 'Detail: www-http 80/tcp'
+check_line "share: the contacts pane keeps just its person's two lines" \
+    36 '│ Contacts \(1\)'
+check "share: the person is still shown" 'Tim Berners-Lee'
+keys : 10809/udp Enter
+check_line "share: a short detail gives the rest back to the old split" \
+    24 '│ Contacts'
+quits "share: q exits 0" q
+
+# --- Issue 11 item 16: the contacts pane has every person, and scrolls -------
+_csv=$WORK/many-people.csv
+{
+	echo 'Service Name,Port Number,Transport Protocol,Description,Assignee,Contact,Registration Date,Modification Date,Reference,Service Code,Unauthorized Use Reported,Assignment Notes'
+	printf 'crowd,7,tcp,Named by many,'
+	_i=1
+	while [ $_i -le 100 ]; do printf '[Person_%03d]' $_i; _i=$((_i + 1)); done
+	printf ',[Person_001],,,,,,\n'
+} > "$_csv"
+start 120 40 -- -f "$_csv"
+check "people: the true count, not 64" 'Contacts \(100\)'
+check "people: the header says how many more there are" \
+    'Contacts \(100\) +[0-9]+ more'
+keys c G
+check "people: G in the contacts pane reaches the 100th" 'Person_100'
+check_gone "people: ...the first has scrolled off the pane" \
+    '│ \[Person_001\]  assignee'
+keys Enter
+check "people: Enter on the 100th lists its assignment" \
+    '^1 assignment of Person_100'
+quits "people: q exits 0" q
+
 done_testing

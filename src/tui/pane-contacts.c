@@ -97,18 +97,16 @@ void
 pane_contacts_draw(const struct ui *ui, const struct rect *head,
     const struct rect *body)
 {
-	struct detail_person	 people[UI_PEOPLE_MAX];
+	const struct detail_person *people;
 	struct sline		 sl;
 	size_t			 n, i;
 	attr_t			 ha;
-	char			 title[64];
+	char			 title[64], more[32];
 	int			 y, per;
 
 	ha = draw_attr(ui->focus == PANE_CONTACTS ? ROLE_HEADER_FOCUS :
 	    ROLE_HEADER);
-	n = ui_people(ui, people, UI_PEOPLE_MAX);
-	if (n > UI_PEOPLE_MAX)
-		n = UI_PEOPLE_MAX;
+	people = ui_people(ui, &n);
 	sline_start(&sl, head->y, head->x, head->w);
 	snprintf(title, sizeof title, "%cContacts", ui->focus ==
 	    PANE_CONTACTS ? '>' : ' ');
@@ -117,6 +115,13 @@ pane_contacts_draw(const struct ui *ui, const struct rect *head,
 	sline_adds(&sl, title, ha);
 	if (ui->focus == PANE_CONTACTS && n > 0)
 		sline_adds(&sl, "  Enter: their assignments", ha);
+	per = body->h >= 2 ? 2 : 1;
+	if (n > ui->contact_top + (size_t)(body->h / per)) {
+		snprintf(more, sizeof more, " %zu more ", n - ui->contact_top -
+		    (size_t)(body->h / per));
+		sline_pad(&sl, sl.end - (int)strlen(more), ha);
+		sline_adds(&sl, more, ha);
+	}
 	sline_pad(&sl, -1, ha);
 
 	if (n == 0) {
@@ -127,7 +132,6 @@ pane_contacts_draw(const struct ui *ui, const struct rect *head,
 		}
 		return;
 	}
-	per = body->h >= 2 ? 2 : 1;
 	for (i = ui->contact_top, y = 0; i < n && y < body->h; i++, y += per)
 		pane_contacts_person(ui, &people[i], body->y + y,
 		    body->h - y >= 2 ? per : 1, body, i == ui->contact_sel);

@@ -324,6 +324,10 @@ screen_draw(const struct ui *ui, const struct layout *l, int what)
 			attrset(A_NORMAL);
 		}
 	}
+	/* The detail and contacts panes share their height by the row's
+	   content (ui_layout): a new row may move the line between them. */
+	if (what & (UI_DRAW_DETAIL|UI_DRAW_CONTACTS))
+		what |= UI_DRAW_DETAIL|UI_DRAW_CONTACTS;
 	if (what & UI_DRAW_LIST)
 		screen_pane(ui, l, PANE_LIST);
 	if (what & UI_DRAW_DETAIL)

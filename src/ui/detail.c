@@ -646,42 +646,74 @@ detail_person_link(const struct registry *reg, int32_t p)
 	return NULL;
 }
 
-static size_t
-detail_people_add(struct detail_person *out, size_t cap, size_t n,
-    const struct person_ref *pr, unsigned role)
-{
-	size_t	 i;
+/* The order people sort in to find each one once: by id, then first
+   named first. */
+struct detail_people_key {
+	const struct person_ref	*ref;
+	size_t			 at;		/* position as named */
+	unsigned		 role;
+};
 
-	for (i = 0; i < n && i < cap; i++) {
-		if (strcmp(out[i].id, pr->id) == 0) {
-			out[i].roles |= role;
-			return n;
-		}
-	}
-	if (n < cap) {
-		out[n].id = pr->id;
-		out[n].person = pr->person;
-		out[n].roles = role;
-	}
-	return n + 1;
+static int
+detail_people_cmp(const void *a, const void *b)
+{
+	const struct detail_people_key	*x = a, *y = b;
+	int				 c;
+
+	if ((c = strcmp(x->ref->id, y->ref->id)) != 0)
+		return c;
+	return x->at < y->at ? -1 : x->at > y->at;
 }
 
-size_t
-detail_people(const struct registry *reg, int32_t row,
-    struct detail_person *out, size_t cap)
+struct detail_person *
+detail_people(const struct registry *reg, int32_t row, size_t *np)
 {
-	const struct record	*r;
-	size_t			 n = 0;
-	uint32_t		 i;
+	const struct record		*r;
+	struct detail_people_key	*k;
+	struct detail_person		*out;
+	size_t				 n, i, j, m = 0;
+	unsigned			*roles;
 
+	*np = 0;
 	if (ROW_IS_GAP(row) || (size_t)row >= reg->n_records)
-		return 0;
+		return NULL;
 	r = &reg->records[row];
-	for (i = 0; i < r->n_assignees; i++)
-		n = detail_people_add(out, cap, n, &r->assignees[i],
-		    DETAIL_ASSIGNEE);
-	for (i = 0; i < r->n_contacts; i++)
-		n = detail_people_add(out, cap, n, &r->contacts[i],
-		    DETAIL_CONTACT);
-	return n;
+	if ((n = (size_t)r->n_assignees + r->n_contacts) == 0)
+		return NULL;
+	/* Sort a copy to find repeats in n log n (a record may name
+	   thousands), then keep each person where first named. */
+	k = xcalloc(n, sizeof *k);
+	for (i = 0; i < n; i++) {
+		k[i].at = i;
+		k[i].ref = i < r->n_assignees ? &r->assignees[i] :
+		    &r->contacts[i - r->n_assignees];
+		k[i].role = i < r->n_assignees ? DETAIL_ASSIGNEE :
+		    DETAIL_CONTACT;
+	}
+	qsort(k, n, sizeof *k, detail_people_cmp);
+	roles = xcalloc(n, sizeof *roles);	/* by position; 0: a repeat */
+	for (i = 0; i < n; i = j) {
+		unsigned	 all = 0;
+
+		for (j = i; j < n && (j == i ||
+		    strcmp(k[j].ref->id, k[i].ref->id) == 0); j++)
+			all |= k[j].role;
+		roles[k[i].at] = all;
+	}
+	out = xcalloc(n, sizeof *out);
+	for (i = 0; i < n; i++) {
+		const struct person_ref	*pr;
+
+		if (roles[i] == 0)
+			continue;
+		pr = i < r->n_assignees ? &r->assignees[i] :
+		    &r->contacts[i - r->n_assignees];
+		out[m].id = pr->id;
+		out[m].person = pr->person;
+		out[m++].roles = roles[i];
+	}
+	free(roles);
+	free(k);
+	*np = m;
+	return out;
 }

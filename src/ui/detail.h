@@ -140,11 +140,12 @@ struct detail_person {
 };
 
 /*
- * The people of row (assignees first, then contacts, each once), up to
- * cap into out.  Returns how many there are in all.
+ * The people of row (assignees first, then contacts, each once, with
+ * every role it is named in), however many: sets *n and returns them
+ * (NULL when none).  Caller frees.
  */
-size_t		 detail_people(const struct registry *, int32_t row,
-		     struct detail_person *out, size_t cap);
+struct detail_person *detail_people(const struct registry *, int32_t row,
+		     size_t *n);
 
 /* The reg->gaps index of row's gap (an Unassigned record or a ROW_GAP),
    or -1. */

@@ -39,6 +39,7 @@ ui_dview_free(struct ui_detail_view *v)
 		free(v->lines);
 		detail_free(&v->d);
 	}
+	free(v->people);
 	free(v);
 }
 
@@ -56,7 +57,10 @@ ui_detail_view(const struct ui *ui)
 		free(v->lines);
 		detail_free(&v->d);
 	}
-	memset(v, 0, sizeof *v);
+	memset(&v->d, 0, sizeof v->d);
+	v->lines = NULL;
+	v->n = 0;
+	v->text_x = 0;
 	v->built = 1;
 	v->row = row;
 	v->width = width;
@@ -246,7 +250,7 @@ ui_detail_click(struct ui *ui, size_t line)
 int
 ui_open(struct ui *ui)
 {
-	struct detail_person	 people[UI_PEOPLE_MAX];
+	const struct detail_person *people;
 	const struct detail	*d;
 	size_t			 n;
 	long			 sel;
@@ -255,9 +259,7 @@ ui_open(struct ui *ui)
 
 	if (row == INT32_MIN)
 		return UI_NONE;
-	n = ui_people(ui, people, UI_PEOPLE_MAX);
-	if (n > UI_PEOPLE_MAX)
-		n = UI_PEOPLE_MAX;
+	people = ui_people(ui, &n);
 	if (ui->focus == PANE_CONTACTS && ui->contact_sel < n) {
 		link = detail_person_link(ui->reg,
 		    people[ui->contact_sel].person);

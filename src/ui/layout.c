@@ -76,6 +76,30 @@ layout_compute(struct layout *l, int rows, int cols)
 	layout_pane(l, PANE_CONTACTS, 3 + list + detail, 0, contacts + 1, cols);
 }
 
+void
+layout_share(struct layout *l, int detail, int contacts)
+{
+	const struct rect	*db = &l->body[PANE_DETAIL];
+	int			 d = db->h, c = l->body[PANE_CONTACTS].h;
+	int			 total = d + c, x = db->x, w = db->w;
+	int			 y = l->header[PANE_DETAIL].y;
+
+	if (l->too_small)
+		return;
+	if (detail < 1)
+		detail = 1;
+	if (contacts < 1)
+		contacts = 1;
+	if (detail > d && contacts < c)
+		d = detail < total - contacts ? detail : total - contacts;
+	else if (contacts > c && detail < d)
+		d = total - contacts > detail ? total - contacts : detail;
+	else
+		return;
+	layout_pane(l, PANE_DETAIL, y, x, d + 1, w);
+	layout_pane(l, PANE_CONTACTS, y + d + 1, x, total - d + 1, w);
+}
+
 static int
 layout_in(const struct rect *r, int y, int x)
 {

@@ -52,6 +52,17 @@ struct layout {
 void	 layout_compute(struct layout *, int rows, int cols);
 
 /*
+ * Share the lines of the detail and contacts panes (of a layout from
+ * layout_compute) by content: the detail needs `detail` lines, the
+ * contacts `contacts`.  Where both fit in the computed split, or both
+ * overflow it, the split stays (so the panes do not jump from row to
+ * row); where one overflows, it takes the lines the other leaves empty,
+ * and the other keeps what it needs, at least one line.  The list, the
+ * widths and the total stay.
+ */
+void	 layout_share(struct layout *, int detail, int contacts);
+
+/*
  * Which pane is at screen cell (y, x)?  Returns the pane, or -1 outside
  * every pane.  *row is the line within the body, or -1 on the header.
  */

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <limits.h>
+
 #include "registry.h"
 #include "ui-private.h"
 
@@ -111,7 +113,7 @@ ui_last(struct ui *ui)
 		ui_detail_end(ui, 1);
 		break;
 	case PANE_CONTACTS:
-		ui_contact_select(ui, UI_PEOPLE_MAX);
+		ui_contact_select(ui, LONG_MAX);
 		break;
 	default:
 		if (ui->view->n > 0)

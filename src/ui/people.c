@@ -10,14 +10,23 @@
 #include "ui-private.h"
 #include "xmalloc.h"
 
-size_t
-ui_people(const struct ui *ui, struct detail_person *out, size_t cap)
+const struct detail_person *
+ui_people(const struct ui *ui, size_t *n)
 {
-	int32_t	 row = ui_row(ui);
+	/* The cache is the ui's own: rebuilt even for a const ui. */
+	struct ui_detail_view	*v = ui->dview;
+	int32_t			 row = ui_row(ui);
 
-	if (row == INT32_MIN)
-		return 0;
-	return detail_people(ui->reg, row, out, cap);
+	if (v->people_row != row || row == INT32_MIN) {
+		free(v->people);
+		v->people = NULL;
+		v->n_people = 0;
+		if (row != INT32_MIN)
+			v->people = detail_people(ui->reg, row, &v->n_people);
+		v->people_row = row;
+	}
+	*n = v->n_people;
+	return v->people;
 }
 
 /* How many people fit in the contacts pane (two lines each). */
@@ -31,12 +40,9 @@ ui_contacts_visible(const struct ui *ui)
 void
 ui_contact_select(struct ui *ui, long sel)
 {
-	struct detail_person	 people[UI_PEOPLE_MAX];
 	size_t			 n, vis = ui_contacts_visible(ui);
 
-	n = ui_people(ui, people, UI_PEOPLE_MAX);
-	if (n > UI_PEOPLE_MAX)
-		n = UI_PEOPLE_MAX;
+	(void)ui_people(ui, &n);
 	if (sel >= (long)n)
 		sel = (long)n - 1;
 	if (sel < 0)
@@ -91,12 +97,10 @@ ui_person_list(struct ui *ui, const struct detail_person *dp)
 int
 ui_contacts(struct ui *ui)
 {
-	struct detail_person	 people[UI_PEOPLE_MAX];
-	size_t			 n;
+	const struct detail_person	*people;
+	size_t				 n;
 
-	n = ui_people(ui, people, UI_PEOPLE_MAX);
-	if (n > UI_PEOPLE_MAX)
-		n = UI_PEOPLE_MAX;
+	people = ui_people(ui, &n);
 	if (n == 0) {
 		ui_message(ui, 0, "No people named by this row");
 		return UI_DRAW_STATUS;

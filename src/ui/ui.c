@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,6 +48,7 @@ ui_new(struct registry *reg)
 	ui->layout.help.h = 12;
 	ui->layout.help.w = LAYOUT_HELP_W(80);
 	ui->dview = xcalloc(1, sizeof *ui->dview);
+	ui->dview->people_row = INT32_MIN;
 	ui->scratch = xreallocarray(NULL, reg->n_records + 1,
 	    sizeof *ui->scratch);
 	ui->matches = xreallocarray(NULL, reg->n_records + 1,
@@ -241,6 +243,7 @@ void
 ui_resize(struct ui *ui, const struct layout *l)
 {
 	ui->layout = *l;
+	ui->dview->shared_ok = 0;
 	if (!l->too_small)
 		ui_fix_top(ui, 0);
 }
@@ -248,13 +251,34 @@ ui_resize(struct ui *ui, const struct layout *l)
 const struct layout *
 ui_layout(const struct ui *ui)
 {
-	return &ui->layout;
+	/* The cache is the ui's own: rebuilt even for a const ui. */
+	struct ui_detail_view	*v = ui->dview;
+	int32_t			 row = ui_row(ui);
+	size_t			 n, people;
+
+	if (v->shared_ok && v->shared_row == row)
+		return &v->shared;
+	v->shared = ui->layout;
+	if (row != INT32_MIN && !ui->layout.too_small) {
+		n = ui_detail_view(ui)->n;
+		(void)ui_people(ui, &people);
+		/* Two lines a person; one says there is nobody. */
+		people = people == 0 ? 1 : people < INT_MAX / 2 ?
+		    2 * people : INT_MAX;
+		layout_share(&v->shared, n < INT_MAX ? (int)n : INT_MAX,
+		    (int)people);
+	}
+	v->shared_ok = 1;
+	v->shared_row = row;
+	return &v->shared;
 }
 
 int
 ui_pane_rows(const struct ui *ui, enum layout_pane p)
 {
-	return ui->layout.body[p].h > 0 ? ui->layout.body[p].h : 1;
+	const struct layout	*l = ui_layout(ui);
+
+	return l->body[p].h > 0 ? l->body[p].h : 1;
 }
 
 int

@@ -77,12 +77,19 @@ struct ui_detail_view {
 	struct detail_line	*lines;
 	size_t			 n;
 	int			 text_x;	/* the column the text starts at */
+	/* The row's people (detail_people), once per row. */
+	int32_t			 people_row;	/* INT32_MIN: none built */
+	struct detail_person	*people;
+	size_t			 n_people;
+	/* The layout as the row's content shares it (ui_layout). */
+	int			 shared_ok;
+	int32_t			 shared_row;
+	struct layout		 shared;
 };
 
 #define UI_LINE_MAX	256
 #define UI_MSG_MAX	512
 #define UI_JUMPS	64
-#define UI_PEOPLE_MAX	64
 
 struct ui {
 	struct registry		*reg;		/* borrowed */
@@ -96,7 +103,9 @@ struct ui {
 	size_t			 cursor;	/* index in view->rows */
 	size_t			 top;		/* first row on screen */
 	/* The terminal's layout (ui_resize): the one place the pane sizes
-	   are; ui_pane_rows and ui_help_rows/_cols read it. */
+	   are; ui_layout shares its detail and contacts height by the
+	   selected row's content; ui_pane_rows and ui_help_rows/_cols read
+	   that. */
 	struct layout		 layout;
 	enum layout_pane	 focus;
 	/* The selected row's detail, wrapped to the detail pane: a cache
@@ -195,6 +204,11 @@ void		 ui_free(struct ui *);
 
 /* Give the ui the terminal's layout (kept: ui_layout). */
 void		 ui_resize(struct ui *, const struct layout *);
+/*
+ * The layout to draw: the terminal's, with the height of the detail and
+ * contacts panes shared by what the selected row shows in them
+ * (layout_share).  Valid until the next call into the ui.
+ */
 const struct layout *ui_layout(const struct ui *);
 /* Rows of pane p's body (at least 1). */
 int		 ui_pane_rows(const struct ui *, enum layout_pane p);
@@ -257,9 +271,9 @@ size_t		 ui_detail_top(const struct ui *);
 size_t		 ui_match_index(const struct ui *);
 /* Is record rec one of the search matches? */
 int		 ui_is_match(const struct ui *, int32_t rec);
-/* The people of the selected row (detail_people), up to cap. */
-size_t		 ui_people(const struct ui *, struct detail_person *,
-		     size_t cap);
+/* The people of the selected row (detail_people), however many: sets *n.
+   Owned by the ui, valid until the next call into the ui. */
+const struct detail_person *ui_people(const struct ui *, size_t *n);
 /*
  * The help overlay's lines, generated from the key table: line i is a
  * key line (*keys set) or plain text (*keys NULL).  Static strings.

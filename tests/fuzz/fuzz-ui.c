@@ -107,8 +107,8 @@ fuzz_draw(struct ui *ui, int fresh)
 {
 	static struct detail	 d;
 	static int32_t		 built = INT32_MIN;
-	struct detail_person	 people[16];
 	int32_t			 row = ui_row(ui);
+	size_t			 np;
 
 	(void)ui_record(ui);
 	if (row == INT32_MIN)
@@ -120,7 +120,8 @@ fuzz_draw(struct ui *ui, int fresh)
 		built = row;
 	}
 	(void)ui_detail_link(ui, &d);
-	(void)ui_people(ui, people, 16);
+	(void)ui_people(ui, &np);
+	(void)ui_layout(ui);
 	if (ui->cursor > 0)
 		(void)ui_row_at(ui, ui->cursor - 1);
 }
