@@ -106,7 +106,7 @@ printf '%s\n<record><name>x</name><number>1</number><xref type="person" data="A"
 case_ "duplicate person ids" 1 "dup.xml:[0-9]+: warning: person \\[A\\] defined again" -f dup.xml --check
 
 printf '%s\n<record><name>x</name><number>1</number><xref type="person" data="Ghost"/></record>\n<people><person id="A"><name>One</name></person></people></registry>\n' "$X" > ghost.xml
-case_ "person referenced, never defined" 1 "ghost.xml:4: warning: person \\[Ghost\\] is named by a record but not defined" -f ghost.xml --check
+case_ "person referenced, never defined" 1 "ghost.xml:4: warning: x 1: person \\[Ghost\\] is named by a record but not defined" -f ghost.xml --check
 
 mkdir adir
 case_ "a directory" 2 "adir: is a directory" -f adir 1

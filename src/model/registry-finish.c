@@ -300,6 +300,7 @@ registry_resolve(struct registry *reg, struct person_ref *refs, uint32_t n,
 struct dangling {
 	const char	*id;
 	uint32_t	 line;
+	size_t		 rec;		/* the record naming it there */
 };
 
 static int
@@ -340,6 +341,7 @@ registry_warn_dangling(struct registry *reg)
 					continue;
 				xgrow((void **)&ids, &cap, n + 1, sizeof *ids);
 				ids[n].id = l[j].id;
+				ids[n].rec = i;
 				ids[n++].line = r->line;
 			}
 		}
@@ -349,7 +351,8 @@ registry_warn_dangling(struct registry *reg)
 	for (i = 0; i < n; i++) {
 		if (i > 0 && strcmp(ids[i - 1].id, ids[i].id) == 0)
 			continue;
-		registry_warn(reg, ids[i].line, "person [%s] is named by a "
+		registry_warn_record(reg, ids[i].line,
+		    &reg->records[ids[i].rec], "person [%s] is named by a "
 		    "record but not defined in the people table", ids[i].id);
 	}
 	free(ids);
