@@ -28,6 +28,7 @@
 
 #include "cli.h"
 #include "complete.h"
+#include "edition.h"
 #include "gaps.h"
 #include "load.h"
 #include "output.h"
@@ -725,6 +726,7 @@ cli_update(const char *url)
 	shown = sanitize(path, 0);
 	printf("saved %s\n", shown);
 	cli_print_stats(stdout, reg);
+	edition_update_summary(stdout, dir, reg);
 	free(shown);
 	free(path);
 	free(dir);
@@ -741,6 +743,8 @@ cli_main(int argc, char **argv)
 	int		 rc;
 
 	setlocale(LC_ALL, "");
+	if (edition_diff_wanted(argc, argv))
+		return cli_finish_output(edition_diff_main(argc, argv));
 
 	if ((rc = cli_parse(&c, argc, argv)) >= 0) {
 		cli_free(&c);
