@@ -143,10 +143,8 @@ cli_usage(FILE *f)
 "      --update [URL]  download the current registry (default: IANA's\n"
 "                      XML), check that it loads, and keep it for later\n"
 "                      runs without -f (in $XDG_DATA_HOME/portreg)\n"
-"      --diff OLD NEW  what changed between two registries (exit 0\n"
-"                      identical, 1 different, 2 error)\n"
-"      --since FILE|DATE  in the browser, mark what changed since FILE,\n"
-"                      or since the edition kept on or before DATE\n"
+"      --diff OLD NEW  what changed between two registries (exit 1)\n"
+"      --since WHEN    browse, marking changes since a FILE or DATE\n"
 "  -h, --help          show this help\n"
 "  -V, --version       show the version\n"
 "\n"
@@ -749,6 +747,7 @@ cli_main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	if (edition_diff_wanted(argc, argv))
 		return cli_finish_output(edition_diff_main(argc, argv));
+	argc = edition_take_since(argc, argv);
 
 	if ((rc = cli_parse(&c, argc, argv)) >= 0) {
 		cli_free(&c);
@@ -790,9 +789,9 @@ cli_main(int argc, char **argv)
 		rc = cli_gaps(&c, reg);
 	else if (c.n_queries == 0 && c.n_patterns == 0 && !c.format_given &&
 	    isatty(STDOUT_FILENO))
-		rc = tui_run(reg);
+		rc = edition_tui_run(reg);
 	else
-		rc = cli_lookup(&c, reg);
+		rc = edition_since_refused() ? CLI_ERROR : cli_lookup(&c, reg);
 
 	registry_free(reg);
 	cli_free(&c);

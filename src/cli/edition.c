@@ -21,6 +21,7 @@
 #include "registry.h"
 #include "sanitize.h"
 #include "store.h"
+#include "tui.h"
 #include "xmalloc.h"
 
 static void edition_error(const char *, ...)
@@ -310,4 +311,72 @@ edition_since(const char *arg, const char *dir, enum load_format fmt,
 	reg = load_file(path, LOAD_AUTO, err);
 	free(path);
 	return reg;
+}
+
+/* --since's argument (edition_take_since), or NULL. */
+static const char *edition_since_arg;
+
+int
+edition_take_since(int argc, char **argv)
+{
+	int	 i, j, take;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		take = 0;
+		if (strncmp(argv[i], "--since=", 8) == 0) {
+			edition_since_arg = argv[i] + 8;
+			take = 1;
+		} else if (strcmp(argv[i], "--since") == 0 && i + 1 < argc) {
+			edition_since_arg = argv[i + 1];
+			take = 2;
+		}
+		if (take == 0)
+			continue;
+		for (j = i; j + take <= argc; j++)
+			argv[j] = argv[j + take];
+		argc -= take;
+		i--;
+	}
+	return argc;
+}
+
+int
+edition_since_refused(void)
+{
+	if (edition_since_arg == NULL)
+		return 0;
+	edition_error("--since marks changes in the browser: it takes no "
+	    "QUERY, -e or -o, and a terminal");
+	return 1;
+}
+
+int
+edition_tui_run(struct registry *reg)
+{
+	struct registry	*old, *shown;
+	struct diff	*d;
+	int32_t		*item_of;
+	char		*dir, *err = NULL;
+	int		 rc;
+
+	if (edition_since_arg == NULL)
+		return tui_run(reg);
+	dir = store_dir();
+	old = edition_since(edition_since_arg, dir, LOAD_AUTO, &err);
+	free(dir);
+	if (old == NULL) {
+		edition_error("%s", err != NULL ? err : edition_since_arg);
+		free(err);
+		return 2;
+	}
+	d = edition_compare(old, reg);
+	shown = diff_merge(d, &item_of);
+	rc = tui_run_since(shown, d, item_of);
+	registry_free(shown);
+	free(item_of);
+	diff_free(d);
+	registry_free(old);
+	return rc;
 }

@@ -56,6 +56,19 @@ void		 edition_update_summary(FILE *, const char *dir,
 		     const struct registry *reg);
 
 /*
+ * --since, taken out of argv (before "--"; "--since ARG" or
+ * "--since=ARG") and kept here for edition_tui_run, so that the rest of
+ * the command line parses as without it.  Returns the new argc.
+ */
+int		 edition_take_since(int argc, char **argv);
+/* The browser, with the changes since --since's edition marked when it
+   was given; exit status as tui_run. */
+int		 edition_tui_run(struct registry *);
+/* When --since was given to something other than the browser: say so
+   and return 1; else 0. */
+int		 edition_since_refused(void);
+
+/*
  * The old edition --since names: arg is a registry file, or a date
  * (YYYY-MM-DD): the newest edition kept in dir (store.h) dated on or
  * before it.  Returns the loaded registry, or NULL with *err set

@@ -109,6 +109,17 @@ const char	*diff_change_name(enum diff_change);
 char		*diff_record_value(const struct record *r, enum diff_field f);
 char		*diff_person_value(const struct person *p, enum diff_field f);
 
+/*
+ * For a browser: a copy of the new edition with the records removed
+ * since the old one put back, each before the first record of the new
+ * edition whose first port is past its own (those without a port at
+ * the end); finished, its people and warnings the new edition's.  Sets
+ * *item_of (malloc'd) to each of its records' item in d, or -1 where
+ * nothing changed.  The caller frees both; d must outlive them only as
+ * long as items are looked up.
+ */
+struct registry	*diff_merge(const struct diff *, int32_t **item_of);
+
 /* Whether a and b are equal as the diff compares text (NULL is ""). */
 int		 diff_text_equal(const char *a, const char *b);
 
