@@ -299,6 +299,39 @@ repeated_name_leftovers(void **state)
 	registry_free(b);
 }
 
+/* The browser's list: the new edition with the removed record put back
+   before the first record past its port, each record with its item. */
+static void
+merge_puts_removed_records_back_at_their_port(void **state)
+{
+	struct registry		*a = old_edition(), *b = new_edition(), *m;
+	struct diff		*d = diff_new(a, b, DIFF_ALL_FIELDS);
+	int32_t			*item_of;
+	size_t			 i;
+
+	m = diff_merge(d, &item_of);
+	assert_int_equal(m->n_records, b->n_records + 1);
+	/* echo 7/tcp, echo 7/udp, 8-9, gone 10/tcp (removed), fresh 11 */
+	assert_string_equal(m->records[3].service, "gone");
+	assert_int_equal(d->items[item_of[3]].change, DIFF_REMOVED);
+	assert_string_equal(m->records[4].service, "fresh");
+	assert_int_equal(d->items[item_of[4]].change, DIFF_ADDED);
+	assert_int_equal(item_of[0], -1);
+	assert_int_equal(d->items[item_of[1]].change, DIFF_CHANGED);
+	for (i = 5; i < m->n_records; i++)
+		assert_string_equal(m->records[i].service == NULL ? "" :
+		    m->records[i].service, b->records[i - 1].service == NULL ?
+		    "" : b->records[i - 1].service);
+	assert_int_equal(m->n_people, b->n_people);
+	assert_string_equal(m->updated == NULL ? "" : m->updated,
+	    b->updated == NULL ? "" : b->updated);
+	free(item_of);
+	registry_free(m);
+	diff_free(d);
+	registry_free(a);
+	registry_free(b);
+}
+
 static void
 text_equal_ignores_white_space_runs_only(void **state)
 {
@@ -322,6 +355,7 @@ main(void)
 		cmocka_unit_test(name_case_is_a_change_not_a_new_record),
 		cmocka_unit_test(nameless_rows_match_by_ports_and_kind),
 		cmocka_unit_test(repeated_name_leftovers),
+		cmocka_unit_test(merge_puts_removed_records_back_at_their_port),
 		cmocka_unit_test(text_equal_ignores_white_space_runs_only),
 	};
 
