@@ -112,6 +112,10 @@ ok "grep -q '^not compared (not in both forms): name, organization, email, uri' 
     grep -q '^records: 1 added, 1 removed, 1 moved, 2 changed' '$tmp/x.txt'" \
     "XML against CSV: people not compared, and it says so"
 
+timeout 30 "$PORTREG" --diff -o json "$XML" "$tmp/new.csv" > /dev/null 2> "$tmp/err"
+is "$(cat "$tmp/err")" "portreg: --diff: not compared (not in both forms): name, organization, email, uri" \
+    "-o json: what was not compared goes to standard error"
+
 # --- Usage ------------------------------------------------------------------
 timeout 10 "$PORTREG" --diff "$XML" > /dev/null 2> "$tmp/err"; st=$?
 ok "[ $st = 2 ] && grep -q 'takes two registries' '$tmp/err'" "--diff with one file: usage, exit 2"

@@ -91,6 +91,24 @@ static const struct option edition_options[] = {
 	{ NULL,		0,			NULL, 0 },
 };
 
+/* "portreg: --diff: not compared (not in both forms): ..." */
+static void
+edition_not_compared(uint32_t compared)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	unsigned	 k;
+
+	for (k = 0; k < DIFF_FIELDS; k++) {
+		if ((compared & DIFF_BIT(k)) != 0)
+			continue;
+		if (b.len != 0)
+			buf_adds(&b, ", ");
+		buf_adds(&b, diff_field_name((enum diff_field)k));
+	}
+	edition_error("--diff: not compared (not in both forms): %s", b.data);
+	buf_free(&b);
+}
+
 static struct registry *
 edition_load(const char *path, enum load_format fmt)
 {
@@ -163,6 +181,11 @@ edition_diff_main(int argc, char **argv)
 	d = edition_compare(old, new);
 	output_diff(stdout, d, fmt);
 	rc = d->n_items != 0 ? 1 : 0;
+	/* The table says what was compared; the other formats' readers
+	   hear it where the forms kept some fields out. */
+	if (fmt != OUTPUT_TABLE && rc != 0 &&
+	    (d->compared & DIFF_ALL_FIELDS) != DIFF_ALL_FIELDS)
+		edition_not_compared(d->compared);
 	diff_free(d);
 	registry_free(new);
 	registry_free(old);
