@@ -167,4 +167,19 @@ csvf names.csv 'ok-name,1,tcp,d,,,,,,,,' "$(printf 'esc\033[2J,2,tcp,d,,,,,,,,')
 timeout 10 "$PORTREG" -f names.csv --list-names > out 2>&1
 is "$?:$(cat out)" "0:ok-name" "--list-names leaves out names with ESC, a space, \$(...) or |"
 
+# --diff OLD NEW (issue 13): hostile pairs end in a clear error or an
+# empty diff, never a crash; registry text reaches the table escaped.
+case_ "--diff: one side empty" 2 "empty:1: expected" --diff empty crlf.csv
+case_ "--diff: the other side empty" 2 "empty:1: expected" --diff crlf.csv empty
+head -c 1500 "$XML" > trunc.xml
+case_ "--diff: one side truncated XML" 2 "trunc.xml:[0-9]+" --diff trunc.xml "$XML"
+case_ "--diff: the same file twice through -" 2 "only one of OLD and NEW" --diff - - < crlf.csv
+case_ "--diff: a missing file" 2 "nosuch" --diff nosuch crlf.csv
+case_ "--diff: a folder" 2 "" --diff . crlf.csv
+printf '%s\r\nnbd,10809,tcp,Net\033]0;pwn\007work,[W],[W],,,,,,\r\n' "$H" > esc.csv
+timeout 10 "$PORTREG" --diff crlf.csv esc.csv > out 2>&1; st=$?
+esc=$(printf '\033')
+ok '[ $st = 1 ] && ! grep -q "$esc" out && grep -qF "Net^[]0;pwn^Gwork" out' \
+    "--diff: control characters in a changed field are escaped in the table"
+
 done_testing

@@ -28,6 +28,7 @@
 
 #include "cli.h"
 #include "complete.h"
+#include "edition.h"
 #include "gaps.h"
 #include "load.h"
 #include "output.h"
@@ -142,6 +143,8 @@ cli_usage(FILE *f)
 "      --update [URL]  download the current registry (default: IANA's\n"
 "                      XML), check that it loads, and keep it for later\n"
 "                      runs without -f (in $XDG_DATA_HOME/portreg)\n"
+"      --diff OLD NEW  what changed between two registries (exit 1)\n"
+"      --since WHEN    browse, marking changes since a FILE or DATE\n"
 "  -h, --help          show this help\n"
 "  -V, --version       show the version\n"
 "\n"
@@ -725,6 +728,7 @@ cli_update(const char *url)
 	shown = sanitize(path, 0);
 	printf("saved %s\n", shown);
 	cli_print_stats(stdout, reg);
+	edition_update_summary(stdout, dir, reg);
 	free(shown);
 	free(path);
 	free(dir);
@@ -741,6 +745,9 @@ cli_main(int argc, char **argv)
 	int		 rc;
 
 	setlocale(LC_ALL, "");
+	if (edition_diff_wanted(argc, argv))
+		return cli_finish_output(edition_diff_main(argc, argv));
+	argc = edition_take_since(argc, argv);
 
 	if ((rc = cli_parse(&c, argc, argv)) >= 0) {
 		cli_free(&c);
@@ -782,9 +789,9 @@ cli_main(int argc, char **argv)
 		rc = cli_gaps(&c, reg);
 	else if (c.n_queries == 0 && c.n_patterns == 0 && !c.format_given &&
 	    isatty(STDOUT_FILENO))
-		rc = tui_run(reg);
+		rc = edition_tui_run(reg);
 	else
-		rc = cli_lookup(&c, reg);
+		rc = edition_since_refused() ? CLI_ERROR : cli_lookup(&c, reg);
 
 	registry_free(reg);
 	cli_free(&c);

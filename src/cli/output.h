@@ -56,4 +56,22 @@ void	 output_person_dangling(FILE *, const struct registry *,
 void	 output_gaps(FILE *, const struct registry *, const struct gap *g,
 	     size_t n, enum output_format);
 
+/*
+ * One value: a JSON string (or null for NULL), a CSV field (RFC 4180
+ * quoting where needed), a TSV field (\\ \t \n \r escaped); NULL writes
+ * nothing in CSV and TSV.  For writers of other lists (output-diff.c).
+ */
+void	 output_json_string(FILE *, const char *);
+void	 output_csv_field(FILE *, const char *);
+void	 output_tsv_field(FILE *, const char *);
+
+/*
+ * The changes of diff (diff.h) in the given format: the table groups
+ * them by kind and says which fields were compared; JSON is one array,
+ * one object per change; CSV and TSV one row per changed field.
+ * Nothing at all when there is no change.
+ */
+struct diff;
+void	 output_diff(FILE *, const struct diff *, enum output_format);
+
 #endif

@@ -7,6 +7,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,9 @@
 
 /* The start of a download's temporary name: hidden from readers. */
 #define STORE_TEMP	".update."
+
+/* The start of a kept edition's name (store_edition_keep). */
+#define STORE_EDITION	"edition-"
 
 /* How old a temporary file must be before a sweep takes it for left. */
 #define STORE_STALE	3600
@@ -71,7 +75,8 @@ store_newest(const char *dir)
 	if ((d = opendir(dir)) == NULL)
 		return NULL;
 	while ((de = readdir(d)) != NULL) {
-		if (de->d_name[0] == '.')
+		if (de->d_name[0] == '.' || strncmp(de->d_name,
+		    STORE_EDITION, strlen(STORE_EDITION)) == 0)
 			continue;
 		len = strlen(de->d_name);
 		if (len > 4 && strcmp(de->d_name + len - 4, ".tmp") == 0)
@@ -167,4 +172,180 @@ store_keep(const char *dir, const char *tmp, const char *format,
 		return -1;
 	}
 	return 0;
+}
+
+/* --- Editions --------------------------------------------------------- */
+
+/* Copy path to the new file tmp (link(2) refused: another file system
+   type).  0 or -1 with *err. */
+static int
+store_copy(const char *path, const char *tmp, char **err)
+{
+	char	 chunk[65536];
+	ssize_t	 n, w;
+	size_t	 off;
+	int	 in, out, rc = 0;
+
+	if ((in = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+		*err = xasprintf("cannot read %s: %s", path, strerror(errno));
+		return -1;
+	}
+	if ((out = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+	    0644)) == -1) {
+		*err = xasprintf("cannot write %s: %s", tmp, strerror(errno));
+		close(in);
+		return -1;
+	}
+	while (rc == 0 && (n = read(in, chunk, sizeof chunk)) != 0) {
+		if (n == -1) {
+			if (errno == EINTR)
+				continue;
+			rc = -1;
+			break;
+		}
+		for (off = 0; rc == 0 && off < (size_t)n; off += (size_t)w) {
+			if ((w = write(out, chunk + off, (size_t)n - off)) == -1
+			    && errno != EINTR)
+				rc = -1;
+			else if (w == -1)
+				w = 0;
+		}
+	}
+	if (rc == 0 && fsync(out) == -1)
+		rc = -1;
+	if (rc != 0)
+		*err = xasprintf("cannot copy %s: %s", path, strerror(errno));
+	if (close(out) == -1 && rc == 0) {
+		*err = xasprintf("cannot write %s: %s", tmp, strerror(errno));
+		rc = -1;
+	}
+	close(in);
+	return rc;
+}
+
+static int
+store_name_sort(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The names of the editions in dir, sorted (oldest date first); sets *n.
+   Caller frees each and the array. */
+static char **
+store_editions(const char *dir, size_t *n)
+{
+	DIR		*d;
+	struct dirent	*de;
+	char		**names = NULL;
+	size_t		 cap = 0;
+
+	*n = 0;
+	if ((d = opendir(dir)) == NULL)
+		return NULL;
+	while ((de = readdir(d)) != NULL) {
+		if (strncmp(de->d_name, STORE_EDITION,
+		    strlen(STORE_EDITION)) != 0)
+			continue;
+		xgrow((void **)&names, &cap, *n + 1, sizeof *names);
+		names[(*n)++] = xstrdup(de->d_name);
+	}
+	closedir(d);
+	if (*n != 0)
+		qsort(names, *n, sizeof *names, store_name_sort);
+	return names;
+}
+
+static void
+store_names_free(char **names, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+int
+store_edition_keep(const char *dir, const char *path, const char *date,
+    char **err)
+{
+	const char	*slash, *dot;
+	char		*tmp, *final, **names;
+	size_t		 n, i;
+	int		 rc = 0;
+
+	slash = strrchr(path, '/');
+	dot = strrchr(slash != NULL ? slash : path, '.');
+	final = xasprintf("%s/" STORE_EDITION "%s%s", dir, date,
+	    dot != NULL && strlen(dot) <= 5 ? dot : ".txt");
+	tmp = xasprintf("%s/" STORE_TEMP "edition.%ld", dir, (long)getpid());
+	(void)unlink(tmp);
+	if (link(path, tmp) == -1 && store_copy(path, tmp, err) != 0)
+		rc = -1;
+	else if (rename(tmp, final) == -1) {
+		*err = xasprintf("cannot rename into %s: %s", final,
+		    strerror(errno));
+		rc = -1;
+	}
+	if (rc != 0)
+		(void)unlink(tmp);
+	free(tmp);
+	free(final);
+
+	/* The oldest first: remove those past the last STORE_EDITIONS. */
+	names = store_editions(dir, &n);
+	for (i = 0; n > STORE_EDITIONS && i < n - STORE_EDITIONS; i++) {
+		final = xasprintf("%s/%s", dir, names[i]);
+		(void)unlink(final);
+		free(final);
+	}
+	store_names_free(names, n);
+	return rc;
+}
+
+char *
+store_edition_last(const char *dir)
+{
+	struct stat	 sb;
+	struct timespec	 best_time = { 0, 0 };
+	char		**names, *path, *best = NULL;
+	size_t		 n, i;
+
+	names = store_editions(dir, &n);
+	for (i = 0; i < n; i++) {
+		path = xasprintf("%s/%s", dir, names[i]);
+		if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode) ||
+		    (best != NULL && (sb.st_mtim.tv_sec < best_time.tv_sec ||
+		    (sb.st_mtim.tv_sec == best_time.tv_sec &&
+		    sb.st_mtim.tv_nsec < best_time.tv_nsec)))) {
+			free(path);
+			continue;
+		}
+		free(best);
+		best = path;
+		best_time = sb.st_mtim;
+	}
+	store_names_free(names, n);
+	return best;
+}
+
+char *
+store_edition_on(const char *dir, const char *date)
+{
+	char	**names, *best = NULL, *edate, *dot;
+	size_t	  n, i;
+	int	  c;
+
+	names = store_editions(dir, &n);
+	for (i = n; best == NULL && i-- > 0;) {
+		edate = xstrdup(names[i] + strlen(STORE_EDITION));
+		if ((dot = strchr(edate, '.')) != NULL)
+			*dot = '\0';
+		c = strcmp(edate, date);
+		free(edate);
+		if (c <= 0)
+			best = xasprintf("%s/%s", dir, names[i]);
+	}
+	store_names_free(names, n);
+	return best;
 }

@@ -48,4 +48,28 @@ void		 store_sweep(const char *dir);
 int		 store_keep(const char *dir, const char *tmp,
 		     const char *format, char **path, char **err);
 
+/*
+ * Editions: the registries --update replaced, kept in dir as
+ * edition-DATE.EXT (DATE their Last Updated date, YYYY-MM-DD), the
+ * newest STORE_EDITIONS by date; store_newest skips them.
+ */
+#define STORE_EDITIONS	10
+
+/*
+ * Keep the file path (the registry about to be replaced; EXT from its
+ * name) as the edition of date: a hard link (else a copy) made under a
+ * hidden name and renamed into place, so that an edition is whole or
+ * absent; then remove the oldest editions past STORE_EDITIONS.  date
+ * must be YYYY-MM-DD or YYYY-MM.  0, or -1 with *err set.
+ */
+int		 store_edition_keep(const char *dir, const char *path,
+		     const char *date, char **err);
+
+/* The edition kept last (newest modification time), or NULL. */
+char		*store_edition_last(const char *dir);
+
+/* The newest edition whose date is on or before date (YYYY-MM-DD
+   compared as text), or NULL. */
+char		*store_edition_on(const char *dir, const char *date);
+
 #endif

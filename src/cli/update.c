@@ -15,6 +15,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "edition.h"
 #include "load.h"
 #include "registry.h"
 #include "sanitize.h"
@@ -203,6 +204,9 @@ update_fetch(const char *url, const char *dir, char **path, char **err)
 		free(lerr);
 		goto fail;
 	}
+	/* The registry this one replaces stays, as an edition. */
+	if (edition_keep_previous(dir, err) != 0)
+		goto fail;
 	if (store_keep(dir, tmp, reg->format, path, err) != 0)
 		goto fail;
 	free(reg->source);

@@ -88,7 +88,7 @@ _portreg()
 	--proto)
 		mapfile -t COMPREPLY < <(compgen -W 'tcp udp sctp dccp' -- "$cur")
 		return ;;
-	-f | --file | '>' | '>>' | '<' | '2>')
+	-f | --file | --since | '>' | '>>' | '<' | '2>')
 		compopt -o filenames 2>/dev/null
 		mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 		return ;;
@@ -105,11 +105,17 @@ _portreg()
 		--) break ;;
 		# These take no service name.
 		--gaps | --check | --contact | --update) return ;;
+		# --diff OLD NEW: two registry files.
+		--diff)
+			compopt -o filenames 2>/dev/null
+			mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+			return ;;
 		esac
 	done
 	if [[ $cur == -* && $w != -- ]]; then
 		mapfile -t COMPREPLY < <(compgen -W '-e --regexp --gaps --contact
 		    --proto -o --format -f --file --format-in --check --update
+		    --diff --since
 		    -h --help -V --version' -- "$cur")
 		return
 	fi

@@ -43,6 +43,7 @@ static const struct {
 	[ROLE_ERROR] =		{ COLOR_RED, -1, A_BOLD, A_BOLD },
 	[ROLE_KEY] =		{ COLOR_YELLOW, -1, A_BOLD, A_BOLD },
 	[ROLE_BORDER] =		{ COLOR_CYAN, -1, A_NORMAL, A_NORMAL },
+	[ROLE_REMOVED] =	{ COLOR_RED, -1, A_DIM, A_DIM },
 };
 
 /* Set once by draw_init. */

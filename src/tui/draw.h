@@ -34,6 +34,7 @@ enum role {
 	ROLE_ERROR,
 	ROLE_KEY,		/* key names in the help */
 	ROLE_BORDER,
+	ROLE_REMOVED,		/* --since: a record removed since */
 	ROLE_COUNT
 };
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "detail.h"
+#include "diff.h"
 #include "draw.h"
 #include "pane.h"
 #include "pattern.h"
@@ -99,6 +100,8 @@ pane_list_row(const struct ui *ui, int y, const struct rect *body,
 		else if (r->kind == KIND_RESERVED)
 			role = ROLE_RESERVED;
 		matched = ui_is_match(ui, row);
+		if (ui_change(ui, row) == DIFF_REMOVED)
+			role = ROLE_REMOVED;
 	}
 	if (pos == ui->cursor)
 		role = ui->focus == PANE_LIST ? ROLE_CURSOR : ROLE_CURSOR_DIM;
@@ -108,7 +111,8 @@ pane_list_row(const struct ui *ui, int y, const struct rect *body,
 	field_port_format(port, lo, hi);
 
 	sline_start(&sl, y, body->x, body->w);
-	sline_adds(&sl, matched && pos != ui->cursor ? "*" : " ", a);
+	sline_adds(&sl, matched && pos != ui->cursor ? "*" :
+	    ui_change_mark(ui, row), a);
 	x = sl.col;
 	sline_adds(&sl, port, a);
 	sline_pad(&sl, x + LIST_PORT_W + 1, a);

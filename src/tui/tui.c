@@ -289,6 +289,13 @@ tui_open(const char *uri)
 int
 tui_run(struct registry *reg)
 {
+	return tui_run_since(reg, NULL, NULL);
+}
+
+int
+tui_run_since(struct registry *reg, const struct diff *since,
+    const int32_t *item_of)
+{
 	struct sigaction	 sa, old_int, old_term, old_hup;
 	struct layout		 l;
 	const struct layout	*lay;
@@ -322,6 +329,8 @@ tui_run(struct registry *reg)
 	tui_screen = 1;
 	fatal_set_cleanup(tui_fatal_cleanup);
 	ui = ui_new(reg);
+	if (since != NULL)
+		ui_set_since(ui, since, item_of);
 	raw();
 	noecho();
 	nonl();

@@ -5,6 +5,8 @@
 #ifndef PORTREG_TUI_H
 #define PORTREG_TUI_H
 
+#include <stdint.h>
+
 struct registry;
 
 /*
@@ -24,5 +26,11 @@ int	 tui_run(struct registry *reg);
  * (static storage).
  */
 const char	*tui_open(const char *uri);
+
+/* tui_run with the changes of d marked (ui_set_since: reg is
+   diff_merge's registry, item_of its records' items). */
+struct diff;
+int	 tui_run_since(struct registry *reg, const struct diff *d,
+	     const int32_t *item_of);
 
 #endif

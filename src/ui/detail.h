@@ -82,6 +82,11 @@ struct detail_line {
 	int		 first;		/* the field's first line: show label */
 };
 
+/* Add a field of raw text (sanitized here; nothing when NULL or empty)
+   after those d holds; label is a static string. */
+void		 detail_append(struct detail *d, const char *label,
+		     const char *text, enum detail_role);
+
 /* Fill d (zeroed by the call) with every field of row. */
 void		 detail_build(struct detail *d, const struct registry *,
 		     int32_t row);

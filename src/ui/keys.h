@@ -44,6 +44,10 @@
 	    ui_act_next_gap) \
 	K(PREV_GAP,	"[",			"previous gap range", \
 	    ui_act_prev_gap) \
+	K(NEXT_CHANGE,	">",			"next row changed since the --since edition", \
+	    ui_act_next_change) \
+	K(PREV_CHANGE,	"<",			"previous changed row", \
+	    ui_act_prev_change) \
 	K(GOTO,		":",			"go to a port, port/protocol or service name", \
 	    ui_act_goto) \
 	K(SEARCH,	"/",			"search forward (regex, matches shown as you type)", \

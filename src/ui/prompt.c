@@ -111,7 +111,7 @@ ui_prompt_update(struct ui *ui)
 		ui_message(ui, 1, "Search is not available");
 		return;
 	}
-	if ((p = pattern_new(ui->line, &err)) == NULL) {
+	if ((p = ui_pattern_new(ui, ui->line, &err)) == NULL) {
 		ui_message(ui, 1, "%s", err != NULL ? err : "bad pattern");
 		free(err);
 		return;

@@ -61,6 +61,17 @@ void		 ui_match_message(struct ui *, int wrapped, int dir);
 #define UI_LIMITED(ui) ((ui)->search_limited ? \
 	" (pattern too complex: some rows were not searched)" : "")
 
+/* since.c: the changed: prefix of search and filter ("changed:REGEX"
+   matches REGEX against "added", "removed", or "moved"/"changed" and
+   the changed fields' names), and the detail pane's before and after. */
+int		 ui_since_expr(const char *expr);
+struct pattern	*ui_pattern_new(const struct ui *, const char *expr,
+		     char **err);
+size_t		 ui_since_find(struct ui *, struct pattern *, uint32_t *rows);
+struct detail;
+void		 ui_since_detail(const struct ui *, struct detail *,
+		     int32_t row);
+
 /* help.c, prompt.c: the keys while the overlay or a prompt is open. */
 int		 ui_help_key(struct ui *, enum key_action);
 int		 ui_prompt_key(struct ui *, int keyc);

@@ -23,6 +23,7 @@
 #include "layout.h"
 
 struct registry;
+struct diff;
 struct haystack;
 struct pattern;
 
@@ -193,6 +194,10 @@ struct ui {
 	char			*open_uri;	/* with UI_OPEN */
 
 	uint32_t		*scratch;	/* n_records, for scans */
+
+	/* --since (ui_set_since): the changes since an older edition. */
+	const struct diff	*since;		/* borrowed, or NULL */
+	const int32_t		*since_item;	/* per record: its item, or -1 */
 };
 
 #define UI_NARROW_AUTO		0
@@ -306,6 +311,19 @@ size_t		 ui_help_wrap(int width, struct ui_help_row *out,
  * add no uppercase letter unless from has one (smart case stays).
  */
 int		 ui_pattern_narrows(const char *from, const char *to);
+/*
+ * --since: mark the changes of d (diff.h) since its old edition; the
+ * ui's registry is diff_merge's, item_of[] its records' items (both
+ * borrowed, valid while the ui is).  NULL: none.
+ */
+void		 ui_set_since(struct ui *, const struct diff *d,
+		     const int32_t *item_of);
+/* The change of record rec since then (enum diff_change), or -1. */
+int		 ui_change(const struct ui *, int32_t rec);
+/* Its mark in the list's marker column: "+" added, "-" removed, ">"
+   moved, "~" changed, " " none. */
+const char	*ui_change_mark(const struct ui *, int32_t rec);
+
 /* Set the message line (printf-like). */
 void		 ui_message(struct ui *, int error, const char *, ...)
 		     __attribute__((format(printf, 3, 4)));

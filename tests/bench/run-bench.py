@@ -26,6 +26,10 @@ in place of its value ("n/a (why)").  Rows:
   load_100x_rss    its peak RSS; ratio to the 100x file's size
   load_100x_csv    the same on the 100x CSV; baseline: grep as above
   load_100x_csv_rss
+  diff_editions    `portreg --diff -o json CSV XML` (two full editions: the
+                   2025 CSV and the 2026 XML) against loading the larger
+                   of the two once (`portreg -f XML -o json 22`); target
+                   ratio <= 3.0 (issue 13)
 
 Compared commands run alternately (A B A B ...), after one warm-up run of
 each, so that drift of the machine hits both alike.  Each run goes
@@ -209,6 +213,21 @@ def bench_search_csv(a, csvf):
         verdict(mp / mg, 3.0), cpu_ratio(cpu))
 
 
+def bench_diff(a, csvf, xml):
+    name = "diff_editions"
+    big = xml if os.path.getsize(xml) >= os.path.getsize(csvf) else csvf
+    try:
+        (td, tl), _, cpu = alternate(
+            [[a.portreg, "--diff", "-o", "json", csvf, xml],
+             [a.portreg, "-f", big, "-o", "json", "22"]], a.runs, (0, 1))
+    except Failed as e:
+        na(name, e)
+        return
+    md, ml = statistics.median(td), statistics.median(tl)
+    row(name, ms(md), "ms", ms(ml), "%.2f" % (md / ml), "<=3.0",
+        verdict(md / ml, 3.0), cpu_ratio(cpu))
+
+
 def bench_keys(a, name, path, limit):
     if not a.bench_keys or not os.access(a.bench_keys, os.X_OK):
         na(name, "TUI API not ready")
@@ -323,6 +342,10 @@ def main():
         bench_search_csv(a, csvf)
     else:
         na("search_csv", absent)
+    if have_csv and have_xml:
+        bench_diff(a, csvf, xml)
+    else:
+        na("diff_editions", absent)
     if have_xml:
         bench_keys(a, "keystroke_1x", xml, 5)
     else:
@@ -346,7 +369,7 @@ def main():
 
     order = ["open_lookup_xml", "search_csv", "keystroke_1x",
              "keystroke_100x", "peak_rss_xml", "load_100x", "load_100x_rss",
-             "load_100x_csv", "load_100x_csv_rss"]
+             "load_100x_csv", "load_100x_csv_rss", "diff_editions"]
     ROWS.sort(key=lambda r: order.index(r[0]))
     table = [("row", "value", "unit", "baseline", "ratio", "target",
               "result", "cpu_ratio")] + ROWS

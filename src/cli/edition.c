@@ -1,0 +1,405 @@
+/*
+ * edition.c - editions compared: --diff, --update's summary, --since;
+ * see edition.h.
+ */
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "diff.h"
+#include "edition.h"
+#include "field.h"
+#include "load.h"
+#include "output.h"
+#include "registry.h"
+#include "sanitize.h"
+#include "store.h"
+#include "tui.h"
+#include "xmalloc.h"
+
+static void edition_error(const char *, ...)
+    __attribute__((format(printf, 1, 2)));
+
+/* "portreg: message", with anything taken from input made safe. */
+static void
+edition_error(const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*msg, *safe;
+
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	safe = sanitize(msg, 0);
+	fprintf(stderr, "portreg: %s\n", safe);
+	free(safe);
+	free(msg);
+}
+
+uint32_t
+edition_carried(const struct registry *reg)
+{
+	const char	*f = reg->format != NULL ? reg->format : "";
+
+	if (strcmp(f, "csv") == 0)
+		return DIFF_RECORD_FIELDS;
+	if (strcmp(f, "text") == 0)
+		return DIFF_ALL_FIELDS & ~(DIFF_BIT(DIFF_REGISTERED) |
+		    DIFF_BIT(DIFF_MODIFIED));
+	return DIFF_ALL_FIELDS;
+}
+
+struct diff *
+edition_compare(const struct registry *old, const struct registry *new)
+{
+	return diff_new(old, new, edition_carried(old) & edition_carried(new));
+}
+
+/* --- --diff ------------------------------------------------------------ */
+
+int
+edition_diff_wanted(int argc, char **argv)
+{
+	int	 i;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			return 0;
+		if (strcmp(argv[i], "--diff") == 0)
+			return 1;
+	}
+	return 0;
+}
+
+enum {
+	EDITION_OPT_DIFF = 256,
+	EDITION_OPT_FORMAT_IN,
+};
+
+static const struct option edition_options[] = {
+	{ "diff",	no_argument,		NULL, EDITION_OPT_DIFF },
+	{ "format",	required_argument,	NULL, 'o' },
+	{ "output",	required_argument,	NULL, 'o' },
+	{ "format-in",	required_argument,	NULL, EDITION_OPT_FORMAT_IN },
+	{ NULL,		0,			NULL, 0 },
+};
+
+/* "portreg: --diff: not compared (not in both forms): ..." */
+static void
+edition_not_compared(uint32_t compared)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	unsigned	 k;
+
+	for (k = 0; k < DIFF_FIELDS; k++) {
+		if ((compared & DIFF_BIT(k)) != 0)
+			continue;
+		if (b.len != 0)
+			buf_adds(&b, ", ");
+		buf_adds(&b, diff_field_name((enum diff_field)k));
+	}
+	edition_error("--diff: not compared (not in both forms): %s", b.data);
+	buf_free(&b);
+}
+
+static struct registry *
+edition_load(const char *path, enum load_format fmt)
+{
+	struct registry	*reg;
+	char		*err = NULL;
+
+	if ((reg = load_file(path, fmt, &err)) == NULL) {
+		edition_error("%s", err != NULL ? err : path);
+		free(err);
+	}
+	return reg;
+}
+
+int
+edition_diff_main(int argc, char **argv)
+{
+	enum output_format	 fmt = OUTPUT_TABLE;
+	enum load_format	 fin = LOAD_AUTO;
+	struct registry		*old, *new;
+	struct diff		*d;
+	int			 ch, v, rc;
+
+	argv[0] = (char *)"portreg";
+	optind = 0;
+	opterr = 1;
+	while ((ch = getopt_long(argc, argv, "o:", edition_options,
+	    NULL)) != -1) {
+		switch (ch) {
+		case EDITION_OPT_DIFF:
+			break;
+		case 'o':
+			if ((v = output_format_parse(optarg)) < 0) {
+				edition_error("unknown output format '%s' "
+				    "(expected table, csv, json or tsv)", optarg);
+				return 2;
+			}
+			fmt = (enum output_format)v;
+			break;
+		case EDITION_OPT_FORMAT_IN:
+			if ((v = load_format_parse(optarg)) < 0) {
+				edition_error("unknown input format '%s' "
+				    "(expected xml, csv, text or fixed)", optarg);
+				return 2;
+			}
+			fin = (enum load_format)v;
+			break;
+		default:
+			edition_error("--diff takes -o and --format-in only "
+			    "(usage: portreg --diff [-o FMT] OLD NEW)");
+			return 2;
+		}
+	}
+	if (argc - optind != 2) {
+		edition_error("--diff takes two registries: "
+		    "portreg --diff [-o FMT] OLD NEW");
+		return 2;
+	}
+	if (strcmp(argv[optind], "-") == 0 &&
+	    strcmp(argv[optind + 1], "-") == 0) {
+		edition_error("--diff: only one of OLD and NEW can be "
+		    "standard input (-)");
+		return 2;
+	}
+	if ((old = edition_load(argv[optind], fin)) == NULL)
+		return 2;
+	if ((new = edition_load(argv[optind + 1], fin)) == NULL) {
+		registry_free(old);
+		return 2;
+	}
+	d = edition_compare(old, new);
+	output_diff(stdout, d, fmt);
+	rc = d->n_items != 0 ? 1 : 0;
+	/* The table says what was compared; the other formats' readers
+	   hear it where the forms kept some fields out. */
+	if (fmt != OUTPUT_TABLE && rc != 0 &&
+	    (d->compared & DIFF_ALL_FIELDS) != DIFF_ALL_FIELDS)
+		edition_not_compared(d->compared);
+	diff_free(d);
+	registry_free(new);
+	registry_free(old);
+	return rc;
+}
+
+/* --- --update ---------------------------------------------------------- */
+
+/* One change in a line: "added nbd 10809/tcp", "changed x 1/tcp: notes". */
+static void
+edition_summary_item(FILE *f, const struct diff *d,
+    const struct diff_item *it)
+{
+	char			 label[REGISTRY_LABEL_SIZE], *safe;
+	const struct record	*r;
+	unsigned		 k;
+	int			 first = 1;
+
+	if (it->person)
+		snprintf(label, sizeof label, "person %s", it->new >= 0 ?
+		    d->new->people[it->new].id : d->old->people[it->old].id);
+	else {
+		r = it->new >= 0 ? &d->new->records[it->new] :
+		    &d->old->records[it->old];
+		registry_record_label(label, sizeof label, r);
+		if (label[0] == '\0')
+			snprintf(label, sizeof label, "(no name or port)");
+	}
+	safe = sanitize(label, 0);
+	fprintf(f, "  %s %s", diff_change_name(it->change), safe);
+	free(safe);
+	for (k = 0; k < DIFF_FIELDS; k++) {
+		if ((it->fields & DIFF_BIT(k)) != 0 && k != DIFF_PORT) {
+			fprintf(f, "%s%s", first ? ": " : ", ",
+			    diff_field_name((enum diff_field)k));
+			first = 0;
+		}
+	}
+	fputc('\n', f);
+}
+
+void
+edition_summary(FILE *f, const struct diff *d, size_t max)
+{
+	const size_t	*c = d->counts[0], *p = d->counts[1];
+	size_t		 i;
+
+	if (d->n_items == 0) {
+		fputs("unchanged\n", f);
+		return;
+	}
+	fprintf(f, "records: %zu added, %zu removed, %zu moved, %zu changed",
+	    c[DIFF_ADDED], c[DIFF_REMOVED], c[DIFF_MOVED], c[DIFF_CHANGED]);
+	if ((d->compared & DIFF_PEOPLE_FIELDS) != 0)
+		fprintf(f, "; people: %zu added, %zu removed, %zu changed",
+		    p[DIFF_ADDED], p[DIFF_REMOVED], p[DIFF_CHANGED]);
+	fputc('\n', f);
+	for (i = 0; i < d->n_items && i < max; i++)
+		edition_summary_item(f, d, &d->items[i]);
+	if (d->n_items > max)
+		fprintf(f, "  ... and %zu more\n", d->n_items - max);
+}
+
+/* The date an edition is kept under: its Last Updated date, else the
+   day of its file's modification time. */
+static char *
+edition_date(const char *path, const struct registry *reg)
+{
+	struct stat	 sb;
+	struct tm	 tm;
+	char		 day[16];
+
+	if (reg != NULL && reg->updated != NULL &&
+	    field_is_date(reg->updated, strlen(reg->updated)))
+		return xstrdup(reg->updated);
+	if (stat(path, &sb) != 0 || localtime_r(&sb.st_mtime, &tm) == NULL ||
+	    strftime(day, sizeof day, "%Y-%m-%d", &tm) == 0)
+		return xstrdup("0000-00-00");
+	return xstrdup(day);
+}
+
+int
+edition_keep_previous(const char *dir, char **err)
+{
+	struct registry	*reg;
+	char		*path, *date, *lerr = NULL;
+	int		 rc;
+
+	if ((path = store_newest(dir)) == NULL)
+		return 0;
+	reg = load_file(path, LOAD_AUTO, &lerr);
+	free(lerr);
+	date = edition_date(path, reg);
+	rc = store_edition_keep(dir, path, date, err);
+	free(date);
+	registry_free(reg);
+	free(path);
+	return rc;
+}
+
+void
+edition_update_summary(FILE *f, const char *dir, const struct registry *reg)
+{
+	struct registry	*old;
+	struct diff	*d;
+	char		*path, *err = NULL, *shown;
+
+	if ((path = store_edition_last(dir)) == NULL) {
+		fputs("no earlier edition kept: nothing to compare\n", f);
+		return;
+	}
+	shown = sanitize(path, 0);
+	if ((old = load_file(path, LOAD_AUTO, &err)) == NULL) {
+		fprintf(f, "cannot compare with %s: it does not load\n", shown);
+		free(err);
+	} else {
+		fprintf(f, "changes since %s:\n", shown);
+		d = edition_compare(old, reg);
+		edition_summary(f, d, 10);
+		diff_free(d);
+		registry_free(old);
+	}
+	free(shown);
+	free(path);
+}
+
+/* --- --since ----------------------------------------------------------- */
+
+struct registry *
+edition_since(const char *arg, const char *dir, enum load_format fmt,
+    char **err)
+{
+	struct registry	*reg;
+	struct stat	 sb;
+	char		*path;
+
+	*err = NULL;
+	if (stat(arg, &sb) == 0 || strcmp(arg, "-") == 0 ||
+	    !field_is_date(arg, strlen(arg)))
+		return load_file(arg, fmt, err);
+	if (dir == NULL || (path = store_edition_on(dir, arg)) == NULL) {
+		*err = xasprintf("--since %s: no edition kept on or before "
+		    "that date (portreg --update keeps them)", arg);
+		return NULL;
+	}
+	reg = load_file(path, LOAD_AUTO, err);
+	free(path);
+	return reg;
+}
+
+/* --since's argument (edition_take_since), or NULL. */
+static const char *edition_since_arg;
+
+int
+edition_take_since(int argc, char **argv)
+{
+	int	 i, j, take;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		take = 0;
+		if (strncmp(argv[i], "--since=", 8) == 0) {
+			edition_since_arg = argv[i] + 8;
+			take = 1;
+		} else if (strcmp(argv[i], "--since") == 0 && i + 1 < argc) {
+			edition_since_arg = argv[i + 1];
+			take = 2;
+		}
+		if (take == 0)
+			continue;
+		for (j = i; j + take <= argc; j++)
+			argv[j] = argv[j + take];
+		argc -= take;
+		i--;
+	}
+	return argc;
+}
+
+int
+edition_since_refused(void)
+{
+	if (edition_since_arg == NULL)
+		return 0;
+	edition_error("--since marks changes in the browser: it takes no "
+	    "QUERY, -e or -o, and a terminal");
+	return 1;
+}
+
+int
+edition_tui_run(struct registry *reg)
+{
+	struct registry	*old, *shown;
+	struct diff	*d;
+	int32_t		*item_of;
+	char		*dir, *err = NULL;
+	int		 rc;
+
+	if (edition_since_arg == NULL)
+		return tui_run(reg);
+	dir = store_dir();
+	old = edition_since(edition_since_arg, dir, LOAD_AUTO, &err);
+	free(dir);
+	if (old == NULL) {
+		edition_error("%s", err != NULL ? err : edition_since_arg);
+		free(err);
+		return 2;
+	}
+	d = edition_compare(old, reg);
+	shown = diff_merge(d, &item_of);
+	rc = tui_run_since(shown, d, item_of);
+	registry_free(shown);
+	free(item_of);
+	diff_free(d);
+	registry_free(old);
+	return rc;
+}
