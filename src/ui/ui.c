@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "history.h"
 #include "pattern.h"
 #include "registry.h"
 #include "ui-private.h"
@@ -84,6 +85,10 @@ ui_free(struct ui *ui)
 	free(ui->prompt_expr);
 	free(ui->prompt_rows);
 	ui_dview_free(ui->dview);
+	free(ui->copy_text);
+	history_free(ui->hist);
+	ui_names_free(ui->names);
+	ui_minimap_free(ui);
 	if (ui->hay != NULL)
 		haystack_free(ui->hay);
 	free(ui);
@@ -189,6 +194,7 @@ ui_set_view(struct ui *ui, struct view *v, int32_t keep)
 	size_t	 contact_top = ui->contact_top;
 	long	 detail_link = ui->detail_link;
 
+	ui_sort_view(ui, v);
 	ui->view = v;
 	ui->cursor = ui->top = 0;
 	ui_select_row(ui, keep, 1);
@@ -241,6 +247,8 @@ void
 ui_resize(struct ui *ui, const struct layout *l)
 {
 	ui->layout = *l;
+	ui->layout_given = *l;
+	ui_minimap_layout(ui);
 	if (!l->too_small)
 		ui_fix_top(ui, 0);
 }
@@ -325,7 +333,7 @@ ui_park_filter(struct ui *ui)
 }
 
 /* Put the parked filter back, at row. */
-static void
+void
 ui_unpark_filter(struct ui *ui, int32_t row)
 {
 	ui->filter = ui->parked;
@@ -352,6 +360,8 @@ ui_back(struct ui *ui)
 	int32_t	 row;
 	long	 p;
 
+	if (ui_person_return(ui))
+		return UI_DRAW_ROW;
 	if (ui->view == &ui->persons) {
 		ui_leave_persons(ui, ui->person_from);
 		ui->focus = ui->person_focus;
@@ -380,6 +390,8 @@ ui_cancel(struct ui *ui)
 		ui->help = 0;
 		return UI_DRAW_ALL;
 	}
+	if (ui_person_return(ui))
+		return UI_DRAW_ROW;
 	if (ui->view == &ui->persons)
 		return ui_back(ui);
 	if (ui->filter != NULL) {
