@@ -76,6 +76,9 @@ ui_act_case(struct ui *ui)
 	char	*err = NULL;
 
 	ui->case_mode = (enum ui_case)((ui->case_mode + 1) % 3);
+	ui_message(ui, 0, "Search and filter: %s%s", ui_case_label(ui),
+	    ui->case_mode == UI_CASE_SMART ? " (caseless unless the pattern "
+	    "has an uppercase letter)" : "");
 	/* The search and the filter follow the new mode at once. */
 	if (ui->search_expr != NULL) {
 		expr = xstrdup(ui->search_expr);
@@ -92,6 +95,9 @@ ui_act_case(struct ui *ui)
 		ui->n_prompt_rows = 0;
 		ui_set_filter(ui, expr);
 		free(expr);
+		/* "No rows match ...: filter unchanged" stays. */
+		if (ui->msg_error)
+			return UI_DRAW_ROW;
 	}
 	ui_message(ui, 0, "Search and filter: %s%s", ui_case_label(ui),
 	    ui->case_mode == UI_CASE_SMART ? " (caseless unless the pattern "
