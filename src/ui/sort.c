@@ -40,7 +40,9 @@ ui_col_shown(const struct ui *ui, int c)
 /* One row as its sort sees it. */
 struct sort_item {
 	const char	*s;	/* text columns: NULL sorts last */
-	int64_t		 n;	/* port: (lo, hi), -1 without a port */
+	int64_t		 n;	/* port: (lo, hi), -1 without a port;
+				   text: its first 8 bytes, big-endian, so
+				   that most compares need no strcmp */
 	int32_t		 row;
 	uint32_t	 seq;	/* its place in the view's own order */
 };
@@ -65,7 +67,13 @@ sort_cmp_text(const void *pa, const void *pb)
 			return sort_seq(a, b);
 		return a->s == NULL ? 1 : -1;
 	}
-	if ((c = strcmp(a->s, b->s)) == 0)
+	if (a->n != b->n)
+		c = (uint64_t)a->n > (uint64_t)b->n ? 1 : -1;
+	else if (((uint64_t)a->n & 0xff) == 0)
+		c = 0;		/* both end within the 8 bytes: equal */
+	else
+		c = strcmp(a->s + 8, b->s + 8);
+	if (c == 0)
 		return sort_seq(a, b);
 	return sort_rev ? -c : c;
 }
@@ -90,7 +98,8 @@ sort_item(const struct registry *reg, int col, int32_t row,
 	const struct record	*r = NULL;
 	const struct gap	*g = NULL;
 	int32_t			 lo, hi;
-	int			 proto;
+	int			 proto, k;
+	unsigned		 c = 0;
 
 	it->row = row;
 	it->s = NULL;
@@ -123,6 +132,14 @@ sort_item(const struct registry *reg, int col, int32_t row,
 	}
 	if (it->s != NULL && *it->s == '\0')
 		it->s = NULL;
+	if (col != UI_COL_PORT) {
+		it->n = 0;
+		for (k = 0; k < 8; k++) {
+			c = it->s != NULL && (k == 0 || c != 0) ?
+			    (unsigned char)it->s[k] : 0;
+			it->n = (int64_t)((uint64_t)it->n << 8 | c);
+		}
+	}
 }
 
 void
