@@ -188,4 +188,16 @@ keys m
 check_line "in the C locale the strip is ASCII" 3 '^\|[@#*+=:.-]+ *$'
 quits "q quits" q
 
+# --- Copy sanitises: a record with ESC and BEL reaches no clipboard raw ------
+start 120 40 -- -f "$top_srcdir/tests/data/tui-utf8.csv"
+T set-option -g set-clipboard on
+keys : 4414 Enter
+check "at the hostile record" 'Detail: evil 4414/tcp'
+keys Y
+buf_esc() { buf | grep -q '^evil,4414,tcp,bell\^G esc\^\[\[2J'; }
+if poll buf_esc; then ok true "Y: control characters are escaped in the copy"
+else ok false "Y: control characters are escaped in the copy"; echo "# buffer: $(buf | od -c | head -3)"; fi
+is "$(buf | tr -d -c '\033\007' | wc -c | tr -d ' ')" 0 "...no ESC or BEL byte in the paste buffer"
+quits "q quits" q
+
 done_testing
