@@ -267,7 +267,8 @@ history_save(const struct history *h, char **why)
 		return -1;
 	}
 	tmp = xasprintf("%s.tmp.%ld", h->path, (long)getpid());
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOCTTY, 0600);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOCTTY | O_NOFOLLOW,
+	    0600);
 	if (fd == -1 || (f = fdopen(fd, "w")) == NULL) {
 		err = errno;
 		if (fd != -1)

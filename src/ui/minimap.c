@@ -24,8 +24,7 @@ struct ui_minimap {
 	size_t		 w;
 	/* What the levels were computed for. */
 	const struct view *view;
-	const int32_t	*rows;
-	size_t		 n;
+	unsigned long	 gen;
 	uint8_t		*bits;		/* MM_PORTS / 8: ports assigned */
 	size_t		 built;		/* how many times (for tests) */
 };
@@ -39,6 +38,12 @@ ui_minimap_free(struct ui *ui)
 	free(ui->mm->bits);
 	free(ui->mm);
 	ui->mm = NULL;
+}
+
+size_t
+ui_minimap_builds(const struct ui *ui)
+{
+	return ui->mm != NULL ? ui->mm->built : 0;
 }
 
 int32_t
@@ -119,8 +124,7 @@ ui_minimap_build(const struct ui *ui, struct ui_minimap *mm, size_t w)
 	}
 	mm->w = w;
 	mm->view = v;
-	mm->rows = v->rows;
-	mm->n = v->n;
+	mm->gen = v->gen;
 	mm->built++;
 }
 
@@ -138,8 +142,7 @@ ui_minimap_cells(const struct ui *ui, const unsigned char **levels,
 		return 0;
 	/* The cache: built anew only for another view or width. */
 	if (mm->levels == NULL || mm->w != w || mm->view != ui->view ||
-	    mm->rows != ui->view->rows || mm->n != ui->view->n ||
-	    mm->view->sort != ui->view->sort)
+	    mm->gen != ui->view->gen)
 		ui_minimap_build(ui, mm, w);
 	if (row != INT32_MIN)
 		port = ROW_IS_GAP(row) ? ui->reg->gaps[ROW_GAP_INDEX(row)].lo :

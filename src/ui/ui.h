@@ -68,6 +68,9 @@ struct view {
 	   it; sort is the ui's sort_key the rows are in. */
 	int32_t		*orig;
 	int		 sort;
+	/* Bumped whenever the rows change (view_reindex): caches of a
+	   view, such as the minimap's shading, compare it. */
+	unsigned long	 gen;
 };
 
 /* The list's columns (s, S, -, Left, Right). */
@@ -394,6 +397,8 @@ void		 ui_set_history(struct ui *, struct history *);
 #define UI_MINIMAP_LEVELS	9
 size_t		 ui_minimap_cells(const struct ui *, const unsigned char
 		     **levels, long *marker);
+/* How many times the shading was computed (for tests). */
+size_t		 ui_minimap_builds(const struct ui *);
 /* The port at cell x of a strip w cells wide, and the reverse. */
 int32_t		 ui_minimap_port(int x, int w);
 int		 ui_minimap_cell(int32_t port, int w);

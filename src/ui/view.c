@@ -23,6 +23,9 @@ view_free(struct view *v)
 	memset(v, 0, sizeof *v);
 }
 
+/* Every view's rows get a number of their own, never reused. */
+static unsigned long	 view_gen;
+
 /* Fill pos, gaps and assigned from rows, in one pass. */
 void
 view_reindex(struct view *v, const struct registry *reg)
@@ -40,6 +43,7 @@ view_reindex(struct view *v, const struct registry *reg)
 	v->gaps = xreallocarray(NULL, v->n + 1, sizeof *v->gaps);
 	v->assigned = xreallocarray(NULL, v->n + 1, sizeof *v->assigned);
 	v->n_gaps = v->n_assigned = 0;
+	v->gen = ++view_gen;
 	for (i = 0; i < v->n; i++) {
 		row = v->rows[i];
 		if (ROW_IS_GAP(row)) {
