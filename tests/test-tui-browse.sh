@@ -59,6 +59,26 @@ keys Up
 check_line "...and recalls nothing" 40 '^/ *$'
 keys Escape
 
+quits "q quits after a damaged history" q
+# Hostile history files: an escape sequence, a huge file, a folder.
+printf '%s\n/\033]52;c;cHduZWQ=\a\n' '# portreg prompt history 1' > "$HIST"
+start 120 40 --
+check "a history entry with an escape sequence: ignored" \
+    'history:2: expected an entry of printable UTF-8'
+quits "q quits" q
+head -c 2000000 /dev/zero | tr '\0' 'a' > "$HIST"
+start 120 40 --
+check "a 2 MB history file: ignored" 'expected a file of at most 1 MiB'
+quits "q quits" q
+rm -f "$HIST"; mkdir "$HIST"
+start 120 40 --
+check "a folder where the history goes: said" 'history: Is a directory'
+keys / nbd Enter
+check "...the browser still works" 'History not saved: .*history: Is a directory|Detail: nbd'
+quits "q quits" q
+rmdir "$HIST"
+start 120 40 --
+
 # --- Tab completion in : ------------------------------------------------
 keys : h t Tab
 check "Tab lists the names that begin with ht" '^:ht .*http .*https'
