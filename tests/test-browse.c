@@ -16,6 +16,7 @@
 
 #include "test.h"
 
+#include "clipboard.h"
 #include "history.h"
 #include "load.h"
 #include "registry.h"
@@ -394,6 +395,26 @@ test_minimap_cells_marker_and_click(void **state)
 	registry_free(reg);
 }
 
+static void
+test_clipboard_base64_and_path(void **state)
+{
+	static const struct { const char *in, *out; } b64[] = {
+		{ "", "" }, { "a", "YQ==" }, { "ab", "YWI=" }, { "abc", "YWJj" },
+		{ "nbd 10809/tcp", "bmJkIDEwODA5L3RjcA==" },
+		{ "\xff\xfe\xfd", "//79" },
+	};
+	size_t	 i;
+	char	*s;
+
+	for (i = 0; i < sizeof b64 / sizeof b64[0]; i++) {
+		s = clip_base64(b64[i].in, strlen(b64[i].in));
+		assert_string_equal(s, b64[i].out);
+		free(s);
+	}
+	assert_true(clip_on_path("sh"));
+	assert_false(clip_on_path("portreg-no-such-program"));
+}
+
 /* --- History ----------------------------------------------------------- */
 
 static char *
@@ -540,6 +561,7 @@ main(void)
 		cmocka_unit_test(test_tab_completes_service_names),
 		cmocka_unit_test(test_person_list_enter_and_back),
 		cmocka_unit_test(test_minimap_cells_marker_and_click),
+		cmocka_unit_test(test_clipboard_base64_and_path),
 		cmocka_unit_test(test_history_bounded_and_once),
 		cmocka_unit_test(test_history_file_round_trip_and_damage),
 		cmocka_unit_test(test_prompt_up_down_recall),
