@@ -280,8 +280,10 @@ history_save(const struct history *h, char **why)
 				fprintf(f, "%c%s\n", HISTORY_PROMPTS[i],
 				    h->e[i][j]);
 		}
-		if (fflush(f) != 0 || fsync(fileno(f)) != 0)
-			err = errno;
+		/* No fsync: Enter must not wait on the disk; a file a crash
+		   left damaged is ignored at the next start. */
+		if (fflush(f) != 0 || ferror(f))
+			err = errno != 0 ? errno : EIO;
 		if (fclose(f) != 0 && err == 0)
 			err = errno;
 		if (err == 0 && rename(tmp, h->path) != 0)
