@@ -70,10 +70,9 @@ ui_pattern_new(const struct ui *ui, const char *expr, char **err)
 int
 ui_act_case(struct ui *ui)
 {
-	char	*expr;
-	int	 dir = ui->search_dir;
-	struct pattern *p;
-	char	*err = NULL;
+	struct pattern	*p;
+	char		*expr, *err = NULL;
+	int		 dir = ui->search_dir;
 
 	ui->case_mode = (enum ui_case)((ui->case_mode + 1) % 3);
 	ui_message(ui, 0, "Search and filter: %s%s", ui_case_label(ui),

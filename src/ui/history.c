@@ -231,7 +231,7 @@ history_load(struct history *h, char **why)
 static int
 history_mkdirs(const char *path)
 {
-	char	*d = xstrdup(path), *p;
+	char	*d = xstrdup(path), *p, c;
 	int	 rc = 0;
 
 	if ((p = strrchr(d, '/')) != NULL)
@@ -239,7 +239,7 @@ history_mkdirs(const char *path)
 	for (p = d + 1; rc == 0; p++) {
 		if (*p != '/' && *p != '\0')
 			continue;
-		char c = *p;
+		c = *p;
 		*p = '\0';
 		if (mkdir(d, 0700) == -1 && errno != EEXIST)
 			rc = -1;
