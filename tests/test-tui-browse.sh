@@ -24,9 +24,16 @@ row_is() {
 # --- Half pages and ends: 120x40, a list of 36 rows -------------------------
 start 120 40 --
 N=$(screen | sed -n 's/.*  row [0-9]*\/\([0-9]*\).*/\1/p' | tail -1)
-keys C-d;	row_is "Ctrl-D: half the list (18 rows) down" 19
-keys C-d;	row_is "Ctrl-D again" 37
-keys C-u;	row_is "Ctrl-U: half the list up" 19
+# The list's height from PgDn (a page is one row less than the list).
+keys NPage
+wait_gone '  row 1/'
+H=$(screen | sed -n 's/.*  row \([0-9]*\)\/.*/\1/p' | tail -1)
+keys g
+row_is "g: back to the first row" 1
+ok '[ "${H:-0}" -ge 10 ]' "the list is $H rows high"
+keys C-d;	row_is "Ctrl-D: half the list ($((H / 2)) rows) down" $((1 + H / 2))
+keys C-d;	row_is "Ctrl-D again" $((1 + 2 * (H / 2)))
+keys C-u;	row_is "Ctrl-U: half the list up" $((1 + H / 2))
 keys '>';	row_is "> : the last row" "$N"
 keys '<';	row_is "< : the first row" 1
 
@@ -139,7 +146,7 @@ keys '&' 'size:>=1000'
 check "the filter prompt counts the gap rows" '\([0-9]+ rows?\)'
 keys Enter
 check "&size:>=1000 filters" 'filtered: [0-9]+ of'
-bad=$(screen | sed -n '3,38p' | cut -c1-66 | awk '
+bad=$(screen | sed -n '3,38p' | sed 's/│.*//' | awk '
 	/^ *$/ { next }
 	!/Unassigned/ { print "not a gap: " $0; next }
 	{ if (match($0, /\(([0-9]+) ports\)/)) {
