@@ -11,6 +11,11 @@ SEED="$top_srcdir/data/seed-excerpt-2024-10-15.txt"
 # Only in PORTREG_REGISTRY_DIR, absent on most machines (need_shared).
 CSV="$PORTREG_REGISTRY_DIR/service-names-port-numbers-2025-07.csv"
 TXT="$PORTREG_REGISTRY_DIR/service-names-port-numbers-2013-06-26.txt"
+# No test touches the user's own state: the browser's prompt history
+# goes to XDG_STATE_HOME, here a path where nothing can be made (a test
+# that wants one: tmux_init gives WORK/state).
+XDG_STATE_HOME=/dev/null/portreg-tests
+export XDG_STATE_HOME
 _n=0
 _failed=0
 
@@ -61,6 +66,8 @@ done_testing() { echo "1..$_n"; [ "$_failed" = 0 ]; }
 # when tmux is absent; WORK is there either way.
 tmux_init() {
 	WORK=$(mktemp -d "${TMPDIR:-/tmp}/portreg-$1.XXXXXX")
+	XDG_STATE_HOME=$WORK/state
+	export XDG_STATE_HOME
 	TMUX_TMPDIR=$WORK
 	export TMUX_TMPDIR
 	unset TMUX

@@ -317,4 +317,20 @@ else
 	skip_part 1 "--check on the 2025 CSV: $SHARED_WHY"
 fi
 
+# --gaps --min N: only gaps of N ports or more (issue 16).
+run --gaps --min 200 -f "$XML" -o csv
+ok '[ "$rc" = 0 ] && [ "$(printf "%s\n" "$out" | sed 1d | wc -l)" -ge 5 ]' \
+    "--gaps --min 200 lists gaps"
+small=$(printf '%s\n' "$out" | sed 1d | awk -F, '{ n = split($1, p, "-");
+	lo = p[1]; hi = n > 1 ? p[2] : p[1]; if (hi - lo + 1 < 200) print }')
+is "$small" "" "--gaps --min 200: each of 200 ports or more"
+run --gaps --min 100000 -f "$XML"
+ok '[ "$rc" = 2 ] && printf "%s" "$err" | grep -q "expected a number of ports"' \
+    "--min out of range is a usage error"
+run --min 5 -f "$XML" 22
+ok '[ "$rc" = 2 ] && printf "%s" "$err" | grep -q -- "--min goes with --gaps"' \
+    "--min without --gaps is a usage error"
+run --gaps --min 20000 -f "$XML" 10000-20000
+is "$rc" 1 "--gaps --min larger than every gap: nothing found"
+
 done_testing

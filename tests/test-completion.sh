@@ -149,7 +149,7 @@ for sh in bash zsh fish; do
 	ok '[ "$(lines < "$tmp/got")" = "café good" ] && [ ! -e "$tmp/PWNED" ]' \
 	    "$sh: a hostile registry's names are not offered, nothing runs"
 	complete_in $sh "portreg -" > "$tmp/got"
-	ok '(for o in -e --regexp --gaps --contact --proto -o --format -f --file \
+	ok '(for o in -e --regexp --gaps --min --contact --proto -o --format -f --file \
 	    --format-in --check --update -h --help -V --version; do
 		grep -qx -- "$o" "$tmp/got" || exit 1; done) &&
 	    ! grep -q list- "$tmp/got"' \

@@ -1,7 +1,7 @@
 #!/bin/sh
 # test-since.sh - the browser's --since (SPEC 8), in tmux: rows added,
 # changed, moved and removed since an older edition are marked in the
-# marker column, > and < step through them, the detail pane shows each
+# marker column, . and , step through them, the detail pane shows each
 # changed field's before -> after, the changed: prefix filters them, and
 # --since DATE takes the newest kept edition on or before DATE.  TAP.
 . "$top_srcdir/tests/lib.sh"
@@ -37,24 +37,24 @@ PY
 start 120 40 -- -f "$WORK/new.xml" --since "$EX"
 check "--since FILE: the counts on the message line" \
     'Since 2026-08-17: 1 added, 1 removed, 0 moved, 1 changed'
-keys '>'
-check "> goes to the first change: the removed row, listed, marked -" \
+keys '.'
+check ". goes to the first change: the removed row, listed, marked -" \
     '^-63 +tcp +whois\+\+'
 check "... and says which change it is" 'Change 1 of 3'
 check "the detail of a removed row says so" 'not in this edition'
-keys '>'
-check "> again: finger/tcp changed, marked ~" '^~79 +tcp +finger'
+keys '.'
+check ". again: finger/tcp changed, marked ~" '^~79 +tcp +finger'
 check "the detail pane shows the description before -> after" \
     'Description +Finger → Finger \(retired\)'
-keys '>'
-check "> again: the added row, marked +" '^\+80 +tcp +portreg-test'
+keys '.'
+check ". again: the added row, marked +" '^\+80 +tcp +portreg-test'
 check "the detail pane says it was added" 'Since +added since'
-keys '>'
-check "> wraps to the top, and says so" 'Wrapped to the top: Change 1 of 3'
-keys '<'
-check "< goes back, wrapping to the bottom" 'Wrapped to the bottom: Change 3 of 3'
-keys '<'
-check "< again: the changed row" 'Change 2 of 3'
+keys '.'
+check ". wraps to the top, and says so" 'Wrapped to the top: Change 1 of 3'
+keys ','
+check ", goes back, wrapping to the bottom" 'Wrapped to the bottom: Change 3 of 3'
+keys ','
+check ", again: the changed row" 'Change 2 of 3'
 keys '&'; lit 'changed:desc'; keys Enter
 check "filter changed:desc keeps the row whose description changed" \
     'filtered: 1 of'
@@ -68,8 +68,8 @@ check "filter changed: alone keeps every changed row" 'filtered: 3 of'
 quits "q quits" q
 
 start 120 40 -- -f "$EX"
-keys '>'
-check "> without --since says how to get changes" 'start portreg with --since'
+keys '.'
+check ". without --since says how to get changes" 'start portreg with --since'
 keys '&'; lit 'changed:x'; keys Enter
 check "changed: without --since is an error that says why" \
     'changed: marks changes since an older edition'
@@ -97,12 +97,12 @@ if need_shared; then
 	start 140 40 -- -f "$XML" --since "$CSV"
 	check "2026 XML since the 2025 CSV: the counts" \
 	    'Since .*2025-07.csv: 87 added, 28 removed, 0 moved, 59 changed'
-	keys '>'
-	check "> goes to the first change, smtp/tcp, marked ~" '^~25 +tcp +smtp'
+	keys '.'
+	check ". goes to the first change, smtp/tcp, marked ~" '^~25 +tcp +smtp'
 	check "its detail: references before -> after" \
 	    'References +\[RFC5321\] → \[RFC-ietf-emailcore-rfc5321bis-43\]'
-	keys '>'
-	check "> then smtp/udp" 'Change 2 of 174'
+	keys '.'
+	check ". then smtp/udp" 'Change 2 of 174'
 	keys '&'; lit 'changed:contacts'; keys Enter
 	check "filter changed:contacts" 'filtered: [1-9][0-9]* of'
 	quits "q quits" q

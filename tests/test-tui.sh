@@ -230,16 +230,16 @@ check "60 columns: ...its words continue below" '│ +the next link +│'
 keys j
 check_gone "60 columns: j scrolls the help" 'Keys \(j/k scroll'
 keys G
-check "60 columns: the end of a wrapped description shows" '│ +mailto only\) +│'
-check "60 columns: the last paragraph ends whole" 'never a shell\. +│'
+check "60 columns: the end of a wrapped description shows" '│ selected row +│'
+check "60 columns: the last paragraph ends whole" '(red,|│) bold +│'
 keys q
-check_gone "60 columns: q closes the help" 'mailto only'
+check_gone "60 columns: q closes the help" 'errors: red'
 quits "60 columns: q exits 0" q
 start 40 20 --
 keys h
 check "40 columns: keys above their wrapped description" '│ PgDn, Space, Ctrl-F +│'
 keys G
-check "40 columns: the last words show" '│ shell\. +│'
+check "40 columns: the last words show" '(red,|│) bold +│'
 quits "40 columns: q q exits 0" q q
 
 # --- NO_COLOR: no colour escapes; with colours, some ---------------------

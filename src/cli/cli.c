@@ -57,6 +57,7 @@ struct cli {
 	int			 format_given;	/* -o on the command line */
 	enum proto		 proto;		/* --proto, or PROTO_NONE */
 	int			 gaps;
+	long			 gaps_min;	/* --min: ports, or 0 */
 	int			 check;
 	const char		*contact;
 	const char		*update;	/* --update's URL, or NULL */
@@ -80,6 +81,7 @@ enum {
 	OPT_UPDATE,
 	OPT_LIST_NAMES,
 	OPT_LIST_PEOPLE,
+	OPT_MIN,
 };
 
 static const struct option cli_long_options[] = {
@@ -88,6 +90,7 @@ static const struct option cli_long_options[] = {
 	{ "format",	required_argument,	NULL, 'o' },
 	{ "output",	required_argument,	NULL, 'o' },
 	{ "gaps",	no_argument,		NULL, OPT_GAPS },
+	{ "min",	required_argument,	NULL, OPT_MIN },
 	{ "contact",	required_argument,	NULL, OPT_CONTACT },
 	{ "proto",	required_argument,	NULL, OPT_PROTO },
 	{ "format-in",	required_argument,	NULL, OPT_FORMAT_IN },
@@ -133,6 +136,7 @@ cli_usage(FILE *f)
 "                      name: desc: proto: port: who: ref: note: date:)\n"
 "      --gaps          list unassigned ranges (with a QUERY: around a\n"
 "                      port or inside a range)\n"
+"      --min N         with --gaps: only gaps of N ports or more\n"
 "      --contact ID    a person's details and all of their assignments\n"
 "      --proto P       only tcp, udp, sctp or dccp\n"
 "  -o, --format FMT    output as table (default), csv, json or tsv\n"
@@ -269,6 +273,13 @@ cli_parse(struct cli *c, int argc, char **argv)
 		case OPT_CONTACT:
 			c->contact = optarg;
 			break;
+		case OPT_MIN:
+			if ((c->gaps_min = gaps_min_parse(optarg)) <= 0) {
+				cli_error("--min '%s': expected a number of "
+				    "ports, 1 to 65536", optarg);
+				return CLI_ERROR;
+			}
+			break;
 		case OPT_PROTO:
 			if ((v = proto_parse(optarg, strlen(optarg))) <= 0) {
 				cli_error("unknown protocol '%s' "
@@ -342,6 +353,10 @@ cli_parse(struct cli *c, int argc, char **argv)
 		cli_error("--gaps takes no -e");
 		return CLI_ERROR;
 	}
+	if (c->gaps_min != 0 && !c->gaps) {
+		cli_error("--min goes with --gaps");
+		return CLI_ERROR;
+	}
 
 	c->n_queries = (size_t)(argc - optind);
 	c->queries = xcalloc(c->n_queries + 1, sizeof *c->queries);
@@ -363,55 +378,13 @@ cli_parse(struct cli *c, int argc, char **argv)
 
 /* --- Actions ---------------------------------------------------------- */
 
-static void
-cli_print_stats(FILE *f, const struct registry *reg)
-{
-	struct registry_stats	 st;
-	char			*source = sanitize(reg->source, 0);
-	char			*updated = sanitize(reg->updated, 0);
-
-	registry_stats(reg, &st);
-	fprintf(f, "%s: %s", source, reg->format != NULL ? reg->format : "?");
-	if (reg->updated != NULL)
-		fprintf(f, ", last updated %s", updated);
-	fputc('\n', f);
-	fprintf(f, "records:  %zu (tcp %zu, udp %zu, sctp %zu, dccp %zu, "
-	    "no protocol %zu)\n", st.records, st.by_proto[PROTO_TCP],
-	    st.by_proto[PROTO_UDP], st.by_proto[PROTO_SCTP],
-	    st.by_proto[PROTO_DCCP], st.by_proto[PROTO_NONE]);
-	fprintf(f, "kinds:    assigned %zu, reserved %zu, unassigned %zu, "
-	    "name only %zu\n", st.by_kind[KIND_ASSIGNED],
-	    st.by_kind[KIND_RESERVED], st.by_kind[KIND_UNASSIGNED],
-	    st.name_only);
-	fprintf(f, "classes:  system %zu, user %zu, dynamic %zu\n",
-	    st.by_class[CLASS_SYSTEM], st.by_class[CLASS_USER],
-	    st.by_class[CLASS_DYNAMIC]);
-	fprintf(f, "people:   %zu (%zu references to people not listed)\n",
-	    st.people, st.dangling_refs);
-	fprintf(f, "gaps:     %zu, %zu ports", st.gaps, st.gap_ports);
-	if (st.gaps != 0)
-		fprintf(f, "; largest %d-%d (%ld ports)",
-		    (int)st.largest_gap_lo, (int)st.largest_gap_hi,
-		    (long)st.largest_gap_hi - st.largest_gap_lo + 1);
-	fputc('\n', f);
-	if (reg->cover_lo < 0)
-		fprintf(f, "covers:   no port\n");
-	else if (reg->cover_lo != 0 || reg->cover_hi != PORT_MAX)
-		fprintf(f, "covers:   ports %d-%d only (an excerpt: other ports "
-		    "are not covered)\n", (int)reg->cover_lo,
-		    (int)reg->cover_hi);
-	fprintf(f, "warnings: %zu\n", st.warnings);
-	free(source);
-	free(updated);
-}
-
 static int
 cli_check(const struct registry *reg)
 {
 	char	*source = sanitize(reg->source, 0), *text;
 	size_t	 i;
 
-	cli_print_stats(stdout, reg);
+	output_stats(stdout, reg);
 	for (i = 0; i < reg->n_warnings; i++) {
 		text = sanitize(reg->warnings[i].text, 0);
 		if (reg->warnings[i].line != 0)
@@ -534,6 +507,7 @@ cli_gaps(const struct cli *c, const struct registry *reg)
 	}
 	n = gaps_window(reg, c->proto, w,
 	    c->n_queries != 0 ? c->n_queries : 1, &g);
+	n = gaps_at_least(g, n, c->gaps_min);
 	free(w);
 	/* Nothing found: a message, no header or empty array (cli_main). */
 	if (n != 0)
@@ -727,7 +701,7 @@ cli_update(const char *url)
 	}
 	shown = sanitize(path, 0);
 	printf("saved %s\n", shown);
-	cli_print_stats(stdout, reg);
+	output_stats(stdout, reg);
 	edition_update_summary(stdout, dir, reg);
 	free(shown);
 	free(path);

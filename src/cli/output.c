@@ -22,6 +22,7 @@
 #include <strings.h>
 
 #include "output.h"
+#include "record-row.h"
 #include "registry.h"
 #include "sanitize.h"
 #include "xmalloc.h"
@@ -50,6 +51,49 @@ output_format_parse(const char *s)
 	if (strcasecmp(s, "tsv") == 0)
 		return OUTPUT_TSV;
 	return -1;
+}
+
+/* --check's statistics (moved here from cli.c). */
+void
+output_stats(FILE *f, const struct registry *reg)
+{
+	struct registry_stats	 st;
+	char			*source = sanitize(reg->source, 0);
+	char			*updated = sanitize(reg->updated, 0);
+
+	registry_stats(reg, &st);
+	fprintf(f, "%s: %s", source, reg->format != NULL ? reg->format : "?");
+	if (reg->updated != NULL)
+		fprintf(f, ", last updated %s", updated);
+	fputc('\n', f);
+	fprintf(f, "records:  %zu (tcp %zu, udp %zu, sctp %zu, dccp %zu, "
+	    "no protocol %zu)\n", st.records, st.by_proto[PROTO_TCP],
+	    st.by_proto[PROTO_UDP], st.by_proto[PROTO_SCTP],
+	    st.by_proto[PROTO_DCCP], st.by_proto[PROTO_NONE]);
+	fprintf(f, "kinds:    assigned %zu, reserved %zu, unassigned %zu, "
+	    "name only %zu\n", st.by_kind[KIND_ASSIGNED],
+	    st.by_kind[KIND_RESERVED], st.by_kind[KIND_UNASSIGNED],
+	    st.name_only);
+	fprintf(f, "classes:  system %zu, user %zu, dynamic %zu\n",
+	    st.by_class[CLASS_SYSTEM], st.by_class[CLASS_USER],
+	    st.by_class[CLASS_DYNAMIC]);
+	fprintf(f, "people:   %zu (%zu references to people not listed)\n",
+	    st.people, st.dangling_refs);
+	fprintf(f, "gaps:     %zu, %zu ports", st.gaps, st.gap_ports);
+	if (st.gaps != 0)
+		fprintf(f, "; largest %d-%d (%ld ports)",
+		    (int)st.largest_gap_lo, (int)st.largest_gap_hi,
+		    (long)st.largest_gap_hi - st.largest_gap_lo + 1);
+	fputc('\n', f);
+	if (reg->cover_lo < 0)
+		fprintf(f, "covers:   no port\n");
+	else if (reg->cover_lo != 0 || reg->cover_hi != PORT_MAX)
+		fprintf(f, "covers:   ports %d-%d only (an excerpt: other ports "
+		    "are not covered)\n", (int)reg->cover_lo,
+		    (int)reg->cover_hi);
+	fprintf(f, "warnings: %zu\n", st.warnings);
+	free(source);
+	free(updated);
 }
 
 /* "22", "6000-6063" or "" (no port) into a buffer of at least
@@ -218,106 +262,23 @@ output_json_records(FILE *f, const struct registry *reg,
 
 /* --- CSV and TSV ---------------------------------------------------- */
 
-/* The twelve IANA columns of a record, as IANA's CSV writes them. */
-struct output_row {
-	const char	*col[OUTPUT_COLUMNS];
-	char		 port[32];
-	struct buf	 assignees;
-	struct buf	 contacts;
-	struct buf	 refs;
-};
-
-/*
- * Add s in brackets, or as it is when it holds brackets that would not
- * read back as one item: a field the loader kept whole because it was
- * not a bracketed list.  (Bracketed, it would come back as a longer
- * item, one more pair of brackets at each save and load.)  People ids
- * read back only without brackets; references may nest balanced ones.
- */
-static void
-output_bracket(struct buf *b, const char *s, int nest)
-{
-	const char	*p;
-	int		 depth = 0;
-
-	for (p = s; *p != '\0' && depth >= 0; p++) {
-		if (*p == '[')
-			depth = nest ? depth + 1 : -1;
-		else if (*p == ']')
-			depth--;
-	}
-	if (depth != 0) {
-		buf_adds(b, s);
-		return;
-	}
-	buf_addc(b, '[');
-	buf_adds(b, s);
-	buf_addc(b, ']');
-}
-
-static void
-output_bracket_list(struct buf *b, const struct person_ref *refs,
-    uint32_t n)
-{
-	uint32_t	 i;
-
-	buf_clear(b);
-	for (i = 0; i < n; i++)
-		output_bracket(b, refs[i].id, 0);
-}
-
-static void
-output_row_fill(struct output_row *row, const struct record *r)
-{
-	uint32_t	 i;
-
-	output_bracket_list(&row->assignees, r->assignees, r->n_assignees);
-	output_bracket_list(&row->contacts, r->contacts, r->n_contacts);
-	buf_clear(&row->refs);
-	for (i = 0; i < r->n_refs; i++)
-		output_bracket(&row->refs, r->refs[i], 1);
-	row->col[0] = r->service;
-	row->col[1] = output_port(row->port, sizeof row->port, r->port_lo,
-	    r->port_hi);
-	row->col[2] = r->proto != PROTO_NONE ? proto_name(r->proto) : NULL;
-	row->col[3] = r->description;
-	row->col[4] = row->assignees.len != 0 ? row->assignees.data : NULL;
-	row->col[5] = row->contacts.len != 0 ? row->contacts.data : NULL;
-	row->col[6] = r->registered;
-	row->col[7] = r->modified;
-	row->col[8] = row->refs.len != 0 ? row->refs.data : NULL;
-	row->col[9] = r->service_code;
-	row->col[10] = r->unauthorized;
-	row->col[11] = r->notes;
-}
-
-static void
-output_row_free(struct output_row *row)
-{
-	buf_free(&row->assignees);
-	buf_free(&row->contacts);
-	buf_free(&row->refs);
-}
-
 /* RFC 4180, minimal: quote only a field holding , " CR or LF. */
+static void
+output_csv_buf(FILE *f, const char *s, struct buf *b)
+{
+	buf_clear(b);
+	record_csv_field(b, s);
+	fwrite(b->data != NULL ? b->data : "", 1, b->len, f);
+}
+
 void
 output_csv_field(FILE *f, const char *s)
 {
-	const char	*p;
+	struct buf	 b;
 
-	if (s == NULL)
-		return;
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		fputs(s, f);
-		return;
-	}
-	putc('"', f);
-	for (p = s; *p != '\0'; p++) {
-		if (*p == '"')
-			putc('"', f);
-		putc(*p, f);
-	}
-	putc('"', f);
+	memset(&b, 0, sizeof b);
+	output_csv_buf(f, s, &b);
+	buf_free(&b);
 }
 
 void
@@ -352,32 +313,34 @@ static void
 output_delimited_line(FILE *f, const char *const *col, size_t n,
     enum output_format fmt)
 {
-	size_t	 i;
+	struct buf	 b = { 0 };
+	size_t		 i;
 
 	for (i = 0; i < n; i++) {
 		if (i != 0)
 			putc(fmt == OUTPUT_CSV ? ',' : '\t', f);
 		if (fmt == OUTPUT_CSV)
-			output_csv_field(f, col[i]);
+			output_csv_buf(f, col[i], &b);
 		else
 			output_tsv_field(f, col[i]);
 	}
 	putc('\n', f);
+	buf_free(&b);
 }
 
 static void
 output_delimited_records(FILE *f, const struct record *const *rows,
     size_t n, enum output_format fmt)
 {
-	struct output_row	 row = { 0 };
+	struct record_row	 row = { 0 };
 	size_t			 i;
 
 	output_delimited_line(f, output_csv_header, OUTPUT_COLUMNS, fmt);
 	for (i = 0; i < n; i++) {
-		output_row_fill(&row, rows[i]);
+		record_row_fill(&row, rows[i]);
 		output_delimited_line(f, row.col, OUTPUT_COLUMNS, fmt);
 	}
-	output_row_free(&row);
+	record_row_free(&row);
 }
 
 /* --- Table ---------------------------------------------------------- */

@@ -51,6 +51,10 @@ void	 output_person_dangling(FILE *, const struct registry *,
 	     const char *id, const uint32_t *idx, size_t n,
 	     enum output_format);
 
+/* --check's statistics of reg: records, kinds, classes, people, gaps,
+   the ports covered, warnings; a few lines. */
+void	 output_stats(FILE *, const struct registry *);
+
 /* The gaps g[0..n) (registry.h's struct gap: record -1 when not a row of
    the file), as gaps_window (gaps.h) gives them. */
 void	 output_gaps(FILE *, const struct registry *, const struct gap *g,

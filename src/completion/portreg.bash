@@ -113,7 +113,7 @@ _portreg()
 		esac
 	done
 	if [[ $cur == -* && $w != -- ]]; then
-		mapfile -t COMPREPLY < <(compgen -W '-e --regexp --gaps --contact
+		mapfile -t COMPREPLY < <(compgen -W '-e --regexp --gaps --min --contact
 		    --proto -o --format -f --file --format-in --check --update
 		    --diff --since
 		    -h --help -V --version' -- "$cur")

@@ -44,6 +44,7 @@ end
 complete -c portreg -f
 complete -c portreg -s e -l regexp -x -d 'Records matching REGEX'
 complete -c portreg -l gaps -d 'List unassigned ranges'
+complete -c portreg -l min -x -d 'With --gaps: only gaps of N ports or more'
 complete -c portreg -l contact -x -a '(__portreg_run --list-people)' -d "A person's details and assignments"
 complete -c portreg -l proto -x -a 'tcp udp sctp dccp' -d 'Only this protocol'
 complete -c portreg -s o -l format -x -a 'table csv json tsv' -d 'Output format'

@@ -114,3 +114,32 @@ gaps_window(const struct registry *reg, enum proto proto,
 	*out = gs.g;
 	return gs.n;
 }
+
+size_t
+gaps_at_least(struct gap *g, size_t n, long min)
+{
+	size_t	 i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		if ((long)g[i].hi - g[i].lo + 1 >= min)
+			g[k++] = g[i];
+	}
+	return k;
+}
+
+long
+gaps_min_parse(const char *s)
+{
+	long	 v = 0;
+
+	if (s == NULL || *s == '\0')
+		return -1;
+	for (; *s != '\0'; s++) {
+		if (*s < '0' || *s > '9')
+			return -1;
+		v = v * 10 + (*s - '0');
+		if (v > PORT_MAX + 1)
+			return -1;
+	}
+	return v >= 1 ? v : -1;
+}

@@ -31,4 +31,9 @@ struct gaps_window {
 size_t		 gaps_window(const struct registry *, enum proto,
 		     const struct gaps_window *w, size_t n, struct gap **out);
 
+/* Keep the gaps of g[0..n) of at least min ports, in order; how many. */
+size_t		 gaps_at_least(struct gap *g, size_t n, long min);
+/* --min's argument: a number of ports, 1 to 65536; -1 when not. */
+long		 gaps_min_parse(const char *);
+
 #endif

@@ -355,7 +355,7 @@ haystack_section(struct hbuild *b, const struct registry *reg, enum hay_field f,
 	const struct record	*r, *prev = NULL;
 	const char		*pname[PROTO_COUNT];
 	size_t			 plen[PROTO_COUNT], i, n = reg->n_records, len;
-	char			 port[FIELD_PORT_SIZE];
+	char			 port[FIELD_PORT_SIZE], gap[32];
 	uint32_t		 j;
 	int			 k;
 
@@ -375,10 +375,6 @@ haystack_section(struct hbuild *b, const struct registry *reg, enum hay_field f,
 	case HAY_DATE:
 		haystack_texts(b, reg, offsetof(struct record, registered),
 		    offsetof(struct record, modified), at);
-		return;
-	case HAY_OTHER:
-		haystack_texts(b, reg, offsetof(struct record, service_code),
-		    0, at);
 		return;
 	case HAY_PROTO:
 		haystack_protos(b, reg, at);
@@ -421,6 +417,17 @@ haystack_section(struct hbuild *b, const struct registry *reg, enum hay_field f,
 		case HAY_REF:
 			for (j = 0; j < r->n_refs; j++)
 				haystack_str(b, r->refs[j]);
+			break;
+		case HAY_OTHER:
+			/* The service code, and a gap's size as the list
+			   shows it: "(30 ports)". */
+			if (r->service_code != NULL)
+				haystack_str(b, r->service_code);
+			if (r->kind == KIND_UNASSIGNED && r->port_lo >= 0 &&
+			    r->port_hi > r->port_lo)
+				haystack_item(b, gap, (size_t)snprintf(gap,
+				    sizeof gap, "(%d ports)",
+				    (int)(r->port_hi - r->port_lo + 1)));
 			break;
 		default:
 			break;

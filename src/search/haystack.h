@@ -26,7 +26,8 @@ enum hay_field {
 	HAY_REF,
 	HAY_NOTE,		/* notes, unauthorized use */
 	HAY_DATE,		/* registered, modified */
-	HAY_OTHER,		/* service code: only unprefixed */
+	HAY_OTHER,		/* service code, a gap's "(N ports)": only
+				   unprefixed */
 	HAY_COUNT
 };
 

@@ -24,7 +24,8 @@
  *   ref:    the references, each as written ("RFC6335", "https://...")
  *   note:   the assignment notes and the unauthorized use reported
  *   date:   the registration and modification dates (YYYY-MM[-DD])
- * The service code is searched only without a prefix.
+ * The service code, and the "(30 ports)" of an Unassigned range as the
+ * browser shows it, are searched only without a prefix.
  *
  * The pattern is multi-line: every field, and every item of a field with
  * several (each reference; each of a person's id, name, organization and

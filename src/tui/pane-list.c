@@ -114,32 +114,66 @@ pane_list_row(const struct ui *ui, int y, const struct rect *body,
 	sline_adds(&sl, matched && pos != ui->cursor ? "*" :
 	    ui_change_mark(ui, row), a);
 	x = sl.col;
-	sline_adds(&sl, port, a);
-	sline_pad(&sl, x + LIST_PORT_W + 1, a);
-	x = sl.col;
-	if (r != NULL && r->proto != PROTO_NONE)
-		sline_adds(&sl, proto_name(r->proto), a);
-	sline_pad(&sl, x + LIST_PROTO_W + 1, a);
-	x = sl.col;
-	if (r != NULL && r->service != NULL) {
-		pane_list_safe(b, r->service);
-		pane_list_text(ui, &sl, b->data, b->len, a, hl, x + name_w);
+	if (ui_col_shown(ui, UI_COL_PORT)) {
+		sline_adds(&sl, port, a);
+		sline_pad(&sl, x + LIST_PORT_W + 1, a);
+		x = sl.col;
 	}
-	sline_pad(&sl, x + name_w + 1, a);
-	if (g != NULL || (r != NULL && r->kind == KIND_UNASSIGNED)) {
+	if (ui_col_shown(ui, UI_COL_PROTO)) {
+		if (r != NULL && r->proto != PROTO_NONE)
+			sline_adds(&sl, proto_name(r->proto), a);
+		sline_pad(&sl, x + LIST_PROTO_W + 1, a);
+		x = sl.col;
+	}
+	if (ui_col_shown(ui, UI_COL_NAME)) {
+		if (r != NULL && r->service != NULL) {
+			pane_list_safe(b, r->service);
+			pane_list_text(ui, &sl, b->data, b->len, a, hl,
+			    x + name_w);
+		}
+		sline_pad(&sl, x + name_w + 1, a);
+	}
+	if (!ui_col_shown(ui, UI_COL_DESC))
+		;
+	else if (g != NULL || (r != NULL && r->kind == KIND_UNASSIGNED)) {
 		pane_list_safe(b, r != NULL && r->description != NULL ?
 		    r->description : "Unassigned");
 		pane_list_text(ui, &sl, b->data, b->len, a, hl, -1);
 		if (lo >= 0 && hi != lo) {
 			snprintf(extra, sizeof extra, " (%d ports)",
 			    (int)(hi - lo + 1));
-			sline_adds(&sl, extra, a);
+			pane_list_text(ui, &sl, extra, strlen(extra), a, hl,
+			    -1);
 		}
 	} else if (r != NULL && r->description != NULL) {
 		pane_list_safe(b, r->description);
 		pane_list_text(ui, &sl, b->data, b->len, a, hl, -1);
 	}
 	sline_pad(&sl, -1, a);
+}
+
+/* The column names of the columns shown, the focused one underlined. */
+static void
+pane_list_head(const struct ui *ui, struct sline *sl, attr_t ha,
+    int name_w, int lim)
+{
+	static const char *const names[UI_COL_COUNT] = {
+		"Port", "Prot", "Service", "Description",
+	};
+	const int	 w[UI_COL_COUNT] = {
+		LIST_PORT_W + 1, LIST_PROTO_W + 1, name_w + 1, 0,
+	};
+	int		 c, x;
+
+	for (c = 0; c < UI_COL_COUNT; c++) {
+		if (!ui_col_shown(ui, c))
+			continue;
+		x = sl->col;
+		sline_add(sl, names[c], strlen(names[c]), c == ui->col ?
+		    ha | A_UNDERLINE : ha, lim);
+		if (w[c] > 0)
+			sline_pad(sl, x + w[c] < lim ? x + w[c] : lim, ha);
+	}
 }
 
 void
@@ -187,15 +221,7 @@ pane_list_draw(const struct ui *ui, const struct rect *head,
 	}
 	if (lim < x + LIST_PORT_W + 1 + LIST_PROTO_W + 1)
 		lim = x + LIST_PORT_W + 1 + LIST_PROTO_W + 1;
-	sline_add(&sl, "Port", 4, ha, lim);
-	sline_pad(&sl, x + LIST_PORT_W + 1, ha);
-	sline_add(&sl, "Prot", 4, ha, lim);
-	sline_pad(&sl, x + LIST_PORT_W + 1 + LIST_PROTO_W + 1, ha);
-	sline_add(&sl, "Service", 7, ha, lim);
-	sline_pad(&sl, x + LIST_PORT_W + 1 + LIST_PROTO_W + 1 + name_w + 1 <
-	    lim ? x + LIST_PORT_W + 1 + LIST_PROTO_W + 1 + name_w + 1 : lim,
-	    ha);
-	sline_add(&sl, "Description", 11, ha, lim);
+	pane_list_head(ui, &sl, ha, name_w, lim);
 	sline_pad(&sl, sl.end - draw_width(right, strlen(right)), ha);
 	sline_add(&sl, right, strlen(right), ha, -1);
 	sline_pad(&sl, -1, ha);

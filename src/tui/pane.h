@@ -18,4 +18,7 @@ void	 pane_detail_draw(const struct ui *, const struct rect *head,
 void	 pane_contacts_draw(const struct ui *, const struct rect *head,
 	     const struct rect *body);
 
+/* The minimap's line (ui.h), when it shows: r is layout.minimap. */
+void	 pane_minimap_draw(const struct ui *, const struct rect *r);
+
 #endif

@@ -97,6 +97,11 @@ screen_status(const struct ui *ui, const struct rect *r)
 		else
 			buf_printf(&right, " (%zu)", ui->n_match_pos);
 	}
+	if (ui_sort_label(ui) != NULL)
+		buf_printf(&right, "  sort:%s", ui_sort_label(ui));
+	if (ui->case_mode != UI_CASE_SMART || ui->search_expr != NULL ||
+	    ui->filter_expr != NULL)
+		buf_printf(&right, "  %s", ui_case_label(ui));
 	if (ui->reg->n_warnings > 0)
 		buf_printf(&right, "  %zu warning%s", ui->reg->n_warnings,
 		    ui->reg->n_warnings == 1 ? "" : "s");
@@ -328,8 +333,11 @@ screen_draw(const struct ui *ui, const struct layout *l, int what)
 	   content (ui_layout): a new row may move the line between them. */
 	if (what & (UI_DRAW_DETAIL|UI_DRAW_CONTACTS))
 		what |= UI_DRAW_DETAIL|UI_DRAW_CONTACTS;
-	if (what & UI_DRAW_LIST)
+	if (what & UI_DRAW_LIST) {
 		screen_pane(ui, l, PANE_LIST);
+		if (l->minimap.h > 0)
+			pane_minimap_draw(ui, &l->minimap);
+	}
 	if (what & UI_DRAW_DETAIL)
 		screen_pane(ui, l, PANE_DETAIL);
 	if (what & UI_DRAW_CONTACTS)

@@ -18,7 +18,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "clipboard.h"
 #include "fatal.h"
+#include "history.h"
 #include "keys.h"
 #include "layout.h"
 #include "registry.h"
@@ -104,10 +106,13 @@ static int
 tui_mouse(struct ui *ui, const struct layout *l)
 {
 	MEVENT	 ev;
-	int	 pane, row;
+	int	 pane, row, r;
 
 	if (getmouse(&ev) != OK)
 		return UI_NONE;
+	if (ev.bstate & (BUTTON1_PRESSED|BUTTON1_CLICKED) &&
+	    (r = ui_minimap_click(ui, ev.y, ev.x)) >= 0)
+		return r;
 	pane = layout_hit(l, ev.y, ev.x, &row);
 	if (ev.bstate & BUTTON4_PRESSED)
 		return ui_wheel(ui, pane, -1);
@@ -306,6 +311,9 @@ tui_run_since(struct registry *reg, const struct diff *since,
 	int			 r, keyc, res, rows = -1, cols = -1, status = 0;
 	int			 what = UI_DRAW_ALL;
 	int			 errs = 0;
+	const char		*why;
+	char			*path, *err = NULL;
+	struct history		*hist;
 	const char		*ctype = setlocale(LC_CTYPE, NULL);
 
 	if (ctype == NULL || strcmp(ctype, "C") == 0)
@@ -331,6 +339,15 @@ tui_run_since(struct registry *reg, const struct diff *since,
 	ui = ui_new(reg);
 	if (since != NULL)
 		ui_set_since(ui, since, item_of);
+	/* The prompts' history, kept across runs (history.h). */
+	path = history_default_path();
+	hist = history_new(path);
+	free(path);
+	if (history_load(hist, &err) != 0) {
+		ui_message(ui, 1, "%s", err);
+		free(err);
+	}
+	ui_set_history(ui, hist);
 	raw();
 	noecho();
 	nonl();
@@ -393,6 +410,13 @@ tui_run_since(struct registry *reg, const struct diff *since,
 		if (lay->too_small && keyc != 'q' && keyc != KEYC_CTRL('C'))
 			continue;
 		res = ui_key(ui, keyc);
+		if (res & UI_COPY) {
+			refresh();
+			why = NULL;
+			ui_copied(ui, clip_copy(stdout, ui->copy_text, &why),
+			    why);
+			res |= UI_DRAW_STATUS;
+		}
 		if (res & UI_OPEN) {
 			ui_opened(ui, tui_open(ui->open_uri));
 			res |= UI_DRAW_ALL;	/* a browser may have drawn */

@@ -30,6 +30,27 @@ static const char *ui_help_tail[] = {
 	"At a prompt: Enter accepts, Esc cancels, Ctrl-U clears.",
 	"Links (underlined in the detail pane): j/k there move the "
 	    "highlight, o opens it with $BROWSER or xdg-open, never a shell.",
+	"At a prompt, Up and Down recall its earlier entries (kept in "
+	    "$XDG_STATE_HOME/portreg/history); Tab in : completes a service "
+	    "name and lists the candidates.",
+	"Filter size:>=N (or <=, >, <, =) keeps the gap rows of that many "
+	    "ports; a gap's \"(N ports)\" is searchable too.",
+	"",
+	"Legend (colours; without colour, the look in brackets):",
+	"selected row: black on green in the focused pane [reverse, "
+	    "bold], reverse video in another",
+	"Unassigned (gap) rows: green [dim]; Reserved rows: magenta [dim]",
+	"search matches: black on yellow [underlined, bold], and a * "
+	    "before a matching row",
+	"links: blue, underlined; the highlighted one as the selected "
+	    "row",
+	"focused pane: its header black on yellow, marked >; the focused "
+	    "list column: its name underlined",
+	"status line: sort:COLUMN (rev) the sort, smart/ignore/match case "
+	    "the case of search and filter",
+	"minimap (m): taller blocks (or denser ASCII . : - = + * # @) for "
+	    "more of the slice assigned; | the selected row",
+	"remarks of portreg's own: yellow [dim]; errors: red, bold",
 };
 #define UI_HELP_HEAD	(sizeof ui_help_head / sizeof ui_help_head[0])
 #define UI_HELP_TAIL	(sizeof ui_help_tail / sizeof ui_help_tail[0])

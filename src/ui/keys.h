@@ -32,9 +32,13 @@
 	    ui_act_page_down) \
 	K(PAGE_UP,	"PgUp b Ctrl-B",	"page up", \
 	    ui_act_page_up) \
-	K(FIRST,	"g Home",		"first row", \
+	K(HALF_DOWN,	"Ctrl-D",		"half a page down", \
+	    ui_act_half_down) \
+	K(HALF_UP,	"Ctrl-U",		"half a page up", \
+	    ui_act_half_up) \
+	K(FIRST,	"g Home <",		"first row", \
 	    ui_act_first) \
-	K(LAST,		"G End",		"last row", \
+	K(LAST,		"G End >",		"last row", \
 	    ui_act_last) \
 	K(NEXT_ASSIGN,	"}",			"next assignment at another port number", \
 	    ui_act_next_assign) \
@@ -44,9 +48,9 @@
 	    ui_act_next_gap) \
 	K(PREV_GAP,	"[",			"previous gap range", \
 	    ui_act_prev_gap) \
-	K(NEXT_CHANGE,	">",			"next row changed since the --since edition", \
+	K(NEXT_CHANGE,	".",			"next row changed since the --since edition", \
 	    ui_act_next_change) \
-	K(PREV_CHANGE,	"<",			"previous changed row", \
+	K(PREV_CHANGE,	",",			"previous changed row", \
 	    ui_act_prev_change) \
 	K(GOTO,		":",			"go to a port, port/protocol or service name", \
 	    ui_act_goto) \
@@ -60,7 +64,9 @@
 	    ui_act_prev_match) \
 	K(FILTER,	"&",			"filter: only rows matching a regex; empty clears", \
 	    ui_act_filter) \
-	K(CONTACTS,	"Enter c",		"the row's contacts; on a person, all its assignments", \
+	K(CONTACTS,	"Enter c",		"the row's contacts; on a person, all its assignments; " \
+	    "on a row of that list, the row in the full registry (Esc or " \
+	    "Ctrl-O: back to the list)", \
 	    ui_act_contacts) \
 	K(FOCUS_NEXT,	"Tab",			"focus the next pane", \
 	    ui_act_focus_next) \
@@ -72,6 +78,36 @@
 	    "detail pane, or in the contacts pane the person's URI or " \
 	    "e-mail (http, https and mailto only)", \
 	    ui_act_open) \
+	K(COL_NEXT,	"Right",		"focus the next column of the list " \
+	    "(for s, S and -)", \
+	    ui_act_col_next) \
+	K(COL_PREV,	"Left",			"focus the previous column of the list", \
+	    ui_act_col_prev) \
+	K(SORT,		"s",			"sort the list by the focused column; " \
+	    "again: registry order (} { ] [ and : keep to port order)", \
+	    ui_act_sort) \
+	K(RSORT,	"S",			"sort by the focused column, reversed; " \
+	    "again: registry order", \
+	    ui_act_rsort) \
+	K(HIDE_COL,	"-",			"hide the focused column of the list", \
+	    ui_act_hide_col) \
+	K(SHOW_COLS,	"+",			"show the hidden columns again", \
+	    ui_act_show_cols) \
+	K(WIDE_DESC,	"_",			"widen the description to the whole " \
+	    "list (again: back)", \
+	    ui_act_wide_desc) \
+	K(COPY,		"y",			"copy the row's service and " \
+	    "port/protocol to the clipboard", \
+	    ui_act_copy) \
+	K(COPY_RECORD,	"Y",			"copy the whole record, as its CSV " \
+	    "line, to the clipboard", \
+	    ui_act_copy_record) \
+	K(CASE,		"i",			"case of search and filter: smart, " \
+	    "ignore case, match case (in turn)", \
+	    ui_act_case) \
+	K(MINIMAP,	"m",			"show or hide the port-space minimap " \
+	    "(a click on it selects the row at that port)", \
+	    ui_act_minimap) \
 	K(HELP,		"h F1",			"this help", \
 	    ui_act_help) \
 	K(CANCEL,	"Esc",			"cancel prompt, close overlay or list, clear filter", \

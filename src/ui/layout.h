@@ -46,6 +46,8 @@ struct layout {
 	struct rect	 separator;		/* wide: the vertical line */
 	struct rect	 help;			/* the help overlay's frame at
 						   its tallest, centred */
+	struct rect	 minimap;		/* the minimap's line (ui.h),
+						   h 0 when none */
 };
 
 /* Compute the layout for a rows x cols terminal (any values, even <= 0). */

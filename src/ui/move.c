@@ -88,6 +88,41 @@ ui_page(struct ui *ui, int dir)
 	return move_drawn(ui);
 }
 
+/* Ctrl-D, Ctrl-U: as a page, by half the focused pane's height. */
+int
+ui_half_page(struct ui *ui, int dir)
+{
+	long	 half, pos, top;
+
+	switch (ui->focus) {
+	case PANE_DETAIL:
+		half = ui_pane_rows(ui, PANE_DETAIL) / 2;
+		ui_detail_scroll(ui, dir * (half > 0 ? half : 1));
+		break;
+	case PANE_CONTACTS:
+		half = (long)ui_contacts_visible(ui) / 2;
+		ui_contact_select(ui, (long)ui->contact_sel +
+		    dir * (half > 0 ? half : 1));
+		break;
+	default:
+		if (ui->view->n == 0)
+			break;
+		half = ui_pane_rows(ui, PANE_LIST) / 2;
+		if (half < 1)
+			half = 1;
+		pos = (long)ui->cursor + dir * half;
+		top = (long)ui->top + dir * half;
+		if (pos < 0)
+			pos = 0;
+		if ((size_t)pos >= ui->view->n)
+			pos = (long)ui->view->n - 1;
+		ui->top = top < 0 ? 0 : (size_t)top;
+		ui_select(ui, (size_t)pos, 0);
+		break;
+	}
+	return move_drawn(ui);
+}
+
 int
 ui_first(struct ui *ui)
 {
@@ -259,6 +294,18 @@ ui_act_page_up(struct ui *ui)
 }
 
 int
+ui_act_half_down(struct ui *ui)
+{
+	return ui_half_page(ui, 1);
+}
+
+int
+ui_act_half_up(struct ui *ui)
+{
+	return ui_half_page(ui, -1);
+}
+
+int
 ui_act_first(struct ui *ui)
 {
 	return ui_first(ui);
@@ -273,23 +320,23 @@ ui_act_last(struct ui *ui)
 int
 ui_act_next_assign(struct ui *ui)
 {
-	return ui_next_assignment(ui, 1);
+	return ui_port_order(ui, ui_next_assignment, 1);
 }
 
 int
 ui_act_prev_assign(struct ui *ui)
 {
-	return ui_next_assignment(ui, -1);
+	return ui_port_order(ui, ui_next_assignment, -1);
 }
 
 int
 ui_act_next_gap(struct ui *ui)
 {
-	return ui_next_gap(ui, 1);
+	return ui_port_order(ui, ui_next_gap, 1);
 }
 
 int
 ui_act_prev_gap(struct ui *ui)
 {
-	return ui_next_gap(ui, -1);
+	return ui_port_order(ui, ui_next_gap, -1);
 }

@@ -83,6 +83,7 @@ ui_person_list(struct ui *ui, const struct detail_person *dp)
 		ui->person_from = from;
 		ui->person_focus = ui->focus;
 	}
+	ui->person_return = 0;
 	view_build_list(&ui->persons, ui->reg, recs, n);
 	ui->person = dp->person;
 	ui->person_id = dp->id;
@@ -115,8 +116,55 @@ ui_contacts(struct ui *ui)
 	return ui_person_list(ui, &people[ui->contact_sel]);
 }
 
+/* Enter on a row of a person's list: that row in the full registry. */
+static int
+ui_person_open_row(struct ui *ui)
+{
+	int32_t	 row = ui_row(ui);
+	long	 p;
+
+	ui->person_ret_person = ui->person;
+	ui->person_ret_id = ui->person_id;
+	ui->person_ret_row = row;
+	ui->person_return = 1;
+	ui_leave_persons(ui, row);
+	if (ui->filter != NULL) {
+		ui_park_filter(ui);
+		ui->person_return = 2;
+	}
+	if ((p = view_find(ui->view, row)) >= 0)
+		ui_select(ui, (size_t)p, 1);
+	ui->focus = PANE_LIST;
+	ui_message(ui, 0, "The full registry (Esc or Ctrl-O: back to the "
+	    "list)");
+	return UI_DRAW_ROW;
+}
+
+int
+ui_person_return(struct ui *ui)
+{
+	int	 parked = ui->person_return == 2;
+
+	if (!ui->person_return)
+		return 0;
+	ui->person_return = 0;
+	if (ui->persons.rows == NULL || ui->view == &ui->persons)
+		return 0;
+	if (parked && ui->parked != NULL && ui->filter == NULL)
+		ui_unpark_filter(ui, ui_row(ui));
+	ui->person = ui->person_ret_person;
+	ui->person_id = ui->person_ret_id;
+	ui_set_view(ui, &ui->persons, ui->person_ret_row);
+	ui->focus = PANE_LIST;
+	ui_message(ui, 0, "Back to the list");
+	return 1;
+}
+
 int
 ui_act_contacts(struct ui *ui)
 {
+	if (ui->view == &ui->persons && ui->focus == PANE_LIST &&
+	    ui_row(ui) != INT32_MIN)
+		return ui_person_open_row(ui);
 	return ui_contacts(ui);
 }

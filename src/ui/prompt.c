@@ -36,6 +36,7 @@ ui_prompt_open(struct ui *ui, enum ui_prompt kind)
 	ui->prompt_count = 0;
 	ui->prompt_valid = 0;
 	ui->msg[0] = '\0';
+	ui_history_open(ui);
 	if (kind == PROMPT_SEARCH || kind == PROMPT_RSEARCH) {
 		/* Keep the current search aside; Esc restores it. */
 		ui->saved_search = ui->search;
@@ -111,6 +112,11 @@ ui_prompt_update(struct ui *ui)
 		ui_message(ui, 1, "Search is not available");
 		return;
 	}
+	if (ui->prompt == PROMPT_FILTER &&
+	    ui_size_count(ui, ui->line, &ui->prompt_count) != 0) {
+		ui->prompt_valid = ui->msg[0] == '\0';
+		return;
+	}
 	if ((p = ui_pattern_new(ui, ui->line, &err)) == NULL) {
 		ui_message(ui, 1, "%s", err != NULL ? err : "bad pattern");
 		free(err);
@@ -165,6 +171,7 @@ ui_prompt_accept(struct ui *ui)
 	size_t		 found;
 	int		 dir, wrapped;
 
+	ui_history_add(ui);
 	ui->prompt = PROMPT_NONE;
 	switch (kind) {
 	case PROMPT_GOTO:
@@ -275,6 +282,15 @@ ui_prompt_key(struct ui *ui, int keyc)
 		ui->line_len = 0;
 		ui->line[0] = '\0';
 		break;
+	case KEYC_UP:
+	case KEYC_DOWN:
+		if (!ui_history_key(ui, keyc == KEYC_UP ? -1 : 1))
+			return UI_NONE;
+		break;
+	case KEYC_TAB:
+		if (ui->prompt != PROMPT_GOTO)
+			return UI_NONE;
+		return ui_complete(ui);
 	default:
 		if (keyc < 0x20 || keyc == 0x7f || keyc >= KEYC_BASE ||
 		    (keyc >= 0x80 && keyc < 0xa0) || keyc > 0x10ffff)

@@ -25,6 +25,14 @@ ui_is_match(const struct ui *ui, int32_t rec)
 	return i < ui->n_matches && ui->matches[i] == (uint32_t)rec;
 }
 
+static int
+ui_pos_cmp(const void *a, const void *b)
+{
+	uint32_t	 x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return (x > y) - (x < y);
+}
+
 /* Recompute the positions of the matches in the current view. */
 void
 ui_match_positions(struct ui *ui)
@@ -40,6 +48,10 @@ ui_match_positions(struct ui *ui)
 		if (p >= 0)
 			ui->match_pos[ui->n_match_pos++] = (uint32_t)p;
 	}
+	/* A sorted view has them out of order: n and N search them. */
+	if (ui->view->orig != NULL)
+		qsort(ui->match_pos, ui->n_match_pos, sizeof *ui->match_pos,
+		    ui_pos_cmp);
 }
 
 int
@@ -304,7 +316,7 @@ ui_set_filter(struct ui *ui, const char *expr)
 {
 	struct pattern	*p;
 	size_t		 n;
-	int		 limited = 0;
+	int		 limited = 0, r;
 	int32_t		 keep;
 
 	if (expr == NULL || *expr == '\0') {
@@ -316,6 +328,8 @@ ui_set_filter(struct ui *ui, const char *expr)
 		ui_clear_filter(ui, ui_row(ui));
 		return UI_DRAW_ROW;
 	}
+	if ((r = ui_size_filter(ui, expr)) >= 0)
+		return r;
 	if ((p = ui_compile(ui, expr)) == NULL)
 		return UI_DRAW_ROW;
 	n = ui_prompt_find(ui, p, expr, &limited);

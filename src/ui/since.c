@@ -34,7 +34,7 @@ ui_set_since(struct ui *ui, const struct diff *d, const int32_t *item_of)
 	if (d == NULL)
 		return;
 	ui_message(ui, 0, "Since %s: %zu added, %zu removed, %zu moved, "
-	    "%zu changed (> and < step through them)",
+	    "%zu changed (. and , step through them)",
 	    d->old->updated != NULL ? d->old->updated : d->old->source,
 	    d->counts[0][DIFF_ADDED], d->counts[0][DIFF_REMOVED],
 	    d->counts[0][DIFF_MOVED], d->counts[0][DIFF_CHANGED]);
@@ -84,12 +84,10 @@ ui_since_expr(const char *expr)
 }
 
 struct pattern *
-ui_pattern_new(const struct ui *ui, const char *expr, char **err)
+ui_since_pattern(const struct ui *ui, const char *expr, char **err)
 {
 	const char	*rest;
 
-	if (!ui_since_expr(expr))
-		return pattern_new(expr, err);
 	if (ui->since == NULL) {
 		*err = xstrdup("changed: marks changes since an older "
 		    "edition: start portreg with --since FILE or DATE");

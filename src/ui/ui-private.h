@@ -25,6 +25,43 @@ long		 view_find(const struct view *, int32_t row);
 size_t		 view_upper_bound(const uint32_t *a, size_t n, size_t x);
 size_t		 view_lower_bound(const uint32_t *a, size_t n, size_t x);
 
+/* Fill a view's positions, gaps and assigned from its rows. */
+void		 view_reindex(struct view *, const struct registry *);
+
+/* sort.c: the sort and the columns. */
+/* Put v's rows in the ui's sort order (or back in their own). */
+void		 ui_sort_view(struct ui *, struct view *);
+/* Run fn(ui, dir), a move among ports (} { ] [), in port order: on the
+   view's own order when it is sorted. */
+int		 ui_port_order(struct ui *, int (*fn)(struct ui *, int),
+		     int dir);
+/* The sort key of the ui: 0 for registry order. */
+#define UI_SORT_KEY(ui) ((ui)->sort_col == 0 ? 0 : \
+	(ui)->sort_col * 2 + (ui)->sort_rev)
+
+/* history.c: Up and Down at a prompt; the accepted line kept. */
+int		 ui_history_key(struct ui *, int dir);
+void		 ui_history_add(struct ui *);
+void		 ui_history_open(struct ui *);
+
+/* minimap.c: take the minimap's line out of the layout; free. */
+void		 ui_minimap_layout(struct ui *);
+void		 ui_minimap_free(struct ui *);
+
+/* gapsize.c: the filter prefix size:.  -1: expr is not one; else the
+   UI_ bits (the filter set, or the message why not). */
+int		 ui_size_filter(struct ui *, const char *expr);
+/* While typing: 1 and *count when expr is a size: filter, -1 when a
+   malformed one (message set), 0 when not one. */
+int		 ui_size_count(struct ui *, const char *expr, size_t *count);
+
+/* complete.c */
+void		 ui_names_free(struct ui_names *);
+
+/* people.c: back from the full registry to the person list (Esc,
+   Ctrl-O after Enter there); 0 when Enter did not leave one. */
+int		 ui_person_return(struct ui *);
+
 /* ui.c: the selection, views and jumps. */
 void		 ui_fix_top(struct ui *, int centre);
 void		 ui_select(struct ui *, size_t pos, int centre);
@@ -36,6 +73,8 @@ void		 ui_clear_filter(struct ui *, int32_t keep);
 /* Set the filter aside (ui->parked) and show every row; drop it. */
 void		 ui_park_filter(struct ui *);
 void		 ui_park_drop(struct ui *);
+/* Put the parked filter back, at row. */
+void		 ui_unpark_filter(struct ui *, int32_t row);
 
 /* dview.c: the detail pane's view, scrolling and links. */
 void		 ui_dview_free(struct ui_detail_view *);
@@ -65,7 +104,8 @@ void		 ui_match_message(struct ui *, int wrapped, int dir);
    matches REGEX against "added", "removed", or "moved"/"changed" and
    the changed fields' names), and the detail pane's before and after. */
 int		 ui_since_expr(const char *expr);
-struct pattern	*ui_pattern_new(const struct ui *, const char *expr,
+/* A changed: expression compiled (ui_pattern_new calls it for one). */
+struct pattern	*ui_since_pattern(const struct ui *, const char *expr,
 		     char **err);
 size_t		 ui_since_find(struct ui *, struct pattern *, uint32_t *rows);
 struct detail;

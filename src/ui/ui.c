@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "history.h"
 #include "pattern.h"
 #include "registry.h"
 #include "ui-private.h"
@@ -86,6 +87,10 @@ ui_free(struct ui *ui)
 	free(ui->prompt_expr);
 	free(ui->prompt_rows);
 	ui_dview_free(ui->dview);
+	free(ui->copy_text);
+	history_free(ui->hist);
+	ui_names_free(ui->names);
+	ui_minimap_free(ui);
 	if (ui->hay != NULL)
 		haystack_free(ui->hay);
 	free(ui);
@@ -191,6 +196,7 @@ ui_set_view(struct ui *ui, struct view *v, int32_t keep)
 	size_t	 contact_top = ui->contact_top;
 	long	 detail_link = ui->detail_link;
 
+	ui_sort_view(ui, v);
 	ui->view = v;
 	ui->cursor = ui->top = 0;
 	ui_select_row(ui, keep, 1);
@@ -243,7 +249,8 @@ void
 ui_resize(struct ui *ui, const struct layout *l)
 {
 	ui->layout = *l;
-	ui->dview->shared_ok = 0;
+	ui->layout_given = *l;
+	ui_minimap_layout(ui);
 	if (!l->too_small)
 		ui_fix_top(ui, 0);
 }
@@ -349,7 +356,7 @@ ui_park_filter(struct ui *ui)
 }
 
 /* Put the parked filter back, at row. */
-static void
+void
 ui_unpark_filter(struct ui *ui, int32_t row)
 {
 	ui->filter = ui->parked;
@@ -376,6 +383,8 @@ ui_back(struct ui *ui)
 	int32_t	 row;
 	long	 p;
 
+	if (ui_person_return(ui))
+		return UI_DRAW_ROW;
 	if (ui->view == &ui->persons) {
 		ui_leave_persons(ui, ui->person_from);
 		ui->focus = ui->person_focus;
@@ -404,6 +413,8 @@ ui_cancel(struct ui *ui)
 		ui->help = 0;
 		return UI_DRAW_ALL;
 	}
+	if (ui_person_return(ui))
+		return UI_DRAW_ROW;
 	if (ui->view == &ui->persons)
 		return ui_back(ui);
 	if (ui->filter != NULL) {

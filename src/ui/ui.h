@@ -46,6 +46,7 @@ struct pattern;
 #define UI_DRAW_ALL	(UI_DRAW_ROW|UI_DRAW_SCREEN)
 #define UI_OPEN		0x20	/* open ui->open_uri, then ui_opened() */
 #define UI_QUIT		0x40
+#define UI_COPY		0x80	/* copy ui->copy_text, then ui_copied() */
 
 enum ui_prompt {
 	PROMPT_NONE = 0,
@@ -63,7 +64,35 @@ struct view {
 	size_t		 n_gaps;
 	uint32_t	*assigned;	/* positions of assignments with a port */
 	size_t		 n_assigned;
+	/* Sorted (sort.c): the rows in their own order (registry order
+	   for all, the filter's or the person's), NULL when rows are in
+	   it; sort is the ui's sort_key the rows are in. */
+	int32_t		*orig;
+	int		 sort;
+	/* Bumped whenever the rows change (view_reindex): caches of a
+	   view, such as the minimap's shading, compare it. */
+	unsigned long	 gen;
 };
+
+/* The list's columns (s, S, -, Left, Right). */
+enum ui_col {
+	UI_COL_PORT = 0,
+	UI_COL_PROTO,
+	UI_COL_NAME,
+	UI_COL_DESC,
+	UI_COL_COUNT
+};
+
+/* Case of search and filter (i). */
+enum ui_case {
+	UI_CASE_SMART = 0,	/* caseless unless the pattern has an upper */
+	UI_CASE_IGNORE,
+	UI_CASE_MATCH,
+};
+
+struct history;
+struct ui_names;
+struct ui_minimap;
 
 /*
  * The selected row's detail as the detail pane shows it: built and
@@ -198,6 +227,36 @@ struct ui {
 	/* --since (ui_set_since): the changes since an older edition. */
 	const struct diff	*since;		/* borrowed, or NULL */
 	const int32_t		*since_item;	/* per record: its item, or -1 */
+	/* Sorting (sort.c): column + 1 (0: registry order), reversed. */
+	int			 sort_col;
+	int			 sort_rev;
+	/* Columns (sort.c): the focused one, those hidden (bit per
+	   enum ui_col), the description widened to the pane. */
+	int			 col;
+	unsigned		 cols_hidden;
+	int			 desc_wide;
+	/* Case of search and filter (case.c). */
+	enum ui_case		 case_mode;
+	/* y and Y (copy.c): the text, with UI_COPY. */
+	char			*copy_text;
+	/* Prompt history (history.c): NULL when none is kept; the entry
+	   Up/Down recalled (n: the line typed) and that line. */
+	struct history		*hist;
+	size_t			 hist_pos;
+	char			 hist_line[UI_LINE_MAX];
+	/* Service names for Tab in the : prompt (complete.c). */
+	struct ui_names		*names;
+	/* The person list that Enter left for the full registry: Esc and
+	   Ctrl-O go back to it (people.c). */
+	int			 person_return;
+	int32_t			 person_ret_person;
+	const char		*person_ret_id;
+	int32_t			 person_ret_row;
+	/* The minimap (minimap.c): shown, its cached shading, and the
+	   layout as ui_resize gave it (the minimap takes a line of it). */
+	int			 minimap;
+	struct ui_minimap	*mm;
+	struct layout		 layout_given;
 };
 
 #define UI_NARROW_AUTO		0
@@ -324,6 +383,61 @@ int		 ui_change(const struct ui *, int32_t rec);
    moved, "~" changed, " " none. */
 const char	*ui_change_mark(const struct ui *, int32_t rec);
 
+/* Half a page down (dir 1) or up (-1): Ctrl-D, Ctrl-U. */
+int		 ui_half_page(struct ui *, int dir);
+/*
+ * Sort by column col (enum ui_col), reversed or not; the same sort again
+ * (or col -1) returns to registry order.  Keeps the selected row.
+ */
+int		 ui_sort(struct ui *, int col, int rev);
+/* The sort as the status line shows it ("port", "name rev"), or NULL. */
+const char	*ui_sort_label(const struct ui *);
+/* The name of column c ("port", "proto", "name", "desc"). */
+const char	*ui_col_name(int c);
+/* Is column c shown in the list (not hidden, nor under the wide
+   description)? */
+int		 ui_col_shown(const struct ui *, int c);
+/* The case mode as the status line shows it ("smart", ...). */
+const char	*ui_case_label(const struct ui *);
+/*
+ * Compile a search or filter expression with the case mode: the
+ * pattern.h rules, (?i) or (?-i) put before the regex when the mode
+ * is not smart case.  NULL and *err as pattern_new.
+ */
+struct pattern	*ui_pattern_new(const struct ui *, const char *expr,
+		     char **err);
+/*
+ * y / Y: the text to copy (ui->copy_text), returning UI_COPY; the tui
+ * copies it and reports with ui_copied (where: "the terminal (OSC
+ * 52) and xclip", or NULL and why).
+ */
+int		 ui_copy(struct ui *, int record);
+void		 ui_copied(struct ui *, const char *where, const char *why);
+/*
+ * Prompt history: the history kept (history.h; the ui owns it, NULL
+ * for none).  Accepted lines are added and saved at once.
+ */
+void		 ui_set_history(struct ui *, struct history *);
+/*
+ * The minimap: its line (layout.minimap, h 0 when hidden), and per
+ * cell of it a shade 0 (nothing assigned) .. UI_MINIMAP_LEVELS - 1
+ * (all assigned), computed only when the view or the width changed.
+ * Returns the number of cells (the line's width) and sets *levels
+ * (owned by the ui) and *marker (the cell of the selected row, or -1).
+ */
+#define UI_MINIMAP_LEVELS	9
+size_t		 ui_minimap_cells(const struct ui *, const unsigned char
+		     **levels, long *marker);
+/* How many times the shading was computed (for tests). */
+size_t		 ui_minimap_builds(const struct ui *);
+/* The port at cell x of a strip w cells wide, and the reverse. */
+int32_t		 ui_minimap_port(int x, int w);
+int		 ui_minimap_cell(int32_t port, int w);
+/* A click on screen cell (y, x): on the minimap, select the row at
+   that port and return UI_ bits; else -1. */
+int		 ui_minimap_click(struct ui *, int y, int x);
+/* Tab in the : prompt: complete a service name, list the candidates. */
+int		 ui_complete(struct ui *);
 /* Set the message line (printf-like). */
 void		 ui_message(struct ui *, int error, const char *, ...)
 		     __attribute__((format(printf, 3, 4)));

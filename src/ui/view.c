@@ -19,12 +19,16 @@ view_free(struct view *v)
 	free(v->pos);
 	free(v->gaps);
 	free(v->assigned);
+	free(v->orig);
 	memset(v, 0, sizeof *v);
 }
 
+/* Every view's rows get a number of their own, never reused. */
+static unsigned long	 view_gen;
+
 /* Fill pos, gaps and assigned from rows, in one pass. */
-static void
-view_index(struct view *v, const struct registry *reg)
+void
+view_reindex(struct view *v, const struct registry *reg)
 {
 	const struct record	*r;
 	size_t			 i;
@@ -39,6 +43,7 @@ view_index(struct view *v, const struct registry *reg)
 	v->gaps = xreallocarray(NULL, v->n + 1, sizeof *v->gaps);
 	v->assigned = xreallocarray(NULL, v->n + 1, sizeof *v->assigned);
 	v->n_gaps = v->n_assigned = 0;
+	v->gen = ++view_gen;
 	for (i = 0; i < v->n; i++) {
 		row = v->rows[i];
 		if (ROW_IS_GAP(row)) {
@@ -105,7 +110,7 @@ view_build_all(struct view *v, const struct registry *reg)
 				v->rows[v->n++] = ROW_GAP(g);
 		}
 	}
-	view_index(v, reg);
+	view_reindex(v, reg);
 }
 
 void
@@ -115,11 +120,14 @@ view_build_list(struct view *v, const struct registry *reg,
 	size_t	 i;
 
 	free(v->rows);
+	free(v->orig);
+	v->orig = NULL;
+	v->sort = 0;
 	v->rows = xreallocarray(NULL, n + 1, sizeof *v->rows);
 	for (i = 0; i < n; i++)
 		v->rows[i] = (int32_t)list[i];
 	v->n = n;
-	view_index(v, reg);
+	view_reindex(v, reg);
 }
 
 /* Position of row id in v, or -1. */
