@@ -143,6 +143,18 @@ case_ "runaway pattern is stopped" 2 "too complex" -f big.csv -e '(x+x+)+y'
 case_ "bad pattern names PCRE2's offset" 2 "offset" -f crlf.csv -e 'a(b'
 case_ "query port 70000" 2 "out of range" -f crlf.csv 70000
 case_ "unknown --format-in" 2 "format" -f crlf.csv --format-in yaml 1
+# Bad options are named escaped: getopt would echo them raw (item 9).
+for opt in "--$(printf '\033]0;X\007')" "--$(printf '\033]0;X\007')=v" \
+    "-$(printf '\033')" "--file$(printf '\033[2J')"; do
+	timeout 10 "$PORTREG" "$opt" > out 2> err
+	st=$?
+	ok "[ $st = 2 ] && [ ! -s out ] && ! grep -q \"\$(printf '\\033')\" err && grep -q '\\^\\[' err && grep -q 'portreg --help' err" \
+	    "bad option with ESC ($(printf '%s' "$opt" | cut -c1-6 | cat -v)): exit 2, named escaped"
+done
+case_ "ambiguous option" 2 "option '--f' is ambiguous; possibilities: --file --format --format-in" --f x
+case_ "option without its argument" 2 "option '--file' requires an argument" --file
+case_ "option with an argument it does not take" 2 "option '--gaps' doesn't allow an argument" --gaps=1
+case_ "short option without its argument" 2 "option requires an argument -- 'f'" -f
 case_ "XML read as CSV" 2 "expected the CSV header" -f bom.xml --format-in csv 1
 
 # Found by fuzzing the CSV round trip: a people list or reference that is

@@ -26,6 +26,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "args.h"
 #include "cli.h"
 #include "complete.h"
 #include "gaps.h"
@@ -59,6 +60,8 @@ struct cli {
 	int			 check;
 	const char		*contact;
 	const char		*update;	/* --update's URL, or NULL */
+	struct update_opts	 update_opts;	/* --timeout, --force */
+	int			 update_opts_given;
 	int			 list_names;	/* --list-names (hidden) */
 	int			 list_people;	/* --list-people (hidden) */
 
@@ -79,6 +82,8 @@ enum {
 	OPT_UPDATE,
 	OPT_LIST_NAMES,
 	OPT_LIST_PEOPLE,
+	OPT_TIMEOUT,
+	OPT_FORCE,
 };
 
 static const struct option cli_long_options[] = {
@@ -92,6 +97,8 @@ static const struct option cli_long_options[] = {
 	{ "format-in",	required_argument,	NULL, OPT_FORMAT_IN },
 	{ "check",	no_argument,		NULL, OPT_CHECK },
 	{ "update",	optional_argument,	NULL, OPT_UPDATE },
+	{ "timeout",	required_argument,	NULL, OPT_TIMEOUT },
+	{ "force",	no_argument,		NULL, OPT_FORCE },
 	/* For the shell completion scripts; not in --help. */
 	{ "list-names",	no_argument,		NULL, OPT_LIST_NAMES },
 	{ "list-people", no_argument,		NULL, OPT_LIST_PEOPLE },
@@ -142,6 +149,9 @@ cli_usage(FILE *f)
 "      --update [URL]  download the current registry (default: IANA's\n"
 "                      XML), check that it loads, and keep it for later\n"
 "                      runs without -f (in $XDG_DATA_HOME/portreg)\n"
+"      --timeout SECS  with --update: give up after SECS (default 120)\n"
+"      --force         with --update: keep a download with under half\n"
+"                      the records of the registry it replaces\n"
 "  -h, --help          show this help\n"
 "  -V, --version       show the version\n"
 "\n"
@@ -235,12 +245,13 @@ cli_parse(struct cli *c, int argc, char **argv)
 	c->format_in = LOAD_AUTO;
 	c->format = OUTPUT_TABLE;
 	c->proto = PROTO_NONE;
+	c->update_opts.timeout = UPDATE_TIMEOUT;
 
-	/* getopt's own messages then say "portreg:", not the path. */
-	argv[0] = (char *)"portreg";
+	/* getopt's messages would echo a bad option raw: args.h says it,
+	   made safe. */
 	optind = 0;		/* GNU: reinitialise (cli_main may run twice) */
-	opterr = 1;
-	while ((ch = getopt_long(argc, argv, "e:f:o:hV", cli_long_options,
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":e:f:o:hV", cli_long_options,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'e':
@@ -292,6 +303,15 @@ cli_parse(struct cli *c, int argc, char **argv)
 				optarg = argv[optind++];
 			c->update = optarg != NULL ? optarg : UPDATE_URL;
 			break;
+		case OPT_TIMEOUT:
+			if (args_seconds("--timeout", optarg, UPDATE_TIMEOUT_MAX,
+			    &c->update_opts.timeout) != 0)
+				return CLI_ERROR;
+			c->update_opts_given = 1;
+			break;
+		case OPT_FORCE:
+			c->update_opts.force = c->update_opts_given = 1;
+			break;
 		case OPT_LIST_NAMES:
 			c->list_names = 1;
 			break;
@@ -305,8 +325,8 @@ cli_parse(struct cli *c, int argc, char **argv)
 			printf("portreg %s\n", PACKAGE_VERSION);
 			return CLI_FOUND;
 		default:
-			fputs("Try 'portreg --help' for more information.\n",
-			    stderr);
+			args_bad_option(cli_long_options, ch, argv, argc, optind,
+			    optopt);
 			return CLI_ERROR;
 		}
 	}
@@ -322,6 +342,10 @@ cli_parse(struct cli *c, int argc, char **argv)
 	if (c->check + c->gaps + (c->contact != NULL) +
 	    (c->update != NULL) > 1) {
 		cli_error("--check, --gaps, --contact and --update go alone");
+		return CLI_ERROR;
+	}
+	if (c->update_opts_given && c->update == NULL) {
+		cli_error("--timeout and --force go with --update");
 		return CLI_ERROR;
 	}
 	if (c->update != NULL && (optind < argc || c->n_patterns != 0 ||
@@ -360,55 +384,13 @@ cli_parse(struct cli *c, int argc, char **argv)
 
 /* --- Actions ---------------------------------------------------------- */
 
-static void
-cli_print_stats(FILE *f, const struct registry *reg)
-{
-	struct registry_stats	 st;
-	char			*source = sanitize(reg->source, 0);
-	char			*updated = sanitize(reg->updated, 0);
-
-	registry_stats(reg, &st);
-	fprintf(f, "%s: %s", source, reg->format != NULL ? reg->format : "?");
-	if (reg->updated != NULL)
-		fprintf(f, ", last updated %s", updated);
-	fputc('\n', f);
-	fprintf(f, "records:  %zu (tcp %zu, udp %zu, sctp %zu, dccp %zu, "
-	    "no protocol %zu)\n", st.records, st.by_proto[PROTO_TCP],
-	    st.by_proto[PROTO_UDP], st.by_proto[PROTO_SCTP],
-	    st.by_proto[PROTO_DCCP], st.by_proto[PROTO_NONE]);
-	fprintf(f, "kinds:    assigned %zu, reserved %zu, unassigned %zu, "
-	    "name only %zu\n", st.by_kind[KIND_ASSIGNED],
-	    st.by_kind[KIND_RESERVED], st.by_kind[KIND_UNASSIGNED],
-	    st.name_only);
-	fprintf(f, "classes:  system %zu, user %zu, dynamic %zu\n",
-	    st.by_class[CLASS_SYSTEM], st.by_class[CLASS_USER],
-	    st.by_class[CLASS_DYNAMIC]);
-	fprintf(f, "people:   %zu (%zu references to people not listed)\n",
-	    st.people, st.dangling_refs);
-	fprintf(f, "gaps:     %zu, %zu ports", st.gaps, st.gap_ports);
-	if (st.gaps != 0)
-		fprintf(f, "; largest %d-%d (%ld ports)",
-		    (int)st.largest_gap_lo, (int)st.largest_gap_hi,
-		    (long)st.largest_gap_hi - st.largest_gap_lo + 1);
-	fputc('\n', f);
-	if (reg->cover_lo < 0)
-		fprintf(f, "covers:   no port\n");
-	else if (reg->cover_lo != 0 || reg->cover_hi != PORT_MAX)
-		fprintf(f, "covers:   ports %d-%d only (an excerpt: other ports "
-		    "are not covered)\n", (int)reg->cover_lo,
-		    (int)reg->cover_hi);
-	fprintf(f, "warnings: %zu\n", st.warnings);
-	free(source);
-	free(updated);
-}
-
 static int
 cli_check(const struct registry *reg)
 {
 	char	*source = sanitize(reg->source, 0), *text;
 	size_t	 i;
 
-	cli_print_stats(stdout, reg);
+	output_stats(stdout, reg);
 	for (i = 0; i < reg->n_warnings; i++) {
 		text = sanitize(reg->warnings[i].text, 0);
 		if (reg->warnings[i].line != 0)
@@ -706,7 +688,7 @@ cli_finish_output(int rc)
 
 /* --update: fetch, check, keep; then say what was kept. */
 static int
-cli_update(const char *url)
+cli_update(const char *url, const struct update_opts *opts)
 {
 	struct registry	*reg;
 	char		*dir, *path, *err, *shown;
@@ -716,7 +698,7 @@ cli_update(const char *url)
 		    "or XDG_DATA_HOME)");
 		return CLI_ERROR;
 	}
-	if ((reg = update_fetch(url, dir, &path, &err)) == NULL) {
+	if ((reg = update_fetch(url, dir, opts, &path, &err)) == NULL) {
 		cli_error("--update: %s", err);
 		free(err);
 		free(dir);
@@ -724,7 +706,7 @@ cli_update(const char *url)
 	}
 	shown = sanitize(path, 0);
 	printf("saved %s\n", shown);
-	cli_print_stats(stdout, reg);
+	output_stats(stdout, reg);
 	free(shown);
 	free(path);
 	free(dir);
@@ -748,7 +730,7 @@ cli_main(int argc, char **argv)
 	}
 
 	if (c.update != NULL) {
-		rc = cli_update(c.update);
+		rc = cli_update(c.update, &c.update_opts);
 		cli_free(&c);
 		return cli_finish_output(rc);
 	}

@@ -669,3 +669,47 @@ output_gaps(FILE *f, const struct registry *reg, const struct gap *g,
 		break;
 	}
 }
+
+/* --- Statistics ---------------------------------------------------- */
+
+void
+output_stats(FILE *f, const struct registry *reg)
+{
+	struct registry_stats	 st;
+	char			*source = sanitize(reg->source, 0);
+	char			*updated = sanitize(reg->updated, 0);
+
+	registry_stats(reg, &st);
+	fprintf(f, "%s: %s", source, reg->format != NULL ? reg->format : "?");
+	if (reg->updated != NULL)
+		fprintf(f, ", last updated %s", updated);
+	fputc('\n', f);
+	fprintf(f, "records:  %zu (tcp %zu, udp %zu, sctp %zu, dccp %zu, "
+	    "no protocol %zu)\n", st.records, st.by_proto[PROTO_TCP],
+	    st.by_proto[PROTO_UDP], st.by_proto[PROTO_SCTP],
+	    st.by_proto[PROTO_DCCP], st.by_proto[PROTO_NONE]);
+	fprintf(f, "kinds:    assigned %zu, reserved %zu, unassigned %zu, "
+	    "name only %zu\n", st.by_kind[KIND_ASSIGNED],
+	    st.by_kind[KIND_RESERVED], st.by_kind[KIND_UNASSIGNED],
+	    st.name_only);
+	fprintf(f, "classes:  system %zu, user %zu, dynamic %zu\n",
+	    st.by_class[CLASS_SYSTEM], st.by_class[CLASS_USER],
+	    st.by_class[CLASS_DYNAMIC]);
+	fprintf(f, "people:   %zu (%zu references to people not listed)\n",
+	    st.people, st.dangling_refs);
+	fprintf(f, "gaps:     %zu, %zu ports", st.gaps, st.gap_ports);
+	if (st.gaps != 0)
+		fprintf(f, "; largest %d-%d (%ld ports)",
+		    (int)st.largest_gap_lo, (int)st.largest_gap_hi,
+		    (long)st.largest_gap_hi - st.largest_gap_lo + 1);
+	fputc('\n', f);
+	if (reg->cover_lo < 0)
+		fprintf(f, "covers:   no port\n");
+	else if (reg->cover_lo != 0 || reg->cover_hi != PORT_MAX)
+		fprintf(f, "covers:   ports %d-%d only (an excerpt: other ports "
+		    "are not covered)\n", (int)reg->cover_lo,
+		    (int)reg->cover_hi);
+	fprintf(f, "warnings: %zu\n", st.warnings);
+	free(source);
+	free(updated);
+}

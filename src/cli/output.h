@@ -56,4 +56,9 @@ void	 output_person_dangling(FILE *, const struct registry *,
 void	 output_gaps(FILE *, const struct registry *, const struct gap *g,
 	     size_t n, enum output_format);
 
+/* What --check and --update print first: the file, its format and date,
+   and the counts of registry_stats (records, kinds, people, gaps,
+   cover, warnings). */
+void	 output_stats(FILE *, const struct registry *);
+
 #endif
