@@ -4,7 +4,8 @@
 # a clear-screen, colour changes, a C1 CSI, a DCS and an OSC 52 clipboard
 # write is shown in the browser and printed by the command line, in tmux:
 # the pane title stays what the test set, nothing is cleared, no colour
-# comes from the data, and the sequences show escaped (^[).  The screen is
+# comes from the data, and the sequences show escaped (^[); -o csv and
+# -o tsv escape on a terminal too and keep the bytes in a file.  The screen is
 # polled, never read after a fixed sleep.  TAP.
 . "$top_srcdir/tests/lib.sh"
 
@@ -93,5 +94,22 @@ check "an error names the file escaped" \
 ok 'screen | grep -q "^MARK-BEFORE$"' "table: the screen was not cleared"
 is "$(sgr_colours)" "" "table: no colour reached the terminal"
 title_kept "table"
+
+# --- CSV and TSV on the terminal: escaped as the table is (issue 14) --------
+for fmt in csv tsv; do
+	tmux_run 120 30 "echo MARK-BEFORE; $RUN '$PORTREG' -f '$EVIL' -o $fmt 4414; $RUN '$PORTREG' -f '$EVIL' -o $fmt --contact \"\$(printf '[Evil\\033]2;pwned2\\007]')\"; echo MARK-AFTER"
+	check "-o $fmt: both runs end" '^MARK-AFTER$'
+	is "$(screen | grep -Ec '^ti\^\[\]0;pwned\^Gtle[ ,]+4414[ ,]+tcp[ ,]+clear\^\[\[2Jscreen')" 2 \
+	    "-o $fmt, a lookup and --contact: the row prints escaped"
+	is "$(screen | grep -c '\^\[\]52;c;cHduZWQ=\^G end')" 2 \
+	    "-o $fmt: the OSC 52 prints escaped"
+	ok 'screen | grep -q "^MARK-BEFORE$"' "-o $fmt: the screen was not cleared"
+	is "$(sgr_colours)" "" "-o $fmt: no colour reached the terminal"
+	title_kept "-o $fmt"
+	# To a pipe or a file: the data's bytes, control characters and all.
+	"$PORTREG" -f "$EVIL" -o $fmt 4414 > "$WORK/out.$fmt" 2>/dev/null
+	ok 'grep -q "ti${E}]0;pwned${B}tle" "$WORK/out.$fmt" && grep -q "${E}]52;c;cHduZWQ=${B} end" "$WORK/out.$fmt"' \
+	    "-o $fmt to a file: the data's bytes unchanged"
+done
 
 done_testing
