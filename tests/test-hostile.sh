@@ -72,7 +72,28 @@ cat > laughs.xml <<'L'
 <!DOCTYPE registry [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;"><!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;"><!ENTITY f "&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;"><!ENTITY g "&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;"><!ENTITY h "&g;&g;&g;&g;&g;&g;&g;&g;&g;&g;">]>
 <registry xmlns="http://www.iana.org/assignments"><record><name>&h;</name><number>1</number></record></registry>
 L
-case_ "billion laughs" 2 "laughs.xml:2:[0-9]+: expected no entity declarations" -f laughs.xml 1
+case_ "billion laughs" 2 "laughs.xml:2:[0-9]+: expected no internal DTD subset" -f laughs.xml 1
+
+# DTD tricks (issue 14, item 6): an <!ATTLIST> default that would turn an
+# empty <xref/> into a reference to the person Evil, an external DTD
+# under which Expat drops an undefined &x; ("a&x;b" read as "ab"), in
+# text and in an attribute, a parameter entity, an empty internal subset.
+R='<registry xmlns="http://www.iana.org/assignments" id="service-names-port-numbers">'
+D='<record><name>x</name><protocol>tcp</protocol><number>1</number>'
+printf '<?xml version="1.0"?>\n<!DOCTYPE registry [\n<!ATTLIST xref type CDATA "person" data CDATA "Evil">\n]>\n%s\n%s<xref/></record></registry>\n' "$R" "$D" > attlist.xml
+case_ "DTD: an <!ATTLIST> default" 2 "^portreg: attlist.xml:2:[0-9]+: expected no internal DTD subset" -f attlist.xml 1
+printf '<?xml version="1.0"?>\n<!DOCTYPE registry SYSTEM "http://127.0.0.1:9/x.dtd">\n%s\n%s<description>a&x;b</description></record></registry>\n' "$R" "$D" > extdtd.xml
+case_ "DTD: external, an undefined entity in text" 2 "^portreg: extdtd.xml:2:[0-9]+: expected no external DTD" -f extdtd.xml 1
+printf '<?xml version="1.0"?>\n<!DOCTYPE registry PUBLIC "-//X//DTD//EN" "x.dtd">\n%s\n<record date="a&x;b"><name>x</name><number>1</number></record></registry>\n' "$R" > extattr.xml
+case_ "DTD: external, an undefined entity in an attribute" 2 "^portreg: extattr.xml:2:[0-9]+: expected no external DTD .*PUBLIC" -f extattr.xml 1
+printf '<?xml version="1.0"?>\n<!DOCTYPE registry [<!ENTITY %% p SYSTEM "file:///etc/passwd"> %%p;]>\n%s\n%s</record></registry>\n' "$R" "$D" > pe.xml
+case_ "DTD: a parameter entity" 2 "^portreg: pe.xml:2:[0-9]+: expected no internal DTD subset" -f pe.xml 1
+printf '<?xml version="1.0"?>\n<!DOCTYPE registry []>\n%s\n%s</record></registry>\n' "$R" "$D" > emptysub.xml
+case_ "DTD: an empty internal subset" 2 "^portreg: emptysub.xml:2:[0-9]+: expected no internal DTD subset" -f emptysub.xml 1
+printf '<?xml version="1.0"?>\n<!DOCTYPE registry>\n%s\n%s<description>a&x;b</description></record></registry>\n' "$R" "$D" > undef.xml
+case_ "an undefined entity, no DTD" 2 "^portreg: undef.xml:4:[0-9]+: expected well-formed XML: undefined entity" -f undef.xml 1
+printf '<?xml version="1.0"?>\n<!DOCTYPE registry>\n%s\n%s<description>a&amp;b&#x41;&lt;</description></record></registry>\n' "$R" "$D" > ownent.xml
+case_ "a bare <!DOCTYPE>, XML's own entities: read" 0 '"description":"a&bA<"' -f ownent.xml -o json 1
 
 python3 -c "print('<registry>' + '<a>' * 100000 + '</a>' * 100000 + '</registry>')" > deep.xml
 case_ "100,000-deep nesting" 2 "deep.xml:1:[0-9]+: expected elements nested at most" -f deep.xml 1
