@@ -160,6 +160,17 @@ timeout 10 "$PORTREG" -f c1.csv -o json 1 > out 2>&1
 ok "! grep -q \"\$(printf '\\302\\233')\" out && ! grep -q \"\$(printf '\\033')\" out && grep -qF 'csi\\u009b2J del\\u007f esc\\u001b[31m' out" \
     "JSON escapes C0, DEL and C1 controls as \\u00XX"
 
+# Every format character (Unicode Cf, as Python knows them) and U+2028,
+# U+2029 is shown escaped by the table (issue 14, item 7).
+python3 -c "
+import sys, unicodedata
+cf = [c for c in range(0x110000) if unicodedata.category(chr(c)) == 'Cf'] + [0x2028, 0x2029]
+sys.stdout.write('$H\n' + ''.join('cf%d,%d,tcp,a%sb,,,,,,,,\n' % (i, 1 + i, chr(c)) for i, c in enumerate(cf)))
+print(len(cf), file=sys.stderr)" > cf.csv 2> cf.count
+timeout 10 "$PORTREG" -f cf.csv > out 2>&1
+is "$(grep -c '^[0-9]* *tcp *cf[0-9]* *a\\u[0-9a-f]\{4,5\}b$' out)" "$(cat cf.count)" \
+    "each of the $(cat cf.count) format characters is shown as \\uNNNN"
+
 case_ "runaway pattern is stopped" 2 "too complex" -f big.csv -e '(x+x+)+y'
 case_ "bad pattern names PCRE2's offset" 2 "offset" -f crlf.csv -e 'a(b'
 case_ "query port 70000" 2 "out of range" -f crlf.csv 70000

@@ -83,6 +83,37 @@ for mode in colour NO_COLOR; do
 	title_kept "$mode, after quitting"
 done
 
+# --- A zero-width joiner: escaped, the pane separator kept (issue 14) --------
+# ncurses and tmux disagree on the width of a raw U+200D: the separator
+# of the list and detail panes moved or vanished, and stale characters
+# stayed.  Escaped (\u200d), every body line has it in one column.
+ZWJ=$WORK/zwj.csv
+{
+	echo 'Service Name,Port Number,Transport Protocol,Description,Assignee,Contact,Registration Date,Modification Date,Reference,Service Code,Unauthorized Use Reported,Assignment Notes'
+	echo 'echo,7,tcp,Echo,,,,,,,,'
+	printf 'zwj,7,tcp,a\342\200\215b desc,,,,,,,,\n'
+	echo 'discard,9,tcp,Discard,,,,,,,,'
+	echo 'nbd,10809,tcp,Network Block Device,,,,,,,,'
+} > "$ZWJ"
+# The columns before the separator on each of lines 2-18, each once.
+sep_columns() {
+	screen | sed -n '2,18p' | awk -F'\342\224\202' \
+	    'NF < 2 { print "none"; next } { print length($1) }' | sort -u |
+	    tr '\n' ' '
+}
+start 100 20 -- -f "$ZWJ"
+check "zwj: the browser starts" 'row [0-9]+/[0-9]+'
+keys j j
+check "zwj: j j reaches the joiner's neighbour" 'row 3/'
+check "zwj: the joiner shows escaped" 'zwj +a\\u200db desc'
+ok '[ "$(sep_columns | wc -w)" = 1 ] && ! sep_columns | grep -q none' \
+    "zwj: the pane separator is on every line, in one column ($(sep_columns))"
+keys j k k
+check "zwj: back on the joiner's row" 'row 2/'
+ok '[ "$(sep_columns | wc -w)" = 1 ] && ! sep_columns | grep -q none' \
+    "zwj: moving over it keeps the separator ($(sep_columns))"
+quits "zwj: q exits 0" q
+
 # --- The command line's table on the terminal ---------------------------------
 tmux_run 120 30 "echo MARK-BEFORE; $RUN '$PORTREG' -f '$EVIL' 4414; $RUN '$PORTREG' -f '$EVIL' --contact \"\$(printf '[Evil\\033]2;pwned2\\007]')\"; $RUN '$PORTREG' -f '$EVIL' --check 2>&1; $RUN '$PORTREG' -f '$EVIL.none' 2>&1"
 check "table: the row prints escaped" \
