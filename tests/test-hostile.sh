@@ -171,6 +171,47 @@ timeout 10 "$PORTREG" -f cf.csv > out 2>&1
 is "$(grep -c '^[0-9]* *tcp *cf[0-9]* *a\\u[0-9a-f]\{4,5\}b$' out)" "$(cat cf.count)" \
     "each of the $(cat cf.count) format characters is shown as \\uNNNN"
 
+# Links 'o' refuses (issue 14, item 8): a C1 control, a bidi override,
+# U+2028 and a zero-width joiner in a reference's URL, and a person's
+# mailto: with ?attach= (opened as the address alone).  In the browser
+# (tmux), with a recording $BROWSER: it must never see the bad ones.
+if tmux_init hostile; then
+	trap 'tmux_cleanup; rm -rf "$tmp"' EXIT
+	cat > "$tmp/rec-browser" <<'REC'
+#!/bin/sh
+printf '%s\n' "$@" >> "$0.log"
+REC
+	chmod +x "$tmp/rec-browser"
+	C1=$(printf '\302\233') BIDI=$(printf '\342\200\256') LS=$(printf '\342\200\250') ZWJ=$(printf '\342\200\215')
+	{
+		printf '<?xml version="1.0"?>\n%s\n' "$R"
+		i=0
+		for u in "https://x.example/${C1}2J" "https://x.example/${BIDI}gpj.exe" \
+		    "https://x.example/a${LS}b" "https://x.example/a${ZWJ}b"; do
+			i=$((i + 1))
+			printf '<record><name>bad%d</name><protocol>tcp</protocol><number>%d</number><xref type="uri" data="%s"/></record>\n' $i $((100 + i)) "$u"
+		done
+		printf '<record><name>mail</name><protocol>tcp</protocol><number>200</number><xref type="person" data="M"/></record>\n'
+		printf '<people><person id="M"><name>M</name><uri>mailto:m@x.example?attach=/etc/passwd</uri></person></people></registry>\n'
+	} > "$tmp/uris.xml"
+	start 120 30 BROWSER="$tmp/rec-browser" -- -f "$tmp/uris.xml"
+	for i in 1 2 3 4; do
+		keys : $((100 + i)) Enter
+		check "bad URI $i: its row is shown" "Detail: bad$i $((100 + i))/tcp"
+		keys o
+		check "bad URI $i: o refuses it" 'Nothing to open here'
+		keys Escape
+	done
+	keys : 200 Enter c o
+	check "mailto: with ?attach=: opened without it" 'Opening mailto:m@x\.example *$|Opening mailto:m@x\.example '
+	poll test -s "$tmp/rec-browser.log"
+	is "$(cat "$tmp/rec-browser.log" 2>/dev/null)" "mailto:m@x.example" \
+	    "the browser got the address alone, and no bad URI"
+	quits "the browser with bad URIs quits" q
+else
+	skip_part 11 "tmux is absent"
+fi
+
 case_ "runaway pattern is stopped" 2 "too complex" -f big.csv -e '(x+x+)+y'
 case_ "bad pattern names PCRE2's offset" 2 "offset" -f crlf.csv -e 'a(b'
 case_ "query port 70000" 2 "out of range" -f crlf.csv 70000

@@ -58,11 +58,11 @@ for mode in colour NO_COLOR; do
 	ok 'screen | sed -n 29p | grep -Eq "row [0-9]+/[0-9]+"' \
 	    "$mode: the status line is still on screen"
 	title_kept "$mode, the hostile row shown"
-	# 'o' on a link holding a C1 CSI: the browser (true) gets it, the
-	# message line shows it escaped.
+	# 'o' on a link holding a C1 CSI: refused (issue 14, item 8); the
+	# reference shows escaped.
 	keys : 4415 Enter o
-	check "$mode: the message line shows a link's C1 CSI escaped" \
-	    'Opening https://x/\\x9b2J'
+	check "$mode: a link with a C1 CSI shows escaped" 'https://x/\\x9b2J'
+	check "$mode: and 'o' refuses it" 'Nothing to open here'
 	title_kept "$mode, a link opened"
 	keys / pwned Enter
 	check "$mode: a search finds text inside the escapes" '[Mm]atch 1 of'
