@@ -123,6 +123,25 @@ case_ "reversed range 20-10" 1 "rev.csv:2: warning: .*20-10" -f rev.csv --check
 csvf proto.csv "x,20,xtp,d,,,,,,,,"
 case_ "unknown protocol" 1 "proto.csv:2: warning: .*xtp" -f proto.csv --check
 
+# Dates that are no dates (issue 14, item 11): warned, naming the record,
+# and kept as written.
+csvf dates.csv "feb30,1,tcp,d,,,2024-02-30,,,,," "nines,2,tcp,d,,,9999-99-99,,,,," \
+    "xx,3,tcp,d,,,2024-01-01,xx,,,," "ok,4,tcp,d,,,2024-02-29,2024-03,,,,"
+case_ "CSV: 2024-02-30 warned" 1 "dates.csv:2: warning: feb30 1/tcp: registration date \"2024-02-30\" is not a date" -f dates.csv --check
+case_ "CSV: 9999-99-99 warned" 1 "dates.csv:3: warning: nines 2/tcp: registration date \"9999-99-99\" is not a date" -f dates.csv --check
+case_ "CSV: xx warned" 1 "dates.csv:4: warning: xx 3/tcp: modification date \"xx\" is not a date" -f dates.csv --check
+case_ "CSV: three bad dates, three warnings" 1 "^warnings: 3$" -f dates.csv --check
+case_ "CSV: a bad date is kept as written" 0 '"registered":"2024-02-30"' -f dates.csv -o json 1
+printf '%s\n%s\n%s\n%s\n</registry>\n' "$X" \
+    '<record date="2024-02-30"><name>feb30</name><protocol>tcp</protocol><number>1</number></record>' \
+    '<record date="2024-01-01" updated="9999-99-99"><name>nines</name><protocol>udp</protocol><number>2</number></record>' \
+    '<record date="xx" updated="2024-02-29"><name>xx</name><protocol>tcp</protocol><number>3</number></record>' > dates.xml
+case_ "XML: 2024-02-30 warned" 1 "dates.xml:4: warning: feb30 1/tcp: registration \(date=\) date \"2024-02-30\" is not a date" -f dates.xml --check
+case_ "XML: 9999-99-99 warned" 1 "dates.xml:5: warning: nines 2/udp: modification \(updated=\) date \"9999-99-99\" is not a date" -f dates.xml --check
+case_ "XML: xx warned" 1 "dates.xml:6: warning: xx 3/tcp: registration \(date=\) date \"xx\" is not a date" -f dates.xml --check
+case_ "XML: three bad dates, three warnings" 1 "^warnings: 3$" -f dates.xml --check
+case_ "XML: a bad date is kept as written" 0 '"modified":"9999-99-99"' -f dates.xml -o json 2
+
 printf '%s\n<record><name>x</name><number>1</number><xref type="person" data="A"/></record>\n<people><person id="A"><name>One</name></person><person id="A"><name>Two</name></person></people></registry>\n' "$X" > dup.xml
 case_ "duplicate person ids" 1 "dup.xml:[0-9]+: warning: person \\[A\\] defined again" -f dup.xml --check
 
