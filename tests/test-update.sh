@@ -216,9 +216,12 @@ if command -v wget >/dev/null 2>&1; then
 elif [ "${CI:-}" = true ]; then
 	echo "Bail out! wget missing under CI"; exit 1
 fi
-printf '#!/bin/sh\nexec sleep 300\n' > "$tmp/deaf/curl"
+# (a shell that waits for a sleep: killing the shell alone would leave
+# the sleep holding the pipe; the name is unique to this run)
+deaf_sleep=$tmp/deaf/deaf-sleep-$$
+printf '#!/bin/sh\n"%s" 300\n' "$deaf_sleep" > "$tmp/deaf/curl"
 chmod +x "$tmp/deaf/curl"
-ln -s "$(command -v sleep)" "$tmp/deaf/sleep"
+ln -s "$(command -v sleep)" "$deaf_sleep"
 
 no_temp() { ! ls -A "$dir" | grep -q '^\.update\.'; }
 # bounded DL SECONDS ARGS...: portreg ARGS under `timeout SECONDS` (124:
@@ -280,6 +283,8 @@ is "$(bounded deaf 10 --update "$hurl/silent" --timeout 2)" 2 \
 ok 'grep -q "/silent: download stopped after 2 seconds (--timeout; curl killed)" "$tmp/err"' \
     "a downloader deaf to its limits: killed, and says so"
 ok no_temp "a downloader deaf to its limits: no temporary file left"
+ok '! pgrep -f "$deaf_sleep" >/dev/null' \
+    "a downloader deaf to its limits: what it started is killed too"
 
 # SIGINT (Ctrl-C) and SIGTERM mid-download: the temporary file goes.  A
 # script's background job starts with SIGINT ignored, and portreg keeps

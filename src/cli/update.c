@@ -50,7 +50,7 @@ static void
 update_on_signal(int sig)
 {
 	if (update_child > 0) {
-		(void)kill(update_child, SIGKILL);
+		(void)kill(-update_child, SIGKILL);
 		(void)waitpid(update_child, NULL, 0);
 	}
 	if (update_tmp[0] != '\0')
@@ -113,6 +113,9 @@ update_child_exec(char *const argv[], int out)
 
 	for (i = 0; i < 3; i++)
 		(void)sigaction(update_signals[i], &update_old[i], NULL);
+	/* Its own process group: the watchdog and the signal handler
+	   stop whatever it started too. */
+	(void)setpgid(0, 0);
 	/* Past the limit a write fails (EFBIG) rather than killing it. */
 	(void)signal(SIGXFSZ, SIG_IGN);
 	update_block(0);
@@ -148,8 +151,8 @@ update_now(void)
  * output and errors read into *said (the first line, sanitised: curl
  * repeats the URL it was given, control characters and all), so that a
  * download never writes into portreg's output or onto the terminal.
- * After timeout seconds (and the grace its own limit has) it is killed
- * and *late set to 2; one that failed after its time ran out (wget's
+ * After timeout seconds (and the grace its own limit has) it is killed,
+ * with its process group, and *late set to 2; one that failed after its time ran out (wget's
  * read timeout, curl's --max-time) sets *late to 1.  Returns the exit status (128 + the signal when a
  * signal ended it), UPDATE_NOT_FOUND when the program cannot be run, or
  * -1 (errno set) when no process could be made.
@@ -182,6 +185,7 @@ update_run(char *const argv[], unsigned timeout, char **said, int *late)
 		close(p[0]);
 		update_child_exec(argv, p[1]);
 	}
+	(void)setpgid(pid, pid);	/* as the child does: no race */
 	update_child = pid;
 	update_block(0);
 	close(p[1]);
@@ -193,11 +197,13 @@ update_run(char *const argv[], unsigned timeout, char **said, int *late)
 	for (;;) {
 		left = deadline - update_now();
 		if (left <= 0 && *late == 0) {
-			(void)kill(pid, SIGKILL);
+			(void)kill(-pid, SIGKILL);
 			*late = 2;
-		}
+			deadline += UPDATE_GRACE;
+		} else if (left <= 0)
+			break;	/* killed, yet something holds the pipe */
 		if (*late != 0)
-			left = 1;	/* until the pipe closes: it is dead */
+			left = deadline - update_now();
 		n = poll(&pfd, 1, (int)(left * 1000) + 1);
 		if (n == -1 && errno == EINTR)
 			continue;
