@@ -326,6 +326,10 @@ ok 'cmp -s "$tmp/before" "$tmp/after"' "a 1-record registry: nothing kept"
 is "$(run --update "$url/one.csv" --force)" 0 \
     "a 1-record registry with --force: exit 0"
 ok '[ -f "$dir/service-names-port-numbers.csv" ]' "--force: kept"
+is "$(run --update --timeout 30 "$url/one.csv" --force)" 0 \
+    "--update --timeout 30 URL: the URL after the options is the URL"
+ok 'grep -q "^saved $dir/service-names-port-numbers.csv" "$tmp/out"' \
+    "--update --timeout 30 URL: kept"
 is "$(run --timeout 5 22)" 2 "--timeout without --update: exit 2"
 ok 'grep -q "go with --update" "$tmp/err"' \
     "--timeout without --update: says so"

@@ -62,6 +62,7 @@ struct cli {
 	const char		*update;	/* --update's URL, or NULL */
 	struct update_opts	 update_opts;	/* --timeout, --force */
 	int			 update_opts_given;
+	int			 update_default;	/* no URL given */
 	int			 list_names;	/* --list-names (hidden) */
 	int			 list_people;	/* --list-people (hidden) */
 
@@ -302,6 +303,7 @@ cli_parse(struct cli *c, int argc, char **argv)
 			    strstr(argv[optind], "://") != NULL)
 				optarg = argv[optind++];
 			c->update = optarg != NULL ? optarg : UPDATE_URL;
+			c->update_default = optarg == NULL;
 			break;
 		case OPT_TIMEOUT:
 			if (args_seconds("--timeout", optarg, UPDATE_TIMEOUT_MAX,
@@ -348,6 +350,10 @@ cli_parse(struct cli *c, int argc, char **argv)
 		cli_error("--timeout and --force go with --update");
 		return CLI_ERROR;
 	}
+	/* "--update --timeout 5 URL": the URL getopt moved to the end. */
+	if (c->update != NULL && c->update_default && optind == argc - 1 &&
+	    strstr(argv[optind], "://") != NULL)
+		c->update = argv[optind++];
 	if (c->update != NULL && (optind < argc || c->n_patterns != 0 ||
 	    c->file != NULL)) {
 		cli_error("--update takes no QUERY, -e or -f");
