@@ -181,6 +181,32 @@ test_date(void **state)
 }
 
 static void
+test_date_valid(void **state)
+{
+	static const char *const good[] = {
+		"2024-10-15", "2024-02", "2024-02-29", "2000-02-29",
+		"1999-12-31", "2026-01-01", "2024-01-31", "2024-12",
+		"2024-04-30",
+	};
+	static const char *const bad[] = {
+		"2024-02-30", "9999-99-99", "2023-02-29", "1900-02-29",
+		"2024-13", "2024-00", "2024-04-31", "2024-01-00",
+		"2024-01-32", "0000-00", "xx", "", "2024-2-3",
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof good / sizeof *good; i++) {
+		if (!field_date_valid(good[i], strlen(good[i])))
+			fail_msg("\"%s\" should be a real date", good[i]);
+	}
+	for (i = 0; i < sizeof bad / sizeof *bad; i++) {
+		if (field_date_valid(bad[i], strlen(bad[i])))
+			fail_msg("\"%s\" should not be a real date", bad[i]);
+	}
+	assert_true(field_date_valid("2024-02-30", 7));	/* 2024-02 */
+}
+
+static void
 test_proto(void **state)
 {
 	assert_int_equal(field_proto_parse("tcp", 3), PROTO_TCP);
@@ -288,6 +314,7 @@ main(void)
 		cmocka_unit_test(test_port_format),
 		cmocka_unit_test(test_port_round_trip),
 		cmocka_unit_test(test_date),
+		cmocka_unit_test(test_date_valid),
 		cmocka_unit_test(test_proto),
 		cmocka_unit_test(test_trim),
 		cmocka_unit_test(test_quote),

@@ -72,7 +72,28 @@ cat > laughs.xml <<'L'
 <!DOCTYPE registry [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;"><!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;"><!ENTITY f "&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;"><!ENTITY g "&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;"><!ENTITY h "&g;&g;&g;&g;&g;&g;&g;&g;&g;&g;">]>
 <registry xmlns="http://www.iana.org/assignments"><record><name>&h;</name><number>1</number></record></registry>
 L
-case_ "billion laughs" 2 "laughs.xml:2:[0-9]+: expected no entity declarations" -f laughs.xml 1
+case_ "billion laughs" 2 "laughs.xml:2:[0-9]+: expected no internal DTD subset" -f laughs.xml 1
+
+# DTD tricks (issue 14, item 6): an <!ATTLIST> default that would turn an
+# empty <xref/> into a reference to the person Evil, an external DTD
+# under which Expat drops an undefined &x; ("a&x;b" read as "ab"), in
+# text and in an attribute, a parameter entity, an empty internal subset.
+R='<registry xmlns="http://www.iana.org/assignments" id="service-names-port-numbers">'
+D='<record><name>x</name><protocol>tcp</protocol><number>1</number>'
+printf '<?xml version="1.0"?>\n<!DOCTYPE registry [\n<!ATTLIST xref type CDATA "person" data CDATA "Evil">\n]>\n%s\n%s<xref/></record></registry>\n' "$R" "$D" > attlist.xml
+case_ "DTD: an <!ATTLIST> default" 2 "^portreg: attlist.xml:2:[0-9]+: expected no internal DTD subset" -f attlist.xml 1
+printf '<?xml version="1.0"?>\n<!DOCTYPE registry SYSTEM "http://127.0.0.1:9/x.dtd">\n%s\n%s<description>a&x;b</description></record></registry>\n' "$R" "$D" > extdtd.xml
+case_ "DTD: external, an undefined entity in text" 2 "^portreg: extdtd.xml:2:[0-9]+: expected no external DTD" -f extdtd.xml 1
+printf '<?xml version="1.0"?>\n<!DOCTYPE registry PUBLIC "-//X//DTD//EN" "x.dtd">\n%s\n<record date="a&x;b"><name>x</name><number>1</number></record></registry>\n' "$R" > extattr.xml
+case_ "DTD: external, an undefined entity in an attribute" 2 "^portreg: extattr.xml:2:[0-9]+: expected no external DTD .*PUBLIC" -f extattr.xml 1
+printf '<?xml version="1.0"?>\n<!DOCTYPE registry [<!ENTITY %% p SYSTEM "file:///etc/passwd"> %%p;]>\n%s\n%s</record></registry>\n' "$R" "$D" > pe.xml
+case_ "DTD: a parameter entity" 2 "^portreg: pe.xml:2:[0-9]+: expected no internal DTD subset" -f pe.xml 1
+printf '<?xml version="1.0"?>\n<!DOCTYPE registry []>\n%s\n%s</record></registry>\n' "$R" "$D" > emptysub.xml
+case_ "DTD: an empty internal subset" 2 "^portreg: emptysub.xml:2:[0-9]+: expected no internal DTD subset" -f emptysub.xml 1
+printf '<?xml version="1.0"?>\n<!DOCTYPE registry>\n%s\n%s<description>a&x;b</description></record></registry>\n' "$R" "$D" > undef.xml
+case_ "an undefined entity, no DTD" 2 "^portreg: undef.xml:4:[0-9]+: expected well-formed XML: undefined entity" -f undef.xml 1
+printf '<?xml version="1.0"?>\n<!DOCTYPE registry>\n%s\n%s<description>a&amp;b&#x41;&lt;</description></record></registry>\n' "$R" "$D" > ownent.xml
+case_ "a bare <!DOCTYPE>, XML's own entities: read" 0 '"description":"a&bA<"' -f ownent.xml -o json 1
 
 python3 -c "print('<registry>' + '<a>' * 100000 + '</a>' * 100000 + '</registry>')" > deep.xml
 case_ "100,000-deep nesting" 2 "deep.xml:1:[0-9]+: expected elements nested at most" -f deep.xml 1
@@ -101,6 +122,25 @@ case_ "reversed range 20-10" 1 "rev.csv:2: warning: .*20-10" -f rev.csv --check
 
 csvf proto.csv "x,20,xtp,d,,,,,,,,"
 case_ "unknown protocol" 1 "proto.csv:2: warning: .*xtp" -f proto.csv --check
+
+# Dates that are no dates (issue 14, item 11): warned, naming the record,
+# and kept as written.
+csvf dates.csv "feb30,1,tcp,d,,,2024-02-30,,,,," "nines,2,tcp,d,,,9999-99-99,,,,," \
+    "xx,3,tcp,d,,,2024-01-01,xx,,,," "ok,4,tcp,d,,,2024-02-29,2024-03,,,,"
+case_ "CSV: 2024-02-30 warned" 1 "dates.csv:2: warning: feb30 1/tcp: registration date \"2024-02-30\" is not a date" -f dates.csv --check
+case_ "CSV: 9999-99-99 warned" 1 "dates.csv:3: warning: nines 2/tcp: registration date \"9999-99-99\" is not a date" -f dates.csv --check
+case_ "CSV: xx warned" 1 "dates.csv:4: warning: xx 3/tcp: modification date \"xx\" is not a date" -f dates.csv --check
+case_ "CSV: three bad dates, three warnings" 1 "^warnings: 3$" -f dates.csv --check
+case_ "CSV: a bad date is kept as written" 0 '"registered":"2024-02-30"' -f dates.csv -o json 1
+printf '%s\n%s\n%s\n%s\n</registry>\n' "$X" \
+    '<record date="2024-02-30"><name>feb30</name><protocol>tcp</protocol><number>1</number></record>' \
+    '<record date="2024-01-01" updated="9999-99-99"><name>nines</name><protocol>udp</protocol><number>2</number></record>' \
+    '<record date="xx" updated="2024-02-29"><name>xx</name><protocol>tcp</protocol><number>3</number></record>' > dates.xml
+case_ "XML: 2024-02-30 warned" 1 "dates.xml:4: warning: feb30 1/tcp: registration \(date=\) date \"2024-02-30\" is not a date" -f dates.xml --check
+case_ "XML: 9999-99-99 warned" 1 "dates.xml:5: warning: nines 2/udp: modification \(updated=\) date \"9999-99-99\" is not a date" -f dates.xml --check
+case_ "XML: xx warned" 1 "dates.xml:6: warning: xx 3/tcp: registration \(date=\) date \"xx\" is not a date" -f dates.xml --check
+case_ "XML: three bad dates, three warnings" 1 "^warnings: 3$" -f dates.xml --check
+case_ "XML: a bad date is kept as written" 0 '"modified":"9999-99-99"' -f dates.xml -o json 2
 
 printf '%s\n<record><name>x</name><number>1</number><xref type="person" data="A"/></record>\n<people><person id="A"><name>One</name></person><person id="A"><name>Two</name></person></people></registry>\n' "$X" > dup.xml
 case_ "duplicate person ids" 1 "dup.xml:[0-9]+: warning: person \\[A\\] defined again" -f dup.xml --check
@@ -139,10 +179,74 @@ timeout 10 "$PORTREG" -f c1.csv -o json 1 > out 2>&1
 ok "! grep -q \"\$(printf '\\302\\233')\" out && ! grep -q \"\$(printf '\\033')\" out && grep -qF 'csi\\u009b2J del\\u007f esc\\u001b[31m' out" \
     "JSON escapes C0, DEL and C1 controls as \\u00XX"
 
+# Every format character (Unicode Cf, as Python knows them) and U+2028,
+# U+2029 is shown escaped by the table (issue 14, item 7).
+python3 -c "
+import sys, unicodedata
+cf = [c for c in range(0x110000) if unicodedata.category(chr(c)) == 'Cf'] + [0x2028, 0x2029]
+sys.stdout.write('$H\n' + ''.join('cf%d,%d,tcp,a%sb,,,,,,,,\n' % (i, 1 + i, chr(c)) for i, c in enumerate(cf)))
+print(len(cf), file=sys.stderr)" > cf.csv 2> cf.count
+timeout 10 "$PORTREG" -f cf.csv > out 2>&1
+is "$(grep -c '^[0-9]* *tcp *cf[0-9]* *a\\u[0-9a-f]\{4,5\}b$' out)" "$(cat cf.count)" \
+    "each of the $(cat cf.count) format characters is shown as \\uNNNN"
+
+# Links 'o' refuses (issue 14, item 8): a C1 control, a bidi override,
+# U+2028 and a zero-width joiner in a reference's URL, and a person's
+# mailto: with ?attach= (opened as the address alone).  In the browser
+# (tmux), with a recording $BROWSER: it must never see the bad ones.
+if tmux_init hostile; then
+	trap 'tmux_cleanup; rm -rf "$tmp"' EXIT
+	cat > "$tmp/rec-browser" <<'REC'
+#!/bin/sh
+printf '%s\n' "$@" >> "$0.log"
+REC
+	chmod +x "$tmp/rec-browser"
+	C1=$(printf '\302\233') BIDI=$(printf '\342\200\256') LS=$(printf '\342\200\250') ZWJ=$(printf '\342\200\215')
+	{
+		printf '<?xml version="1.0"?>\n%s\n' "$R"
+		i=0
+		for u in "https://x.example/${C1}2J" "https://x.example/${BIDI}gpj.exe" \
+		    "https://x.example/a${LS}b" "https://x.example/a${ZWJ}b"; do
+			i=$((i + 1))
+			printf '<record><name>bad%d</name><protocol>tcp</protocol><number>%d</number><xref type="uri" data="%s"/></record>\n' $i $((100 + i)) "$u"
+		done
+		printf '<record><name>mail</name><protocol>tcp</protocol><number>200</number><xref type="person" data="M"/></record>\n'
+		printf '<people><person id="M"><name>M</name><uri>mailto:m@x.example?attach=/etc/passwd</uri></person></people></registry>\n'
+	} > "$tmp/uris.xml"
+	start 120 30 BROWSER="$tmp/rec-browser" -- -f "$tmp/uris.xml"
+	for i in 1 2 3 4; do
+		keys : $((100 + i)) Enter
+		check "bad URI $i: its row is shown" "Detail: bad$i $((100 + i))/tcp"
+		keys o
+		check "bad URI $i: o refuses it" 'Nothing to open here'
+		keys Escape
+	done
+	keys : 200 Enter c o
+	check "mailto: with ?attach=: opened without it" 'Opening mailto:m@x\.example *$|Opening mailto:m@x\.example '
+	poll test -s "$tmp/rec-browser.log"
+	is "$(cat "$tmp/rec-browser.log" 2>/dev/null)" "mailto:m@x.example" \
+	    "the browser got the address alone, and no bad URI"
+	quits "the browser with bad URIs quits" q
+else
+	skip_part 11 "tmux is absent"
+fi
+
 case_ "runaway pattern is stopped" 2 "too complex" -f big.csv -e '(x+x+)+y'
 case_ "bad pattern names PCRE2's offset" 2 "offset" -f crlf.csv -e 'a(b'
 case_ "query port 70000" 2 "out of range" -f crlf.csv 70000
 case_ "unknown --format-in" 2 "format" -f crlf.csv --format-in yaml 1
+# Bad options are named escaped: getopt would echo them raw (item 9).
+for opt in "--$(printf '\033]0;X\007')" "--$(printf '\033]0;X\007')=v" \
+    "-$(printf '\033')" "--file$(printf '\033[2J')"; do
+	timeout 10 "$PORTREG" "$opt" > out 2> err
+	st=$?
+	ok "[ $st = 2 ] && [ ! -s out ] && ! grep -q \"\$(printf '\\033')\" err && grep -q '\\^\\[' err && grep -q 'portreg --help' err" \
+	    "bad option with ESC ($(printf '%s' "$opt" | cut -c1-6 | cat -v)): exit 2, named escaped"
+done
+case_ "ambiguous option" 2 "option '--f' is ambiguous; possibilities: --file --format --format-in" --f x
+case_ "option without its argument" 2 "option '--file' requires an argument" --file
+case_ "option with an argument it does not take" 2 "option '--gaps' doesn't allow an argument" --gaps=1
+case_ "short option without its argument" 2 "option requires an argument -- 'f'" -f
 case_ "XML read as CSV" 2 "expected the CSV header" -f bom.xml --format-in csv 1
 
 # Found by fuzzing the CSV round trip: a people list or reference that is

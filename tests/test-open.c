@@ -14,7 +14,9 @@
 
 #include "test.h"
 
+#include "builder.h"
 #include "detail.h"
+#include "registry.h"
 #include "tui.h"
 #include "xmalloc.h"
 
@@ -247,11 +249,25 @@ refused_uris(void **state)
 		"ftp://x/", "https//x", "",
 		"https://x/\n;touch y", "https://x/\033]0;pwned\007",
 		"https://x/\r", "https://x/\177", "$(touch y)https://x/",
-		"`x`http://x/", ";https://x/", NULL
+		"`x`http://x/", ";https://x/",
+		/* C1 controls, encoded and raw; invalid UTF-8 */
+		"https://x/\302\2332J", "https://x/\2332J", "https://x/\302\205",
+		"https://x/\377", "https://x/\340\200\257",
+		/* bidi overrides and isolates, U+2028/2029, zero-width */
+		"https://x/\342\200\256gpj.exe", "https://x/\342\201\246a",
+		"https://x/\342\200\250", "https://x/\342\200\251",
+		"https://x/\342\200\215", "https://x/\357\273\277",
+		"mailto:a@b.example\342\200\256",
+		/* mailto: header fields, encoded line breaks */
+		"mailto:a@b.example?attach=/etc/passwd",
+		"mailto:a@b.example?subject=x&bcc=c@d.example",
+		"MAILTO:a@b.example?body=x", "mailto:a@b.example%0ABcc:c@d",
+		"mailto:a@b.example%0d%0abcc:c@d", "mailto:a@b%7F", NULL
 	};
 	static const char *yes[] = {
 		"https://x/", "HTTP://x/", "mailto:w@uter.be",
-		"https://x/a;b$(c)`d` e", NULL
+		"https://x/a;b$(c)`d` e", "https://x/caf\303\251",
+		"https://x/?a=1&b=%0A", "mailto:a%2Bb@c.example", NULL
 	};
 	int	 i;
 
@@ -264,6 +280,34 @@ refused_uris(void **state)
 	assert_false(detail_uri_allowed(NULL));
 }
 
+/* A person's mailto: opens without its header fields; a person's URI
+   with a bidi override is not opened (the e-mail is, when there is one). */
+static void
+person_links(void **state)
+{
+	struct registry	*reg = registry_new("t");
+	char		*l;
+
+	person(reg, .id = "A", .uri = "mailto:a@b.example?attach=/etc/passwd");
+	person(reg, .id = "B", .email = "c@d.example?bcc=e@f.example");
+	person(reg, .id = "C", .uri = "https://x/\342\200\256gpj.exe",
+	    .email = "g@h.example");
+	person(reg, .id = "D", .uri = "https://x/\302\233");
+	add(reg, "x", 1, 1, PROTO_TCP, "d", "A");
+	registry_finish(reg);
+	l = detail_person_link(reg, registry_person(reg, "A"));
+	assert_string_equal(l, "mailto:a@b.example");
+	free(l);
+	l = detail_person_link(reg, registry_person(reg, "B"));
+	assert_string_equal(l, "mailto:c@d.example");
+	free(l);
+	l = detail_person_link(reg, registry_person(reg, "C"));
+	assert_string_equal(l, "mailto:g@h.example");
+	free(l);
+	assert_null(detail_person_link(reg, registry_person(reg, "D")));
+	registry_free(reg);
+}
+
 int
 main(void)
 {
@@ -274,6 +318,7 @@ main(void)
 		cmocka_unit_test(browser_list_tries_each),
 		cmocka_unit_test(browser_command_line_not_run),
 		cmocka_unit_test(refused_uris),
+		cmocka_unit_test(person_links),
 	};
 
 	return RUN_GROUP_TESTS(tests, setup, teardown);

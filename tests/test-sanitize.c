@@ -178,6 +178,33 @@ test_bidi_override_escaped(void **state)
 }
 
 static void
+test_format_characters_escaped(void **state)
+{
+	/* Cf: U+200D ZWJ, U+200B ZWSP, U+00AD soft hyphen, U+2060 word
+	   joiner, U+E0041 tag A, U+110BD; U+2029 paragraph separator. */
+	char	*out = sanitize("a\xe2\x80\x8d" "b\xe2\x80\x8b" "c\xc2\xad"
+	    "d\xe2\x81\xa0" "e\xf3\xa0\x81\x81" "f\xf0\x91\x82\xbd"
+	    "g\xe2\x80\xa9", 0);
+
+	assert_string_equal(out, "a\\u200db\\u200bc\\u00add\\u2060"
+	    "e\\ue0041f\\u110bdg\\u2029");
+	free(out);
+	/* Their neighbours are not format characters: kept. */
+	out = sanitize("\xe2\x80\x8a" "\xe2\x80\x90" "\xc2\xac"
+	    "\xf3\xa0\x84\x80" "\xef\xbf\xbc", 0);
+	assert_string_equal(out, "\xe2\x80\x8a" "\xe2\x80\x90" "\xc2\xac"
+	    "\xf3\xa0\x84\x80" "\xef\xbf\xbc");
+	free(out);
+	assert_true(sanitize_is_format(0x200d));
+	assert_true(sanitize_is_format(0xe007f));
+	assert_true(sanitize_is_format(0x1343f));
+	assert_false(sanitize_is_format(0xe0080));
+	assert_false(sanitize_is_format(0xac));
+	assert_false(sanitize_is_format(0x2065));
+	assert_false(sanitize_is_format(-1));
+}
+
+static void
 test_null_gives_empty(void **state)
 {
 	char	*out = sanitize(NULL, 0);
@@ -255,6 +282,7 @@ main(void)
 		cmocka_unit_test(test_newline_flag),
 		cmocka_unit_test(test_output_is_nul_free),
 		cmocka_unit_test(test_bidi_override_escaped),
+		cmocka_unit_test(test_format_characters_escaped),
 		cmocka_unit_test(test_null_gives_empty),
 		cmocka_unit_test(test_every_byte_value_is_safe),
 		cmocka_unit_test(test_width_ascii_and_escapes),

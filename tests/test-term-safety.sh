@@ -4,7 +4,8 @@
 # a clear-screen, colour changes, a C1 CSI, a DCS and an OSC 52 clipboard
 # write is shown in the browser and printed by the command line, in tmux:
 # the pane title stays what the test set, nothing is cleared, no colour
-# comes from the data, and the sequences show escaped (^[).  The screen is
+# comes from the data, and the sequences show escaped (^[); -o csv and
+# -o tsv escape on a terminal too and keep the bytes in a file.  The screen is
 # polled, never read after a fixed sleep.  TAP.
 . "$top_srcdir/tests/lib.sh"
 
@@ -57,11 +58,11 @@ for mode in colour NO_COLOR; do
 	ok 'screen | sed -n 29p | grep -Eq "row [0-9]+/[0-9]+"' \
 	    "$mode: the status line is still on screen"
 	title_kept "$mode, the hostile row shown"
-	# 'o' on a link holding a C1 CSI: the browser (true) gets it, the
-	# message line shows it escaped.
+	# 'o' on a link holding a C1 CSI: refused (issue 14, item 8); the
+	# reference shows escaped.
 	keys : 4415 Enter o
-	check "$mode: the message line shows a link's C1 CSI escaped" \
-	    'Opening https://x/\\x9b2J'
+	check "$mode: a link with a C1 CSI shows escaped" 'https://x/\\x9b2J'
+	check "$mode: and 'o' refuses it" 'Nothing to open here'
 	title_kept "$mode, a link opened"
 	keys / pwned Enter
 	check "$mode: a search finds text inside the escapes" '[Mm]atch 1 of'
@@ -82,6 +83,37 @@ for mode in colour NO_COLOR; do
 	title_kept "$mode, after quitting"
 done
 
+# --- A zero-width joiner: escaped, the pane separator kept (issue 14) --------
+# ncurses and tmux disagree on the width of a raw U+200D: the separator
+# of the list and detail panes moved or vanished, and stale characters
+# stayed.  Escaped (\u200d), every body line has it in one column.
+ZWJ=$WORK/zwj.csv
+{
+	echo 'Service Name,Port Number,Transport Protocol,Description,Assignee,Contact,Registration Date,Modification Date,Reference,Service Code,Unauthorized Use Reported,Assignment Notes'
+	echo 'echo,7,tcp,Echo,,,,,,,,'
+	printf 'zwj,7,tcp,a\342\200\215b desc,,,,,,,,\n'
+	echo 'discard,9,tcp,Discard,,,,,,,,'
+	echo 'nbd,10809,tcp,Network Block Device,,,,,,,,'
+} > "$ZWJ"
+# The columns before the separator on each of lines 2-18, each once.
+sep_columns() {
+	screen | sed -n '2,18p' | awk -F'\342\224\202' \
+	    'NF < 2 { print "none"; next } { print length($1) }' | sort -u |
+	    tr '\n' ' '
+}
+start 100 20 -- -f "$ZWJ"
+check "zwj: the browser starts" 'row [0-9]+/[0-9]+'
+keys j j
+check "zwj: j j reaches the joiner's neighbour" 'row 3/'
+check "zwj: the joiner shows escaped" 'zwj +a\\u200db desc'
+ok '[ "$(sep_columns | wc -w)" = 1 ] && ! sep_columns | grep -q none' \
+    "zwj: the pane separator is on every line, in one column ($(sep_columns))"
+keys j k k
+check "zwj: back on the joiner's row" 'row 2/'
+ok '[ "$(sep_columns | wc -w)" = 1 ] && ! sep_columns | grep -q none' \
+    "zwj: moving over it keeps the separator ($(sep_columns))"
+quits "zwj: q exits 0" q
+
 # --- The command line's table on the terminal ---------------------------------
 tmux_run 120 30 "echo MARK-BEFORE; $RUN '$PORTREG' -f '$EVIL' 4414; $RUN '$PORTREG' -f '$EVIL' --contact \"\$(printf '[Evil\\033]2;pwned2\\007]')\"; $RUN '$PORTREG' -f '$EVIL' --check 2>&1; $RUN '$PORTREG' -f '$EVIL.none' 2>&1"
 check "table: the row prints escaped" \
@@ -93,5 +125,22 @@ check "an error names the file escaped" \
 ok 'screen | grep -q "^MARK-BEFORE$"' "table: the screen was not cleared"
 is "$(sgr_colours)" "" "table: no colour reached the terminal"
 title_kept "table"
+
+# --- CSV and TSV on the terminal: escaped as the table is (issue 14) --------
+for fmt in csv tsv; do
+	tmux_run 120 30 "echo MARK-BEFORE; $RUN '$PORTREG' -f '$EVIL' -o $fmt 4414; $RUN '$PORTREG' -f '$EVIL' -o $fmt --contact \"\$(printf '[Evil\\033]2;pwned2\\007]')\"; echo MARK-AFTER"
+	check "-o $fmt: both runs end" '^MARK-AFTER$'
+	is "$(screen | grep -Ec '^ti\^\[\]0;pwned\^Gtle[ ,]+4414[ ,]+tcp[ ,]+clear\^\[\[2Jscreen')" 2 \
+	    "-o $fmt, a lookup and --contact: the row prints escaped"
+	is "$(screen | grep -c '\^\[\]52;c;cHduZWQ=\^G end')" 2 \
+	    "-o $fmt: the OSC 52 prints escaped"
+	ok 'screen | grep -q "^MARK-BEFORE$"' "-o $fmt: the screen was not cleared"
+	is "$(sgr_colours)" "" "-o $fmt: no colour reached the terminal"
+	title_kept "-o $fmt"
+	# To a pipe or a file: the data's bytes, control characters and all.
+	"$PORTREG" -f "$EVIL" -o $fmt 4414 > "$WORK/out.$fmt" 2>/dev/null
+	ok 'grep -q "ti${E}]0;pwned${B}tle" "$WORK/out.$fmt" && grep -q "${E}]52;c;cHduZWQ=${B} end" "$WORK/out.$fmt"' \
+	    "-o $fmt to a file: the data's bytes unchanged"
+done
 
 done_testing

@@ -1,6 +1,7 @@
 #!/bin/sh
-# valgrind.sh - run the command line over every registry form under
-# valgrind's memcheck: any error or leak fails.  TAP output.
+# valgrind.sh - run the command line over every registry form, and the
+# browser with a search highlight, under valgrind's memcheck: any error
+# or leak fails.  TAP output.
 . "$top_srcdir/tests/lib.sh"
 command -v valgrind >/dev/null 2>&1 || skip_all "valgrind is not installed"
 VG="valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99"
@@ -42,6 +43,38 @@ for f in "$top_srcdir"/tests/data/*.xml "$top_srcdir"/tests/data/*.csv; do
 	ok "[ $st != 99 ]" "valgrind: $(basename "$f") (exit $st)"
 done
 run "2026 XML lookup" 0 -f "$XML" -o json 22
+# The browser on the full registry, with a search highlight drawn (JIT,
+# then the interpreter: (*NO_JIT)), in tmux; portreg runs under valgrind
+# and the pane says how it exited (99: valgrind found errors).
+if tmux_init valgrind; then
+	trap 'tmux_cleanup; rm -rf "$tmp"' EXIT
+	TIMEOUT=${PORTREG_TUI_TIMEOUT:-120}
+	cat > "$tmp/vg-portreg" <<EOF
+#!/bin/sh
+exec $VG --log-file="$tmp/vg-tui.log" "$PORTREG" "\$@"
+EOF
+	chmod +x "$tmp/vg-portreg"
+	real=$PORTREG
+	PORTREG=$tmp/vg-portreg
+	start 120 30 -- -f "$XML"
+	PORTREG=$real
+	keys / 'block dev' Enter
+	wait_for '[Mm]atch 1 of' >/dev/null
+	keys n j j G
+	keys / '(*NO_JIT)nbd|ssh' Enter
+	wait_for '[Mm]atch 1 of' >/dev/null
+	keys n k k
+	keys q
+	if wait_for '^portreg exited [0-9]+$'; then
+		st=$(screen | sed -n 's/^portreg exited \([0-9]*\)$/\1/p')
+	else
+		st=hung
+	fi
+	[ "$st" = 99 ] && sed 's/^/# /' "$tmp/vg-tui.log" | head -40
+	is "$st" 0 "valgrind: the browser with a search highlight (JIT and (*NO_JIT))"
+else
+	skip_part 1 "the browser under valgrind: tmux is absent"
+fi
 XDG_DATA_HOME=$tmp/none	# nothing kept by --update: the shipped XML
 export XDG_DATA_HOME
 run "shipped XML lookup without -f" 0 10809

@@ -135,6 +135,30 @@ field_is_date(const char *s, size_t len)
 	return 1;
 }
 
+int
+field_date_valid(const char *s, size_t len)
+{
+	static const int	 days[12] = {
+		31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
+	};
+	int			 y, m, d;
+
+	if (!field_is_date(s, len))
+		return 0;
+	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+	    (s[3] - '0');
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	if (m < 1 || m > 12)
+		return 0;
+	if (len == 7)
+		return 1;
+	d = (s[8] - '0') * 10 + (s[9] - '0');
+	if (d < 1 || d > days[m - 1])
+		return 0;
+	return m != 2 || d != 29 ||
+	    (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
+}
+
 static const char *field_proto_names[PROTO_COUNT] = {
 	"", "tcp", "udp", "sctp", "dccp"
 };

@@ -112,6 +112,13 @@ size_t		 field_port_format(char *out, int32_t lo, int32_t hi);
  * registry wrote it ("2024-02-30" passes, "2024-2-3" and "24-02" do not).
  */
 int		 field_is_date(const char *s, size_t len);
+/*
+ * Whether s[0, len) is a real date: the form of field_is_date, a month
+ * 01-12 and, in YYYY-MM-DD, a day of that month (29 February in leap
+ * years only).  "2024-02-30", "9999-99-99" and "2024-13" are not.  The
+ * loaders keep a date that is not as written, with a warning.
+ */
+int		 field_date_valid(const char *s, size_t len);
 
 /* "tcp", "UDP" ... (case-insensitive, whole text) to PROTO_TCP etc.;
    -1 when s[0, len) names no protocol ("" too). */

@@ -12,10 +12,15 @@
  *   DEL (U+007F)                    "^?"
  *   C1 controls (U+0080-U+009F)     "\xNN", NN the code point in hex
  *                                   (U+009B, CSI, becomes "\x9b")
- *   invisible direction and line    "\uNNNN" (U+061C, U+200E, U+200F,
- *   controls                        U+2028-U+202E, U+2066-U+2069, U+FEFF),
+ *   format characters and the       "\uNNNN" (Unicode category Cf:
+ *   line and paragraph separators   U+00AD, the bidi controls U+061C,
+ *                                   U+200E, U+202A-U+202E, U+2066-U+2069,
+ *                                   the zero-width U+200B-U+200D, U+2060,
+ *                                   U+FEFF, tags ...; and U+2028, U+2029),
  *                                   so that text cannot reorder or hide
- *                                   what follows it ("Trojan Source")
+ *                                   what follows it ("Trojan Source"),
+ *                                   nor make ncurses and the terminal
+ *                                   disagree on its width (U+200D)
  *   bytes that are not valid UTF-8  "\xNN", NN the byte, one per byte
  *   (overlong forms, surrogates, code points above U+10FFFF, stray
  *   continuation bytes, truncated sequences)
@@ -84,13 +89,42 @@ invalid:
 	return 1;
 }
 
-/* Invisible code points that reorder or break the text around them. */
-static int
+/*
+ * Unicode's format characters (general category Cf, as of Unicode 15)
+ * and the line and paragraph separators U+2028 and U+2029: invisible
+ * code points that reorder the text around them (the bidi controls),
+ * join or break it (U+200B-U+200D, U+2060) or hide in it (tags,
+ * U+E0001-U+E007F).  Terminals and ncurses disagree on their width, so
+ * shown raw they misplace everything after them on the line.
+ */
+static const long sanitize_format[][2] = {
+	{ 0x00ad, 0x00ad }, { 0x0600, 0x0605 }, { 0x061c, 0x061c },
+	{ 0x06dd, 0x06dd }, { 0x070f, 0x070f }, { 0x0890, 0x0891 },
+	{ 0x08e2, 0x08e2 }, { 0x180e, 0x180e }, { 0x200b, 0x200f },
+	{ 0x2028, 0x202e }, { 0x2060, 0x2064 }, { 0x2066, 0x206f },
+	{ 0xfeff, 0xfeff }, { 0xfff9, 0xfffb }, { 0x110bd, 0x110bd },
+	{ 0x110cd, 0x110cd }, { 0x13430, 0x1343f }, { 0x1bca0, 0x1bca3 },
+	{ 0x1d173, 0x1d17a }, { 0xe0001, 0xe0001 }, { 0xe0020, 0xe007f },
+};
+
+int
 sanitize_is_format(long c)
 {
-	return c == 0x061c || c == 0x200e || c == 0x200f ||
-	    (c >= 0x2028 && c <= 0x202e) ||
-	    (c >= 0x2066 && c <= 0x2069) || c == 0xfeff;
+	size_t	 lo = 0, hi, mid;
+
+	hi = sizeof sanitize_format / sizeof sanitize_format[0];
+	if (c < sanitize_format[0][0])
+		return 0;
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (c < sanitize_format[mid][0])
+			hi = mid;
+		else if (c > sanitize_format[mid][1])
+			lo = mid + 1;
+		else
+			return 1;
+	}
+	return 0;
 }
 
 void

@@ -3,8 +3,9 @@
  *
  * Every registry string passes through here before ncurses or the table
  * output sees it.  Valid UTF-8 printable text is kept; C0 and C1 controls,
- * DEL and ESC become caret or hex escapes ("^[", "^?", "\x9b"); invalid
- * UTF-8 bytes become "\xNN".  With keep_newlines, '\n' is kept (for
+ * DEL and ESC become caret or hex escapes ("^[", "^?", "\x9b"); format
+ * characters (Unicode Cf: bidi controls, zero-width joiners ...) and
+ * U+2028, U+2029 become "\uNNNN"; invalid UTF-8 bytes become "\xNN".  With keep_newlines, '\n' is kept (for
  * wrapped detail text); otherwise it becomes "^J".  Tabs become a space.
  */
 #ifndef PORTREG_SANITIZE_H
@@ -28,5 +29,10 @@ size_t	 sanitize_width(const char *s, size_t len);
  * or to -1 when s[0] does not start a valid sequence.
  */
 size_t	 sanitize_decode(const char *s, size_t len, long *cp);
+/*
+ * Whether code point c is invisible and escaped as "\uNNNN": a format
+ * character (Unicode category Cf), U+2028 or U+2029.
+ */
+int	 sanitize_is_format(long c);
 
 #endif

@@ -26,6 +26,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "args.h"
 #include "cli.h"
 #include "complete.h"
 #include "edition.h"
@@ -61,6 +62,9 @@ struct cli {
 	int			 check;
 	const char		*contact;
 	const char		*update;	/* --update's URL, or NULL */
+	struct update_opts	 update_opts;	/* --timeout, --force */
+	int			 update_opts_given;
+	int			 update_default;	/* no URL given */
 	int			 list_names;	/* --list-names (hidden) */
 	int			 list_people;	/* --list-people (hidden) */
 
@@ -82,6 +86,8 @@ enum {
 	OPT_LIST_NAMES,
 	OPT_LIST_PEOPLE,
 	OPT_MIN,
+	OPT_TIMEOUT,
+	OPT_FORCE,
 };
 
 static const struct option cli_long_options[] = {
@@ -96,6 +102,8 @@ static const struct option cli_long_options[] = {
 	{ "format-in",	required_argument,	NULL, OPT_FORMAT_IN },
 	{ "check",	no_argument,		NULL, OPT_CHECK },
 	{ "update",	optional_argument,	NULL, OPT_UPDATE },
+	{ "timeout",	required_argument,	NULL, OPT_TIMEOUT },
+	{ "force",	no_argument,		NULL, OPT_FORCE },
 	/* For the shell completion scripts; not in --help. */
 	{ "list-names",	no_argument,		NULL, OPT_LIST_NAMES },
 	{ "list-people", no_argument,		NULL, OPT_LIST_PEOPLE },
@@ -149,6 +157,9 @@ cli_usage(FILE *f)
 "                      runs without -f (in $XDG_DATA_HOME/portreg)\n"
 "      --diff OLD NEW  what changed between two registries (exit 1)\n"
 "      --since WHEN    browse, marking changes since a FILE or DATE\n"
+"      --timeout SECS  with --update: give up after SECS (default 120)\n"
+"      --force         with --update: keep a download with under half\n"
+"                      the records of the registry it replaces\n"
 "  -h, --help          show this help\n"
 "  -V, --version       show the version\n"
 "\n"
@@ -242,12 +253,13 @@ cli_parse(struct cli *c, int argc, char **argv)
 	c->format_in = LOAD_AUTO;
 	c->format = OUTPUT_TABLE;
 	c->proto = PROTO_NONE;
+	c->update_opts.timeout = UPDATE_TIMEOUT;
 
-	/* getopt's own messages then say "portreg:", not the path. */
-	argv[0] = (char *)"portreg";
+	/* getopt's messages would echo a bad option raw: args.h says it,
+	   made safe. */
 	optind = 0;		/* GNU: reinitialise (cli_main may run twice) */
-	opterr = 1;
-	while ((ch = getopt_long(argc, argv, "e:f:o:hV", cli_long_options,
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":e:f:o:hV", cli_long_options,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'e':
@@ -305,6 +317,16 @@ cli_parse(struct cli *c, int argc, char **argv)
 			    strstr(argv[optind], "://") != NULL)
 				optarg = argv[optind++];
 			c->update = optarg != NULL ? optarg : UPDATE_URL;
+			c->update_default = optarg == NULL;
+			break;
+		case OPT_TIMEOUT:
+			if (args_seconds("--timeout", optarg, UPDATE_TIMEOUT_MAX,
+			    &c->update_opts.timeout) != 0)
+				return CLI_ERROR;
+			c->update_opts_given = 1;
+			break;
+		case OPT_FORCE:
+			c->update_opts.force = c->update_opts_given = 1;
 			break;
 		case OPT_LIST_NAMES:
 			c->list_names = 1;
@@ -319,8 +341,8 @@ cli_parse(struct cli *c, int argc, char **argv)
 			printf("portreg %s\n", PACKAGE_VERSION);
 			return CLI_FOUND;
 		default:
-			fputs("Try 'portreg --help' for more information.\n",
-			    stderr);
+			args_bad_option(cli_long_options, ch, argv, argc, optind,
+			    optopt);
 			return CLI_ERROR;
 		}
 	}
@@ -338,6 +360,14 @@ cli_parse(struct cli *c, int argc, char **argv)
 		cli_error("--check, --gaps, --contact and --update go alone");
 		return CLI_ERROR;
 	}
+	if (c->update_opts_given && c->update == NULL) {
+		cli_error("--timeout and --force go with --update");
+		return CLI_ERROR;
+	}
+	/* "--update --timeout 5 URL": the URL getopt moved to the end. */
+	if (c->update != NULL && c->update_default && optind == argc - 1 &&
+	    strstr(argv[optind], "://") != NULL)
+		c->update = argv[optind++];
 	if (c->update != NULL && (optind < argc || c->n_patterns != 0 ||
 	    c->file != NULL)) {
 		cli_error("--update takes no QUERY, -e or -f");
@@ -683,7 +713,7 @@ cli_finish_output(int rc)
 
 /* --update: fetch, check, keep; then say what was kept. */
 static int
-cli_update(const char *url)
+cli_update(const char *url, const struct update_opts *opts)
 {
 	struct registry	*reg;
 	char		*dir, *path, *err, *shown;
@@ -693,7 +723,7 @@ cli_update(const char *url)
 		    "or XDG_DATA_HOME)");
 		return CLI_ERROR;
 	}
-	if ((reg = update_fetch(url, dir, &path, &err)) == NULL) {
+	if ((reg = update_fetch(url, dir, opts, &path, &err)) == NULL) {
 		cli_error("--update: %s", err);
 		free(err);
 		free(dir);
@@ -729,7 +759,7 @@ cli_main(int argc, char **argv)
 	}
 
 	if (c.update != NULL) {
-		rc = cli_update(c.update);
+		rc = cli_update(c.update, &c.update_opts);
 		cli_free(&c);
 		return cli_finish_output(rc);
 	}

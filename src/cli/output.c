@@ -7,6 +7,9 @@
  * person reading a terminal: every string goes through sanitize.h and
  * columns are aligned by display width, not bytes.
  *
+ * CSV and TSV written to a terminal are escaped as the table is; to a
+ * file or a pipe they carry the data's bytes.
+ *
  * JSON strings escape '"', '\\' and control characters (\n \t \r \b \f,
  * others as \u00XX) and DEL as \u007f; a byte that is not valid UTF-8
  * becomes \ufffd, so the output is always valid UTF-8 JSON.
@@ -20,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "output.h"
 #include "record-row.h"
@@ -310,7 +314,7 @@ output_tsv_field(FILE *f, const char *s)
 }
 
 static void
-output_delimited_line(FILE *f, const char *const *col, size_t n,
+output_delimited_raw(FILE *f, const char *const *col, size_t n,
     enum output_format fmt)
 {
 	struct buf	 b = { 0 };
@@ -328,17 +332,53 @@ output_delimited_line(FILE *f, const char *const *col, size_t n,
 	buf_free(&b);
 }
 
+/*
+ * One CSV or TSV line.  To a terminal (tty), escaped as the table is
+ * (sanitize.h; the line breaks inside a quoted CSV field kept): a field
+ * holding "\033]2;x\a" must not retitle it.  To a file or a pipe, the
+ * data's bytes as they are.
+ */
+static void
+output_delimited_line(FILE *f, const char *const *col, size_t n,
+    enum output_format fmt, int tty)
+{
+	struct buf	 b = { 0 };
+	char		*raw = NULL, *p, *tab;
+	size_t		 len = 0;
+	FILE		*m;
+
+	if (!tty || (m = open_memstream(&raw, &len)) == NULL) {
+		output_delimited_raw(f, col, n, fmt);
+		return;
+	}
+	output_delimited_raw(m, col, n, fmt);
+	if (fclose(m) == 0 && raw != NULL) {
+		/* Tabs kept: TSV's separators (a tab is harmless). */
+		for (p = raw; (tab = memchr(p, '\t', len - (p - raw))) != NULL;
+		    p = tab + 1) {
+			sanitize_buf(&b, p, (size_t)(tab - p), 1);
+			buf_addc(&b, '\t');
+		}
+		sanitize_buf(&b, p, len - (p - raw), 1);
+		if (b.len != 0)
+			fwrite(b.data, 1, b.len, f);
+	}
+	buf_free(&b);
+	free(raw);
+}
+
 static void
 output_delimited_records(FILE *f, const struct record *const *rows,
     size_t n, enum output_format fmt)
 {
 	struct record_row	 row = { 0 };
 	size_t			 i;
+	int			 tty = isatty(fileno(f));
 
-	output_delimited_line(f, output_csv_header, OUTPUT_COLUMNS, fmt);
+	output_delimited_line(f, output_csv_header, OUTPUT_COLUMNS, fmt, tty);
 	for (i = 0; i < n; i++) {
 		record_row_fill(&row, rows[i]);
-		output_delimited_line(f, row.col, OUTPUT_COLUMNS, fmt);
+		output_delimited_line(f, row.col, OUTPUT_COLUMNS, fmt, tty);
 	}
 	record_row_free(&row);
 }
@@ -592,7 +632,8 @@ output_gaps(FILE *f, const struct registry *reg, const struct gap *g,
 		break;
 	case OUTPUT_CSV:
 	case OUTPUT_TSV:
-		output_delimited_line(f, header, 4, fmt);
+		/* No registry text here: numbers, names, yes or no. */
+		output_delimited_line(f, header, 4, fmt, 0);
 		for (i = 0; i < n; i++) {
 			col[0] = output_port(port, sizeof port, g[i].lo, g[i].hi);
 			col[1] = g[i].proto != PROTO_NONE ?
@@ -601,7 +642,7 @@ output_gaps(FILE *f, const struct registry *reg, const struct gap *g,
 			    (long)g[i].hi - g[i].lo + 1);
 			col[2] = size;
 			col[3] = g[i].record >= 0 ? "yes" : "no";
-			output_delimited_line(f, col, 4, fmt);
+			output_delimited_line(f, col, 4, fmt, 0);
 		}
 		break;
 	case OUTPUT_TABLE:

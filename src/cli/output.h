@@ -3,7 +3,9 @@
  *
  * CSV is IANA's format (header included, RFC 4180 quoting) and loads back
  * unchanged.  TSV is the same columns, tab-separated, with backslash,
- * tab, newline and carriage return escaped as \\ \t \n \r.  JSON is one
+ * tab, newline and carriage return escaped as \\ \t \n \r.  Written to a
+ * terminal (isatty), CSV and TSV are escaped as the table is; to a file
+ * or a pipe they keep the data's bytes.  JSON is one
  * array, one object per record, keys as in SPEC 4 / portreg(1).  The table
  * is for people: aligned columns, every string sanitized (sanitize.h).
  */

@@ -95,7 +95,7 @@ _portreg()
 	--contact)
 		_portreg_prefixed "$cur" --list-people
 		return ;;
-	-e | --regexp | --update)
+	-e | --regexp | --update | --timeout)
 		return ;;
 	esac
 
@@ -115,7 +115,7 @@ _portreg()
 	if [[ $cur == -* && $w != -- ]]; then
 		mapfile -t COMPREPLY < <(compgen -W '-e --regexp --gaps --min --contact
 		    --proto -o --format -f --file --format-in --check --update
-		    --diff --since
+		    --diff --since --timeout --force
 		    -h --help -V --version' -- "$cur")
 		return
 	fi

@@ -228,10 +228,10 @@ load_csv_date(struct load_csv *lc, const char *what, const char *date,
 {
 	char	 q[FIELD_QUOTE_SIZE];
 
-	if (len == 0 || field_is_date(date, len))
+	if (len == 0 || field_date_valid(date, len))
 		return;
-	load_csv_warn(lc, lc->row_line, "%s date \"%s\" is not YYYY-MM-DD",
-	    what, field_quote(q, date, len));
+	load_csv_warn(lc, lc->row_line, "%s date \"%s\" is not a date "
+	    "(YYYY-MM-DD); kept as written", what, field_quote(q, date, len));
 }
 
 /* Turn the current row into a record. */

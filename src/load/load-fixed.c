@@ -210,7 +210,7 @@ load_fixed_date(struct fixed_parse *fp, const struct fixed_table *t,
 	char		 q[FIELD_QUOTE_SIZE];
 	const char	*d = load_fixed_string(fp, t, rows, n, c);
 
-	if (d != NULL && !field_is_date(d, strlen(d))) {
+	if (d != NULL && !field_date_valid(d, strlen(d))) {
 		registry_warn(fp->reg, no, "expected a date (YYYY-MM-DD) in "
 		    "the %s column, found \"%s\"; kept as written",
 		    t->spec->names[c],

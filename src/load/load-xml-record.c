@@ -286,6 +286,22 @@ xml_record_start(struct xml_state *st, const char **attrs)
 		r->modified = registry_strtrim(st->reg, v[1], strlen(v[1]));
 }
 
+/* A record's date that is not a real one: kept as written, warned
+   (named by the record, now that it has its name and port). */
+static void
+xml_date_check(struct xml_state *st, const struct record *r,
+    const char *what, const char *date)
+{
+	char	 q[FIELD_QUOTE_SIZE];
+
+	if (date == NULL || *date == '\0' ||
+	    field_date_valid(date, strlen(date)))
+		return;
+	registry_warn_record(st->reg, r->line, r, "%s date \"%s\" is not a "
+	    "date (YYYY-MM-DD); kept as written", what,
+	    field_quote(q, date, strlen(date)));
+}
+
 void
 xml_record_end(struct xml_state *st)
 {
@@ -298,6 +314,8 @@ xml_record_end(struct xml_state *st)
 			registry_add_assignee(st->reg, r, r->contacts[i].id,
 			    strlen(r->contacts[i].id));
 	}
+	xml_date_check(st, r, "registration (date=)", r->registered);
+	xml_date_check(st, r, "modification (updated=)", r->modified);
 }
 
 /* "80" or "6000-6063". */

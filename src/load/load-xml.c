@@ -13,8 +13,9 @@
  * kept on lines of their own, and a source line-wrap with trailing and
  * leading blanks (" \n      ") is one space.
  *
- * Untrusted input: entity declarations are refused (no billion laughs,
- * no external entities), nesting is bounded, Expat is linear in its
+ * Untrusted input: a DTD (internal or external), entity declarations
+ * and undefined entities are refused (no billion laughs, no external
+ * entities, no attribute defaults, nothing dropped), nesting is bounded, Expat is linear in its
  * input, and unknown elements are warnings, never errors.
  *
  * Speed (the whole load is held to 2x an Expat parse with no handlers,
@@ -440,6 +441,30 @@ xml_entity_decl(void *arg, const XML_Char *name, int is_parameter,
 	    "\"%.40s\"); a registry declares none", name);
 }
 
+/*
+ * No DTD: IANA's files have no <!DOCTYPE>.  An internal subset can
+ * change what the elements mean (an <!ATTLIST> default turns an empty
+ * <xref/> into a reference to anyone), and with an external one (never
+ * read) Expat drops the entities it does not know ("a&x;b" read as
+ * "ab").  Without either, an undefined entity is an error of its own.
+ * A bare <!DOCTYPE registry> is harmless and kept.
+ */
+static void XMLCALL
+xml_doctype(void *arg, const XML_Char *name, const XML_Char *sysid,
+    const XML_Char *pubid, int has_internal_subset)
+{
+	struct xml_state	*st = arg;
+
+	if (has_internal_subset)
+		xml_fail(st, "expected no internal DTD subset in <!DOCTYPE "
+		    "%.40s [...]>; a registry has none", name);
+	else if (sysid != NULL || pubid != NULL)
+		xml_fail(st, "expected no external DTD in <!DOCTYPE %.40s "
+		    "%s \"%.80s\">; a registry has none", name,
+		    pubid != NULL ? "PUBLIC" : "SYSTEM",
+		    pubid != NULL ? pubid : sysid);
+}
+
 /* Warnings for unknown elements: one per name and place, counted. */
 static void
 xml_warn_unknown(struct xml_state *st)
@@ -484,6 +509,7 @@ xml_begin(struct xml_state *st, struct registry *reg, char **err)
 	   (xml_capture). */
 	XML_SetElementHandler(st->parser, xml_start, xml_end);
 	XML_SetEntityDeclHandler(st->parser, xml_entity_decl);
+	XML_SetStartDoctypeDeclHandler(st->parser, xml_doctype);
 	XML_SetParamEntityParsing(st->parser, XML_PARAM_ENTITY_PARSING_NEVER);
 #if XML_MAJOR_VERSION > 2 || (XML_MAJOR_VERSION == 2 && XML_MINOR_VERSION >= 6)
 	/* On by default; it keeps a huge token split over many chunks from

@@ -50,6 +50,27 @@ pane_list_text(const struct ui *ui, struct sline *sl, const char *s,
 		sline_add(sl, s + at, len - at, a, limit);
 }
 
+/*
+ * PCRE2's JIT searches the text in aligned 16- or 32-byte loads that may
+ * reach up to 31 bytes past its end, into the buffer's unused capacity
+ * or past the allocation (the bytes there never change a match).  Under
+ * valgrind they were 129 "conditional jump depends on uninitialised
+ * value" reports; the same search with (*NO_JIT) reads none.  So the
+ * buffer keeps PANE_LIST_PAD bytes of zeros after the text.
+ */
+#define PANE_LIST_PAD	64
+
+static void
+pane_list_pad(struct buf *b)
+{
+	static const char	 zeros[PANE_LIST_PAD];
+	size_t			 len = b->len;
+
+	buf_add(b, zeros, sizeof zeros);
+	b->len = len;
+	memset(b->data + len, 0, b->cap - len);
+}
+
 /* Safe single-line form of registry text: newlines become spaces. */
 static void
 pane_list_safe(struct buf *b, const char *s)
@@ -69,6 +90,7 @@ pane_list_safe(struct buf *b, const char *s)
 	sanitize_buf(b, s, strlen(s), 0);
 	if (b->data == NULL)
 		buf_adds(b, "");
+	pane_list_pad(b);
 }
 
 static void

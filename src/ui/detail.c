@@ -619,33 +619,66 @@ int
 detail_uri_allowed(const char *uri)
 {
 	const char	*s;
+	size_t		 len, n;
+	long		 c;
+	int		 mailto;
 
 	if (uri == NULL)
 		return 0;
+	mailto = strncasecmp(uri, "mailto:", 7) == 0;
 	if (strncasecmp(uri, "http://", 7) != 0 &&
-	    strncasecmp(uri, "https://", 8) != 0 &&
-	    strncasecmp(uri, "mailto:", 7) != 0)
+	    strncasecmp(uri, "https://", 8) != 0 && !mailto)
 		return 0;
-	for (s = uri; *s != '\0'; s++) {
-		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+	len = strlen(uri);
+	for (s = uri; *s != '\0'; s += n) {
+		n = sanitize_decode(s, len - (size_t)(s - uri), &c);
+		/* Invalid UTF-8, C0, DEL, C1, and what hides or reorders
+		   text: what the browser is given is what the user saw. */
+		if (c < 0x20 || (c >= 0x7f && c <= 0x9f) ||
+		    sanitize_is_format(c))
+			return 0;
+		/* mailto: header fields (?attach=, ?bcc=, ?body=) and
+		   encoded line breaks that could make some. */
+		if (mailto && (c == '?' || (c == '%' && (s[1] == '0' ||
+		    s[1] == '1' || (s[1] == '7' && (s[2] == 'f' ||
+		    s[2] == 'F'))))))
 			return 0;
 	}
 	return 1;
+}
+
+/* A person's mailto: URI without its header fields ("?subject=...",
+   "?attach=..."): the address alone.  Caller frees. */
+static char *
+detail_mailto_address(const char *uri)
+{
+	const char	*q;
+
+	if (strncasecmp(uri, "mailto:", 7) != 0 ||
+	    (q = strchr(uri, '?')) == NULL)
+		return xstrdup(uri);
+	return xstrndup(uri, (size_t)(q - uri));
 }
 
 char *
 detail_person_link(const struct registry *reg, int32_t p)
 {
 	const struct person	*pp;
+	char			*s, *t;
 
 	if (p < 0 || (size_t)p >= reg->n_people)
 		return NULL;
 	pp = &reg->people[p];
-	if (pp->uri != NULL && detail_uri_allowed(pp->uri))
-		return xstrdup(pp->uri);
+	if (pp->uri != NULL) {
+		s = detail_mailto_address(pp->uri);
+		if (detail_uri_allowed(s))
+			return s;
+		free(s);
+	}
 	if (pp->email != NULL && strchr(pp->email, ' ') == NULL) {
-		char *s = xasprintf("mailto:%s", pp->email);
-
+		t = xasprintf("mailto:%s", pp->email);
+		s = detail_mailto_address(t);
+		free(t);
 		if (detail_uri_allowed(s))
 			return s;
 		free(s);

@@ -128,11 +128,17 @@ int		 detail_link_lines(const struct detail *, size_t l,
  */
 char		*detail_ref_link(const char *ref);
 
-/* May 'o' open this?  Only http:, https: and mailto:, no controls. */
+/*
+ * May 'o' open this?  Only http:, https: and mailto:, valid UTF-8 with
+ * no control (C0, DEL, C1) and no format character (sanitize_is_format:
+ * bidi overrides, zero-width characters, U+2028, U+2029); a mailto:
+ * without header fields ('?') or encoded controls (%0A).
+ */
 int		 detail_uri_allowed(const char *uri);
 
 /* The URI to open for person p (its URI if allowed, else mailto:), or
-   NULL.  Caller frees. */
+   NULL; a mailto: loses its header fields ("?attach=...").  Caller
+   frees. */
 char		*detail_person_link(const struct registry *, int32_t p);
 
 /* A person named by a row, with the roles it is named in. */
