@@ -288,6 +288,18 @@ ok 'has "$out" "\"registered\":\"2010-08-02\",\"modified\":\"2024-04-30\""' \
     "XML: nbd registered 2010-08-02, modified 2024-04-30"
 run -f "$XML" 6010
 ok 'has "$out" "^6000-6063 *tcp *x11"' "XML: 6010 finds x11 6000-6063"
+# People with two addresses: no '&' address reaches any output (issue
+# 14, item 13); WAP_Forum and the 6 others of the 2026 XML.
+for o in json csv tsv table; do
+	"$PORTREG" -f "$XML" -o "$o" >"$tmp/amp.$o" 2>/dev/null
+	"$PORTREG" -f "$XML" --contact WAP_Forum -o "$o" >>"$tmp/amp.$o" 2>/dev/null
+	"$PORTREG" -f "$XML" --contact Oracle_Corp -o "$o" >>"$tmp/amp.$o" 2>/dev/null
+	ok '! grep -Eq "mailto:[^@\" ]*&|pg&uplanet" "$tmp/amp.$o"' \
+	    "XML -o $o: no obfuscated & address"
+done
+run -f "$XML" --contact WAP_Forum -o json
+ok 'has "$out" "\"email\":\"wap-feedback@mail.wapforum.org\",\"uri\":\"mailto:pg@uplanet.com\""' \
+    "XML: WAP_Forum's two addresses, both with @"
 # A reference with a label of its own keeps its URL (issue 14, item 12).
 run -f "$XML" -o json 7202/tcp
 ok 'has "$out" "\"references\":\[\"TR-352\","' "XML: 7202/tcp reference TR-352"

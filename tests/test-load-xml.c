@@ -579,8 +579,7 @@ test_people_empty_fields_two_uris_ampersand(void **state)
 	p = person(reg, "Oracle_Corp");		/* two <uri>s */
 	assert_string_equal(p->org, "Oracle Corp");
 	assert_string_equal(p->email, "bharathi.sivaramakrishnan@oracle.com");
-	assert_non_null(p->uri);
-	assert_non_null(strstr(p->uri, "chris.newman"));
+	assert_string_equal(p->uri, "mailto:chris.newman@oracle.com");
 	assert_string_equal(p->updated, "2017-02-10");
 	p = person(reg, "Festo_AG");		/* <name/> */
 	assert_null(p->name);

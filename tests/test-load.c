@@ -372,6 +372,31 @@ contact_uris(void **state)
 	u = "mailto:Giriraj Harapanahalli";	/* broken, kept as given */
 	load_person_uri(reg, p, u, strlen(u));
 	assert_string_equal(p->email, "Giriraj Harapanahalli");
+
+	/* Two addresses (WAP_Forum): the second is a real mailto: URI,
+	   never IANA's '&' form (issue 14, item 13). */
+	p = registry_add_person(reg);
+	u = "mailto:wap-feedback&mail.wapforum.org";
+	load_person_uri(reg, p, u, strlen(u));
+	u = "mailto:pg&uplanet.com";
+	load_person_uri(reg, p, u, strlen(u));
+	assert_string_equal(p->email, "wap-feedback@mail.wapforum.org");
+	assert_string_equal(p->uri, "mailto:pg@uplanet.com");
+	u = "mailto:third&example.org";		/* no room: dropped */
+	load_person_uri(reg, p, u, strlen(u));
+	assert_string_equal(p->uri, "mailto:pg@uplanet.com");
+	/* A bare '&' address, without mailto:. */
+	p = registry_add_person(reg);
+	u = "pg&uplanet.com";
+	load_person_uri(reg, p, u, strlen(u));
+	assert_string_equal(p->email, "pg@uplanet.com");
+	assert_null(p->uri);
+	/* The same address twice is one address. */
+	p = registry_add_person(reg);
+	u = "mailto:a&b.example";
+	load_person_uri(reg, p, u, strlen(u));
+	load_person_uri(reg, p, u, strlen(u));
+	assert_null(p->uri);
 	registry_free(reg);
 }
 

@@ -78,7 +78,8 @@ struct record {
 /*
  * One entry of the people (contact information) table.  email is the
  * de-obfuscated address of the first mailto: URI ("w@uter.be"); uri is
- * the first other URI.  Where the pasted-text form cannot tell a name
+ * the first other URI, or a second address as "mailto:pg@uplanet.com"
+ * (never IANA's '&' form).  Where the pasted-text form cannot tell a name
  * from an organization, name holds the whole text and name_is_display
  * is set.
  */
