@@ -313,6 +313,29 @@ ok 'has "$out" "\"links\":\[\"http://www.3gpp.org/ftp//Specs/archive/24_series/2
 "$PORTREG" -f - -o csv <"$tmp/xml.csv" >"$tmp/back.csv" 2>/dev/null
 ok 'test -s "$tmp/xml.csv" && cmp -s "$tmp/xml.csv" "$tmp/back.csv"' \
     "XML as CSV loads back to the same CSV"
+# TSV loads back, detected from its header or named (issue 14, item 14).
+"$PORTREG" -f "$XML" -o tsv >"$tmp/xml.tsv" 2>/dev/null
+"$PORTREG" -f "$tmp/xml.tsv" -o tsv >"$tmp/back.tsv" 2>/dev/null
+ok 'test -s "$tmp/xml.tsv" && cmp -s "$tmp/xml.tsv" "$tmp/back.tsv"' \
+    "XML as TSV loads back to the same TSV (detected)"
+"$PORTREG" -f - --format-in tsv -o csv <"$tmp/xml.tsv" >"$tmp/back.csv" 2>/dev/null
+ok 'cmp -s "$tmp/xml.csv" "$tmp/back.csv"' \
+    "--format-in tsv: the TSV gives the XML's CSV"
+run -f "$tmp/xml.tsv" --check
+ok 'has "$out" "format: *tsv" || has "$out" "tsv"' "--check names the TSV format"
+is "$rc" 0 "--check on portreg's own TSV: no warnings"
+run -f "$tmp/xml.csv" --format-in tsv 22
+is "$rc" 2 "--format-in tsv on a CSV: exit 2"
+ok 'has "$err" "expected the TSV header"' "--format-in tsv on a CSV says what it expected"
+run -f "$tmp/xml.tsv" --format-in text 22
+is "$rc" 2 "TSV forced as pasted text: exit 2, not a partial load"
+ok 'has "$err" "found portreg.s TSV"' "...and says it is TSV"
+printf '%s\n' "Service Name Port Number Transport Protocol Description" \
+    "a 1 tcp One" "  wrapped" "  wrapped" "  wrapped" "  wrapped" >"$tmp/junk.txt"
+run -f "$tmp/junk.txt" 1
+is "$rc" 2 "pasted text with most lines not records: exit 2"
+ok 'has "$err" "junk.txt:3: expected the registry page pasted as text, one record a line; 4 of its 5 lines are not records"' \
+    "...naming the first such line and the count"
 if [ $have_python = 1 ]; then
 	# People details are not in a CSV: compare with ids only; nor is
 	# the URL of a reference with its own label (7202, 8809): links

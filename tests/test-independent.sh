@@ -19,6 +19,8 @@ check "CSV excerpt agrees with the csv module" "$top_srcdir/tests/check-json-csv
 check "seed -o csv loads back" "$top_srcdir/tests/check-json-csv.py" --round-trip "$SEED"
 check "2026 XML agrees with xml.etree (14,533 records)" "$top_srcdir/tests/check-json-xml.py" "$XML"
 check "2026 XML -o csv loads back" "$top_srcdir/tests/check-json-csv.py" --round-trip "$XML"
+check "2026 XML -o tsv loads back (detected from its header)" "$top_srcdir/tests/check-json-csv.py" --round-trip --via tsv "$XML"
+check "seed -o tsv loads back" "$top_srcdir/tests/check-json-csv.py" --round-trip --via tsv "$SEED"
 if need_shared; then
 	check "2025 CSV agrees with the csv module (14,474 records)" "$top_srcdir/tests/check-json-csv.py" "$CSV"
 	check "2025 CSV -o csv loads back" "$top_srcdir/tests/check-json-csv.py" --round-trip "$CSV"

@@ -602,6 +602,11 @@ bad_garbage_lines_warn(void **state)
 	    "10130\n"
 	    "foo  10131 tcp Two spaces\n"
 	    "\n\n"
+	    /* Records enough that the garbage is not most of the lines
+	       (bad_mostly_unparsed_is_an_error). */
+	    "10132 tcp Reserved\n10133 tcp Reserved\n10134 tcp Reserved\n"
+	    "10135 tcp Reserved\n10136 tcp Reserved\n10137 tcp Reserved\n"
+	    "10138 tcp Reserved\n10139 tcp Reserved\n"
 	    "Contact Information\n"
 	    "ID Name Organization Contact URI Last Updated\n"
 	    "not a contact\n"
@@ -609,7 +614,7 @@ bad_garbage_lines_warn(void **state)
 	    "[Ok] Ok mailto:a&b.c 2020-01-01\n";
 	struct registry	*reg = text_ok(text, sizeof text - 1);
 
-	assert_int_equal(reg->n_records, 1);
+	assert_int_equal(reg->n_records, 9);
 	assert_int_equal(reg->records[0].port_lo, 10129);
 	assert_int_equal(text_warnings(reg, 0, "not a record line"), 8);
 	assert_int_equal(text_warnings(reg, 0, "expected a contact line"), 2);
@@ -719,6 +724,40 @@ bad_nul_bytes_skip_the_line(void **state)
 	registry_free(reg);
 }
 
+/* Most lines not records: an error naming the first, not a silent
+   partial load (issue 14, item 14).  A few are only warnings. */
+static void
+bad_mostly_unparsed_is_an_error(void **state)
+{
+	static const char junk[] = HEADER
+	    "a 1 tcp One\n"
+	    "  wrapped prose one\n"
+	    "  wrapped prose two\n"
+	    "b 2 tcp Two\n"
+	    "  wrapped prose three\n"
+	    "  wrapped prose four\n";
+	static const char few[] = HEADER
+	    "a 1 tcp One\n"
+	    "  wrapped prose one\n"
+	    "  wrapped prose two\n"
+	    "  wrapped prose three\n"
+	    "b 2 tcp Two\n"
+	    "c 3 tcp Three\n"
+	    "d 4 tcp Four\n";
+	struct registry	*reg;
+	char		*err;
+
+	err = test_loader_fails(load_text, "t.txt", junk, sizeof junk - 1);
+	assert_non_null(strstr(err, "t.txt:3: expected the registry page "
+	    "pasted as text"));
+	assert_non_null(strstr(err, "4 of its 6 lines are not records"));
+	free(err);
+	reg = text_ok(few, sizeof few - 1);
+	assert_int_equal(reg->n_records, 4);
+	assert_int_equal(text_warnings(reg, 3, "not a record line"), 1);
+	registry_free(reg);
+}
+
 static void
 crlf_and_no_contact_table(void **state)
 {
@@ -769,6 +808,7 @@ main(void)
 		cmocka_unit_test(bad_invalid_utf8_kept_and_warned),
 		cmocka_unit_test(bad_nul_bytes_skip_the_line),
 		cmocka_unit_test(crlf_and_no_contact_table),
+		cmocka_unit_test(bad_mostly_unparsed_is_an_error),
 	};
 
 	return RUN_TESTS(tests);

@@ -25,11 +25,14 @@ detects_each_format(void **state)
 	    "Number Transport Protocol Description\n";
 	const char	*fixed = "\n Service Name   Port Number Protocol  "
 	    "Description\n";
+	const char	*tsv = "\xef\xbb\xbfService Name\tPort Number\t"
+	    "Transport Protocol\tDescription\n";
 
 	assert_int_equal(load_detect(xml, strlen(xml)), LOAD_XML);
 	assert_int_equal(load_detect(csv, strlen(csv)), LOAD_CSV);
 	assert_int_equal(load_detect(text, strlen(text)), LOAD_TEXT);
 	assert_int_equal(load_detect(fixed, strlen(fixed)), LOAD_FIXED);
+	assert_int_equal(load_detect(tsv, strlen(tsv)), LOAD_TSV);
 	assert_int_equal(load_detect("", 0), LOAD_TEXT);
 }
 
@@ -73,6 +76,8 @@ format_names(void **state)
 {
 	assert_int_equal(load_format_parse("XML"), LOAD_XML);
 	assert_int_equal(load_format_parse("fixed"), LOAD_FIXED);
+	assert_int_equal(load_format_parse("tsv"), LOAD_TSV);
+	assert_string_equal(load_format_name(LOAD_TSV), "tsv");
 	assert_int_equal(load_format_parse("yaml"), -1);
 	assert_string_equal(load_format_name(LOAD_CSV), "csv");
 }

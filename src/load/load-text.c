@@ -138,6 +138,10 @@ load_text_collect_ids(struct load_text *tp)
 
 /* --- Records ----------------------------------------------------------- */
 
+/* Fewer lines that are not records than this never make the file an
+   error, however few its records (a paste of one multi-line record). */
+#define TEXT_BAD_MIN	4
+
 /* Where does the tail (people, dates, references) start?  At a date, a
    reference-like bracket, or a people list: with ids of the contact
    table, or else only where what follows fits the column order. */
@@ -277,7 +281,8 @@ load_text_phrase(struct load_text *tp, size_t from, size_t to)
 	return to;
 }
 
-static void
+/* Read a record line; 0 when it is not one (warned). */
+static int
 load_text_record(struct load_text *tp, const struct load_text_line *l)
 {
 	struct registry		*reg = tp->reg;
@@ -295,7 +300,7 @@ load_text_record(struct load_text *tp, const struct load_text_line *l)
 	t = tp->tok;
 	n = tp->n_tok;
 	if (n == 0)
-		return;
+		return 1;
 
 	if (field_port_parse(t[0].s, t[0].len, &a, &b) == FIELD_PORT_OK) {
 		lo = a;
@@ -314,7 +319,7 @@ load_text_record(struct load_text *tp, const struct load_text_line *l)
 	} else {
 		load_text_warn_line(tp, l, "not a record line (a "
 		    "continuation of a multi-line field?); ignored");
-		return;
+		return 0;
 	}
 	if (i < n && load_text_is_proto(t[i].s, t[i].len)) {
 		proto = field_proto_parse(t[i].s, t[i].len);
@@ -326,7 +331,7 @@ load_text_record(struct load_text *tp, const struct load_text_line *l)
 		registry_warn(reg, l->no, "not a record line (%s), a "
 		    "continuation of a multi-line field?  Ignored: '%s'",
 		    why, field_quote(q, l->s, l->len));
-		return;
+		return 0;
 	}
 	phrase = j == n && (k = load_text_phrase(tp, i, j)) != j;
 	if (phrase)
@@ -405,23 +410,43 @@ load_text_record(struct load_text *tp, const struct load_text_line *l)
 		    "assignment notes in it cannot be told apart");
 	} else
 		r->notes = rest;
+	return 1;
 }
 
-static void
-load_text_records(struct load_text *tp)
+/*
+ * Read the record lines.  Returns -1 (with *err) when most of them are
+ * not records: the input is then not the pasted page (another form, or
+ * a file that only happens to hold its header line), and a partial
+ * load would pass for a whole one.
+ */
+static int
+load_text_records(struct load_text *tp, char **err)
 {
 	struct load_text_line	 l;
 	const char		*p = tp->records;
-	uint32_t		 no = tp->header;
+	uint32_t		 no = tp->header, first = 0;
+	size_t			 lines = 0, bad = 0;
 
 	while (load_text_next_line(&p, tp->end, &no, &l)) {
 		if (tp->contacts != 0 && l.no >= tp->contacts)
 			break;
 		load_text_trim_start(&l);
-		if (l.len == 0 || !load_text_line_ok(tp, &l))
+		if (l.len == 0)
 			continue;
-		load_text_record(tp, &l);
+		lines++;
+		if (load_text_line_ok(tp, &l) && load_text_record(tp, &l))
+			continue;
+		if (bad++ == 0)
+			first = l.no;
 	}
+	if (bad >= TEXT_BAD_MIN && bad * 2 > lines) {
+		*err = load_error(tp->reg->source, first, 0, "expected the "
+		    "registry page pasted as text, one record a line; %zu of "
+		    "its %zu lines are not records (is it another form?  "
+		    "--format-in names it)", bad, lines);
+		return -1;
+	}
+	return 0;
 }
 
 /* --- Contacts ---------------------------------------------------------- */
@@ -655,6 +680,13 @@ load_text(struct registry *reg, const char *buf, size_t len, char **err)
 	tp.end = buf + len;
 	reg->format = "text";
 
+	if (load_detect(buf, len) == LOAD_TSV) {
+		/* Most of its lines would read as records, wrongly. */
+		*err = load_error(reg->source, 1, 0, "expected the registry "
+		    "page pasted as text, found portreg's TSV (its header "
+		    "has tabs); read it with --format-in tsv");
+		return -1;
+	}
 	load_text_locate(&tp);
 	if (tp.header == 0) {
 		*err = load_error(reg->source, 1, 0, "expected the registry's "
@@ -663,7 +695,11 @@ load_text(struct registry *reg, const char *buf, size_t len, char **err)
 		return -1;
 	}
 	load_text_collect_ids(&tp);
-	load_text_records(&tp);
+	if (load_text_records(&tp, err) != 0) {
+		free(tp.tok);
+		free(tp.ids);
+		return -1;
+	}
 	load_text_contacts(&tp);
 	if (tp.contacts == 0)
 		registry_warn(reg, 0, "no 'Contact Information' table: people "
