@@ -223,6 +223,9 @@ load_text_record_shape(struct load_text *tp, const struct load_text_line *l,
 		if (t[k].s - (t[k - 1].s + t[k - 1].len) != 1)
 			return "more than one space between fields";
 	}
+	if (name != NULL && !port && !proto && l->no < tp->last_port_line)
+		return "a name-only row before rows with ports, where IANA "
+		    "lists none";
 	if (name != NULL && !port && !proto) {
 		/* Name-only rows: "argus ARGUS Protocol", "seeCard seeCard
 		   [...]"; never "IANA assigned this ...". */
@@ -281,6 +284,40 @@ load_text_phrase(struct load_text *tp, size_t from, size_t to)
 	return to;
 }
 
+/*
+ * A line that is not a record: most often the rest of a multi-line field
+ * of the record before, whose text is then lost (the warning names that
+ * record).
+ */
+static void
+load_text_refuse(struct load_text *tp, const struct load_text_line *l,
+    const char *why)
+{
+	struct registry	*reg = tp->reg;
+	char		 q[FIELD_QUOTE_SIZE];
+
+	if (tp->prev_rec != 0 && tp->prev_rec <= reg->n_records)
+		registry_warn_record(reg, l->no,
+		    &reg->records[tp->prev_rec - 1], "not a record line (%s), "
+		    "a continuation of a multi-line field of this record?  "
+		    "Ignored, and lost to it: '%s'", why,
+		    field_quote(q, l->s, l->len));
+	else
+		registry_warn(reg, l->no, "not a record line (%s), a "
+		    "continuation of a multi-line field?  Ignored: '%s'",
+		    why, field_quote(q, l->s, l->len));
+}
+
+/* Does [s, s+n) hold a bracketed group? */
+static int
+load_text_has_bracket(const char *s)
+{
+	const char	*o;
+
+	return s != NULL && (o = strchr(s, '[')) != NULL &&
+	    strchr(o, ']') != NULL;
+}
+
 /* Read a record line; 0 when it is not one (warned). */
 static int
 load_text_record(struct load_text *tp, const struct load_text_line *l)
@@ -317,8 +354,8 @@ load_text_record(struct load_text *tp, const struct load_text_line *l)
 			i++;
 		}
 	} else {
-		load_text_warn_line(tp, l, "not a record line (a "
-		    "continuation of a multi-line field?); ignored");
+		load_text_refuse(tp, l, "its first word is neither a port "
+		    "nor a service name");
 		return 0;
 	}
 	if (i < n && load_text_is_proto(t[i].s, t[i].len)) {
@@ -328,9 +365,7 @@ load_text_record(struct load_text *tp, const struct load_text_line *l)
 	j = load_text_tail_start(tp, i);
 	if ((why = load_text_record_shape(tp, l, name, name_len, lo >= 0,
 	    proto != PROTO_NONE, i, j)) != NULL) {
-		registry_warn(reg, l->no, "not a record line (%s), a "
-		    "continuation of a multi-line field?  Ignored: '%s'",
-		    why, field_quote(q, l->s, l->len));
+		load_text_refuse(tp, l, why);
 		return 0;
 	}
 	phrase = j == n && (k = load_text_phrase(tp, i, j)) != j;
@@ -344,10 +379,21 @@ load_text_record(struct load_text *tp, const struct load_text_line *l)
 	r->port_hi = hi;
 	r->proto = (enum proto)proto;
 	r->description = load_text_span(tp, i, j);
+	tp->prev_rec = reg->n_records;
 	if (phrase)
 		registry_warn_record(reg, l->no, r, "text from '%.*s ...' "
 		    "taken as notes, not description (pasted text cannot "
 		    "tell)", (int)(t[j].len), t[j].s);
+	else if (j == n && j > i + 1)
+		registry_warn_record(reg, l->no, r, "no people, dates or "
+		    "references end the description: all of '%s' is taken as "
+		    "the description; notes or unauthorized use after it "
+		    "cannot be told apart (pasted text cannot tell)",
+		    field_quote(q, r->description, strlen(r->description)));
+	if (load_text_has_bracket(r->description))
+		registry_warn_record(reg, l->no, r, "a bracket in the "
+		    "description is kept there; it may be a reference "
+		    "(pasted text cannot tell)");
 
 	/* The tail, in column order. */
 	for (k = j; k < n && n_lists < 2 && load_text_people(tp, &t[k], &known);
@@ -408,9 +454,53 @@ load_text_record(struct load_text *tp, const struct load_text_line *l)
 		registry_warn_record(reg, l->no, r, "text after the "
 		    "references taken as the unauthorized use reported; any "
 		    "assignment notes in it cannot be told apart");
-	} else
+	} else if (rest != NULL) {
 		r->notes = rest;
+		if (!phrase)
+			registry_warn_record(reg, l->no, r, "text after the "
+			    "%s taken as assignment notes; it may be the "
+			    "unauthorized use reported, or end a field before "
+			    "(pasted text cannot tell)", k > j ? "people, "
+			    "dates and references" : "description");
+	}
 	return 1;
+}
+
+/* Does the line start with a port, or a word and a port? */
+static int
+load_text_starts_with_port(const struct load_text_line *l)
+{
+	const char	*s = l->s, *e = l->s + l->len, *w;
+	int32_t		 a, b;
+	int		 k;
+
+	for (k = 0; k < 2 && s < e; k++) {
+		for (w = s; s < e && *s != ' ' && *s != '\t'; s++)
+			;
+		if (field_port_parse(w, (size_t)(s - w), &a, &b) ==
+		    FIELD_PORT_OK)
+			return 1;
+		while (s < e && (*s == ' ' || *s == '\t'))
+			s++;
+	}
+	return 0;
+}
+
+/* Set tp->last_port_line. */
+static void
+load_text_find_ports(struct load_text *tp)
+{
+	struct load_text_line	 l;
+	const char		*p = tp->records;
+	uint32_t		 no = tp->header;
+
+	while (load_text_next_line(&p, tp->end, &no, &l)) {
+		if (tp->contacts != 0 && l.no >= tp->contacts)
+			break;
+		load_text_trim_start(&l);
+		if (l.len != 0 && load_text_starts_with_port(&l))
+			tp->last_port_line = l.no;
+	}
 }
 
 /*
@@ -427,6 +517,7 @@ load_text_records(struct load_text *tp, char **err)
 	uint32_t		 no = tp->header, first = 0;
 	size_t			 lines = 0, bad = 0;
 
+	load_text_find_ports(tp);
 	while (load_text_next_line(&p, tp->end, &no, &l)) {
 		if (tp->contacts != 0 && l.no >= tp->contacts)
 			break;
@@ -618,6 +709,9 @@ load_text_contact(struct load_text *tp, const struct load_text_line *l)
 		   organization, "[Carl_Malamud] Carl Malamud" a name. */
 		p->name = text;
 		p->name_is_display = 1;
+		registry_warn(reg, l->no, "contact [%.*s]: '%s' kept whole "
+		    "as the name; it may be an organization (pasted text "
+		    "cannot tell)", (int)id_len, id, text);
 	} else if (k == 0) {
 		p->name = text;
 		p->name_is_display = 1;

@@ -61,6 +61,17 @@ struct load_text {
 	uint32_t		 contacts;
 	const char		*people;
 
+	/*
+	 * The last line of the record section whose start has a port
+	 * ("10129 udp ...", "nbd 10809 ..."): IANA lists name-only rows
+	 * after every port, so a name-only shape before it is a line
+	 * wrapped out of a multi-line field.
+	 */
+	uint32_t		 last_port_line;
+	/* 1 + the index of the last record read, 0 before the first: the
+	   record a refused line most likely belongs to. */
+	size_t			 prev_rec;
+
 	struct load_text_token	*tok;
 	size_t			 n_tok;
 	size_t			 cap_tok;
