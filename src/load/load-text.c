@@ -308,16 +308,6 @@ load_text_refuse(struct load_text *tp, const struct load_text_line *l,
 		    why, field_quote(q, l->s, l->len));
 }
 
-/* Does [s, s+n) hold a bracketed group? */
-static int
-load_text_has_bracket(const char *s)
-{
-	const char	*o;
-
-	return s != NULL && (o = strchr(s, '[')) != NULL &&
-	    strchr(o, ']') != NULL;
-}
-
 /* Read a record line; 0 when it is not one (warned). */
 static int
 load_text_record(struct load_text *tp, const struct load_text_line *l)
@@ -464,26 +454,6 @@ load_text_record(struct load_text *tp, const struct load_text_line *l)
 			    "dates and references" : "description");
 	}
 	return 1;
-}
-
-/* Does the line start with a port, or a word and a port? */
-static int
-load_text_starts_with_port(const struct load_text_line *l)
-{
-	const char	*s = l->s, *e = l->s + l->len, *w;
-	int32_t		 a, b;
-	int		 k;
-
-	for (k = 0; k < 2 && s < e; k++) {
-		for (w = s; s < e && *s != ' ' && *s != '\t'; s++)
-			;
-		if (field_port_parse(w, (size_t)(s - w), &a, &b) ==
-		    FIELD_PORT_OK)
-			return 1;
-		while (s < e && (*s == ' ' || *s == '\t'))
-			s++;
-	}
-	return 0;
 }
 
 /* Set tp->last_port_line. */
