@@ -31,7 +31,8 @@ if need_shared; then
 	check "2025 CSV agrees with the csv module (14,474 records)" "$top_srcdir/tests/check-json-csv.py" "$CSV"
 	check "2025 CSV -o csv loads back" "$top_srcdir/tests/check-json-csv.py" --round-trip "$CSV"
 	check "2013 fixed-width -o csv loads back" "$top_srcdir/tests/check-json-csv.py" --round-trip "$TXT"
+	check "2025 CSV -o tsv loads back" "$top_srcdir/tests/check-json-csv.py" --round-trip --via tsv "$CSV"
 else
-	skip_part 3 "the 2025 CSV and 2013 text: $SHARED_WHY"
+	skip_part 4 "the 2025 CSV and 2013 text: $SHARED_WHY"
 fi
 done_testing
