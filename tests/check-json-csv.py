@@ -11,11 +11,13 @@ Usage:
       else the description's "Reserved" / "Unassigned" prefix decides).
       Identical after collapsing runs of white space: description, notes,
       references, unauthorized use, service code.
-  check-json-csv.py --round-trip [--portreg PATH] [--format-in FMT] FILE
-      `portreg -f FILE -o csv`, loaded back by portreg, must give the same
-      JSON as FILE itself.  FILE may be any format portreg reads; people
+  check-json-csv.py --round-trip [--via csv|tsv] [--portreg PATH]
+                    [--format-in FMT] FILE
+      `portreg -f FILE -o csv` (or -o tsv), loaded back by portreg, must
+      give the same JSON as FILE itself.  FILE may be any format portreg reads; people
       details (name, e-mail, ...) are not in IANA's CSV, so when FILE has
-      them only the person ids must survive (counted, not a mismatch).
+      them only the person ids must survive (counted, not a mismatch),
+      and so for the URL of a reference with a label of its own (XML).
 
 PORTREG (environment) or --portreg names the program; default "portreg".
 --format-in FMT is passed on to portreg when it reads FILE (content
@@ -242,18 +244,18 @@ def compare_csv(portreg, path):
            problems)
 
 
-def compare_round_trip(portreg, path):
+def compare_round_trip(portreg, path, via="csv"):
     first = portreg_json(portreg, path, FORMAT_IN)
     try:
-        p = subprocess.run([portreg, "-f", path, *FORMAT_IN, "-o", "csv"],
+        p = subprocess.run([portreg, "-f", path, *FORMAT_IN, "-o", via],
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                            stdin=subprocess.DEVNULL)
     except OSError as e:
         die("cannot run %s: %s" % (portreg, e))
     if p.returncode != 0:
-        die("%s -f %s -o csv: exit %d: %s" % (portreg, path, p.returncode,
-            p.stderr.decode("utf-8", "replace").strip()))
-    fd, tmp = tempfile.mkstemp(suffix=".csv", prefix="portreg-rt-")
+        die("%s -f %s -o %s: exit %d: %s" % (portreg, path, via,
+            p.returncode, p.stderr.decode("utf-8", "replace").strip()))
+    fd, tmp = tempfile.mkstemp(suffix="." + via, prefix="portreg-rt-")
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(p.stdout)
@@ -264,12 +266,18 @@ def compare_round_trip(portreg, path):
     if len(first) != len(second):
         problems.append("record count: %d, after -o csv %d"
                         % (len(first), len(second)))
-    matched = details_lost = 0
+    matched = details_lost = links_lost = 0
     for i, (a, b) in enumerate(zip(first, second)):
         bad = []
         lost = False
         for k in sorted(set(a) | set(b)):
             if a.get(k) == b.get(k):
+                continue
+            if (k == "links" and a.get("references") == b.get("references")
+                    and len(a.get(k) or []) == len(b.get(k) or [])):
+                # The URL of a reference with its own label (an XML
+                # xref's data) has no column: counted, not a mismatch.
+                links_lost += 1
                 continue
             if k in ("assignees", "contacts"):
                 ia = [x.get("id") for x in a.get(k) or []]
@@ -282,16 +290,21 @@ def compare_round_trip(portreg, path):
         if bad:
             name = a.get("service") or a.get("description")
             for k, x, y in bad:
-                problems.append("record %d (%s %s/%s) %s: %s, after -o csv %s"
+                problems.append("record %d (%s %s/%s) %s: %s, after -o %s %s"
                                 % (i + 1, name, a.get("port"),
-                                   a.get("protocol"), k, short(x), short(y)))
+                                   a.get("protocol"), k, short(x), via,
+                                   short(y)))
         else:
             matched += 1
     extra = ""
     if details_lost:
-        extra = "; %d with people details the CSV cannot carry" % details_lost
-    report("round trip through -o csv", path, len(first), matched, problems,
-           extra)
+        extra = "; %d with people details the %s cannot carry" % (
+            details_lost, via.upper())
+    if links_lost:
+        extra += "; %d with labelled references' URLs the %s cannot carry" % (
+            links_lost, via.upper())
+    report("round trip through -o " + via, path, len(first), matched,
+           problems, extra)
 
 
 def report(what, path, n, matched, problems, extra=""):
@@ -307,11 +320,14 @@ def report(what, path, n, matched, problems, extra=""):
 def main(argv):
     portreg = os.environ.get("PORTREG") or "portreg"
     round_trip = False
+    via = "csv"
     args = []
     it = iter(argv)
     for a in it:
         if a == "--round-trip":
             round_trip = True
+        elif a == "--via":
+            via = next(it, None) or die("--via needs csv or tsv")
         elif a == "--format-in":
             FORMAT_IN[:] = ["--format-in",
                             next(it, None) or die("--format-in needs a format")]
@@ -323,10 +339,11 @@ def main(argv):
         else:
             args.append(a)
     if len(args) != 1:
-        die("usage: check-json-csv.py [--round-trip] [--portreg PATH] "
+        die("usage: check-json-csv.py [--round-trip [--via FMT]] "
+            "[--portreg PATH] "
             "[--format-in FMT] FILE")
     if round_trip:
-        compare_round_trip(portreg, args[0])
+        compare_round_trip(portreg, args[0], via)
     else:
         compare_csv(portreg, args[0])
     return 0

@@ -8,7 +8,8 @@ xml.etree, runs `PORTREG -f FILE -o json` (PORTREG from --portreg, else
 $PORTREG, else `portreg` on PATH) and compares the two record by record, in
 registry order:
   identical:  service, port, port_end, protocol, assignee ids, contact ids,
-              registered, modified
+              registered, modified, links (each reference's URL, computed
+              here from the xref's type and data alone)
   identical after collapsing runs of white space:
               description, notes, references, unauthorized_use, service_code
 It prints a summary and exits 1 on any mismatch (listing the first 20),
@@ -49,6 +50,23 @@ def xref_label(e):
     if kind in ('rfc', 'draft') and data and section:
         data += ', Section ' + section
     return data
+
+
+def xref_link(e):
+    """The URL of a reference xref, from its data alone: an rfc on the
+    RFC Editor's site, a draft (or an RFC to be, RFC-ietf-...) on the
+    datatracker, an http(s) uri itself; None for text."""
+    kind = e.get('type', '')
+    data = (e.get('data') or '').strip()
+    if kind == 'rfc' and re.fullmatch(r'(?i)rfc\d{1,5}', data):
+        return 'https://www.rfc-editor.org/rfc/rfc' + data[3:]
+    if kind == 'draft' and data.startswith('RFC-'):
+        return 'https://datatracker.ietf.org/doc/draft-%s/' % data[4:]
+    if kind == 'draft' and data.startswith('draft-'):
+        return 'https://datatracker.ietf.org/doc/%s/' % data
+    if kind == 'uri' and re.match(r'(?i)https?://', data):
+        return data.split()[0]
+    return None
 
 
 def mixed(e):
@@ -102,7 +120,7 @@ def read_xml(path):
              'registered': (r.get('date') or '').strip() or None,
              'modified': (r.get('updated') or '').strip() or None,
              'assignees': [], 'contacts': [], 'references': [],
-             'line': None}
+             'links': [], 'line': None}
         has_assignee = False
         for c in r:
             t = local(c.tag)
@@ -142,6 +160,7 @@ def read_xml(path):
                     label = xref_label(c)
                     if label:
                         d['references'].append(label)
+                        d['links'].append(xref_link(c))
         if not has_assignee:
             d['assignees'] = list(d['contacts'])
         records.append(d)
@@ -176,6 +195,8 @@ def compare(x, j):
     refs = [ws(s) for s in (j.get('references') or [])]
     if [ws(s) for s in x['references']] != refs:
         diffs.append(('references', x['references'], j.get('references')))
+    if x['links'] != j.get('links'):
+        diffs.append(('links', x['links'], j.get('links')))
     return diffs
 
 

@@ -264,6 +264,32 @@ ok 'grep -qx "d,4,tcp,d,\[A\]\[B\],\[C\],,,\[RFC1\]\[\[n\]\],,," once.csv' \
 { cat "$SEED"; printf 'garbage ][ line with \001 control\n'; } > seedjunk.txt
 case_ "junk line in pasted text" 1 "warning" -f seedjunk.txt --check
 
+# TSV input (issue 14, item 14): what -o tsv writes, read back.
+T=$(printf '%s' "$H" | tr , '\t')
+tsvf() { f=$1; shift; { printf '%s\n' "$T"; printf '%b\n' "$@"; } > "$f"; }
+tsvf esc.tsv 'x\t7\ttcp\ta\033]2;PWN\007b\t\t\t\t\t\t\t\t'
+case_ "TSV: an OSC sequence in a field is shown escaped" 0 'a\^\[\]2;PWN\^Gb' -f esc.tsv 7
+tsvf rawesc.tsv "x\t7\ttcp\ta\033[2Jb\t\t\t\t\t\t\t\t"
+timeout 10 "$PORTREG" -f rawesc.tsv 7 > out 2>&1
+ok '! grep -q "$(printf "\033")" out && grep -q "x" out' "TSV: a raw ESC in a field never reaches the table raw"
+tsvf bs.tsv 'x\t7\ttcp\ttrailing \\\t\t\t\t\t\t\t\t'
+case_ "TSV: a lone backslash is kept, warned" 1 "bs.tsv:2: warning: .*backslash" -f bs.tsv --check
+tsvf slip.tsv 'x\t7\ttcp\td\t\t\t\t\t\t\t\tn\tslipped'
+case_ "TSV: a tab too many skips the row" 1 "slip.tsv:2: warning: .*13 fields" -f slip.tsv --check
+{ printf '%s\n' "$T"; printf 'x\t7\ttcp\tNet\000work\n'; } > nul.tsv
+case_ "TSV: NUL byte" 2 "nul.tsv:2:[0-9]+: NUL byte" -f nul.tsv 7
+printf 'Service Name\tPort Number\tTransport Protocol\n1\t2\t3\n' > short.tsv
+case_ "TSV: a header short of columns" 2 'short.tsv:1: expected the TSV header .*no column "Description"' -f short.tsv 1
+python3 -c "
+import sys
+sys.stdout.write(open('esc.tsv').readline())	# the header
+sys.stdout.write(('a\t1\ttcp\t' + 'x' * 100000 + '\t' * 8 + '\n') * 50)
+sys.stdout.write('\t' * 100000 + '\n')
+" > huge.tsv
+case_ "TSV: long fields and a row of 100,000 tabs" 1 "huge.tsv:52: warning: .*fields" -f huge.tsv --check
+case_ "TSV read as CSV" 2 "expected the CSV header" -f esc.tsv --format-in csv 1
+case_ "TSV forced as pasted text" 2 "found portreg's TSV" -f esc.tsv --format-in text 1
+
 # --list-names feeds the shell completion scripts: only names that are
 # one plain shell word, safe on a terminal, get out.
 csvf names.csv 'ok-name,1,tcp,d,,,,,,,,' "$(printf 'esc\033[2J,2,tcp,d,,,,,,,,')" \

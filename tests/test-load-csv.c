@@ -667,6 +667,94 @@ every_truncation_is_safe(void **state)
 
 /* --- The real file --------------------------------------------------- */
 
+/* --- TSV, as -o tsv writes it (issue 14, item 14) ----------------------- */
+
+#define TSV_HDR "Service Name\tPort Number\tTransport Protocol\t" \
+	"Description\tAssignee\tContact\tRegistration Date\t" \
+	"Modification Date\tReference\tService Code\t" \
+	"Unauthorized Use Reported\tAssignment Notes\n"
+
+static struct registry *
+tsv_ok(const char *text)
+{
+	return test_loader_ok(load_tsv, "t.tsv", 0, text, strlen(text));
+}
+
+static void
+tsv_reads_escapes_and_columns(void **state)
+{
+	struct registry		*reg;
+	const struct record	*r;
+
+	(void)state;
+	reg = tsv_ok(TSV_HDR
+	    "nbd\t10809\ttcp\tNetwork Block Device\t[Wouter_Verhelst]\t"
+	    "[Wouter_Verhelst]\t2010-08-02\t2024-04-30\t[RFC1][a, b]\t\t"
+	    "\tline one\\nline two\\ttabbed \\\\ back\\rcr\n"
+	    "x\t11\tudp\t\"quoted\" text, comma\t\t\t\t\t\t7\t\t\r\n"
+	    "\t12-14\t\tUnassigned\t\t\t\t\t\t\t\t");
+	assert_string_equal(reg->format, "tsv");
+	assert_int_equal(reg->n_records, 3);
+	assert_int_equal(reg->n_warnings, 0);
+	r = &reg->records[0];
+	assert_string_equal(r->service, "nbd");
+	assert_int_equal(r->port_lo, 10809);
+	assert_int_equal(r->proto, PROTO_TCP);
+	assert_string_equal(r->assignees[0].id, "Wouter_Verhelst");
+	assert_string_equal(r->modified, "2024-04-30");
+	assert_int_equal(r->n_refs, 2);
+	assert_string_equal(r->refs[1], "a, b");
+	assert_string_equal(r->notes, "line one\nline two\ttabbed \\ "
+	    "back\rcr");
+	r = &reg->records[1];
+	assert_string_equal(r->description, "\"quoted\" text, comma");
+	assert_string_equal(r->service_code, "7");
+	assert_null(r->notes);			/* CR LF line end */
+	r = &reg->records[2];
+	assert_int_equal(r->port_lo, 12);
+	assert_int_equal(r->port_hi, 14);
+	assert_null(r->service);
+	registry_free(reg);
+}
+
+static void
+tsv_bad_escapes_rows_and_headers(void **state)
+{
+	struct registry	*reg;
+	char		*err;
+	int		 rc;
+
+	(void)state;
+	/* An unknown escape is kept as written, with a warning. */
+	reg = tsv_ok(TSV_HDR "a\t1\ttcp\tC:\\x\\q\\\n");
+	assert_int_equal(reg->n_records, 1);
+	assert_string_equal(reg->records[0].description, "C:\\x\\q\\");
+	assert_true(warned(reg, 2, "backslash"));
+	registry_free(reg);
+	/* A row with a tab too many and text in it: skipped, warned. */
+	reg = tsv_ok(TSV_HDR "a\t1\ttcp\td\t\t\t\t\t\t\t\tn\textra\n"
+	    "b\t2\ttcp\n");
+	assert_int_equal(reg->n_records, 1);
+	assert_true(warned(reg, 2, "a tab not written as \\t"));
+	assert_true(warned(reg, 3, "missing ones"));
+	registry_free(reg);
+	/* Headers: the CSV's under --format-in tsv, and a column short. */
+	err = test_loader_fails(load_tsv, "t.tsv", HDR, strlen(HDR));
+	assert_non_null(strstr(err, "t.tsv:1: expected the TSV header"));
+	free(err);
+	err = test_loader_fails(load_tsv, "t.tsv", "Service Name\tPort "
+	    "Number\n1\t2\n", 26);
+	assert_non_null(strstr(err, "no column \"Transport Protocol\""));
+	free(err);
+	/* A NUL inside a row: the row is skipped. */
+	reg = test_loader_load(load_tsv, "t.tsv", 0, TSV_HDR "a\t1\ttcp\td"
+	    "\0x\n", sizeof TSV_HDR - 1 + 11, &rc, &err);
+	assert_int_equal(rc, 0);
+	assert_int_equal(reg->n_records, 0);
+	assert_true(warned(reg, 2, "NUL"));
+	registry_free(reg);
+}
+
 /*
  * 3,000 generated rows: fields of every length from 0 to 70 (so that
  * lines end anywhere in the splitter's 64-byte blocks), repeated from
@@ -833,6 +921,8 @@ main(void)
 		cmocka_unit_test(too_many_problems_is_an_error),
 		cmocka_unit_test(every_truncation_is_safe),
 		cmocka_unit_test(generated_rows_read_back),
+		cmocka_unit_test(tsv_reads_escapes_and_columns),
+		cmocka_unit_test(tsv_bad_escapes_rows_and_headers),
 		cmocka_unit_test(real_csv_2025),
 	};
 

@@ -25,11 +25,14 @@ detects_each_format(void **state)
 	    "Number Transport Protocol Description\n";
 	const char	*fixed = "\n Service Name   Port Number Protocol  "
 	    "Description\n";
+	const char	*tsv = "\xef\xbb\xbfService Name\tPort Number\t"
+	    "Transport Protocol\tDescription\n";
 
 	assert_int_equal(load_detect(xml, strlen(xml)), LOAD_XML);
 	assert_int_equal(load_detect(csv, strlen(csv)), LOAD_CSV);
 	assert_int_equal(load_detect(text, strlen(text)), LOAD_TEXT);
 	assert_int_equal(load_detect(fixed, strlen(fixed)), LOAD_FIXED);
+	assert_int_equal(load_detect(tsv, strlen(tsv)), LOAD_TSV);
 	assert_int_equal(load_detect("", 0), LOAD_TEXT);
 }
 
@@ -73,6 +76,8 @@ format_names(void **state)
 {
 	assert_int_equal(load_format_parse("XML"), LOAD_XML);
 	assert_int_equal(load_format_parse("fixed"), LOAD_FIXED);
+	assert_int_equal(load_format_parse("tsv"), LOAD_TSV);
+	assert_string_equal(load_format_name(LOAD_TSV), "tsv");
 	assert_int_equal(load_format_parse("yaml"), -1);
 	assert_string_equal(load_format_name(LOAD_CSV), "csv");
 }
@@ -372,6 +377,31 @@ contact_uris(void **state)
 	u = "mailto:Giriraj Harapanahalli";	/* broken, kept as given */
 	load_person_uri(reg, p, u, strlen(u));
 	assert_string_equal(p->email, "Giriraj Harapanahalli");
+
+	/* Two addresses (WAP_Forum): the second is a real mailto: URI,
+	   never IANA's '&' form (issue 14, item 13). */
+	p = registry_add_person(reg);
+	u = "mailto:wap-feedback&mail.wapforum.org";
+	load_person_uri(reg, p, u, strlen(u));
+	u = "mailto:pg&uplanet.com";
+	load_person_uri(reg, p, u, strlen(u));
+	assert_string_equal(p->email, "wap-feedback@mail.wapforum.org");
+	assert_string_equal(p->uri, "mailto:pg@uplanet.com");
+	u = "mailto:third&example.org";		/* no room: dropped */
+	load_person_uri(reg, p, u, strlen(u));
+	assert_string_equal(p->uri, "mailto:pg@uplanet.com");
+	/* A bare '&' address, without mailto:. */
+	p = registry_add_person(reg);
+	u = "pg&uplanet.com";
+	load_person_uri(reg, p, u, strlen(u));
+	assert_string_equal(p->email, "pg@uplanet.com");
+	assert_null(p->uri);
+	/* The same address twice is one address. */
+	p = registry_add_person(reg);
+	u = "mailto:a&b.example";
+	load_person_uri(reg, p, u, strlen(u));
+	load_person_uri(reg, p, u, strlen(u));
+	assert_null(p->uri);
 	registry_free(reg);
 }
 

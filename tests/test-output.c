@@ -98,6 +98,7 @@ test_json_record_keys_exact(void **state)
 	    "\"email\":\"w@uter.be\",\"uri\":null,\"updated\":\"2010-08-02\"}],"
 	    "\"registered\":\"2010-08-02\",\"modified\":\"2024-04-30\","
 	    "\"references\":[\"https://github.com/NetworkBlockDevice/nbd\"],"
+	    "\"links\":[\"https://github.com/NetworkBlockDevice/nbd\"],"
 	    "\"service_code\":null,\"unauthorized_use\":null,\"notes\":null,"
 	    "\"kind\":\"assigned\"}\n]\n");
 	free(s);

@@ -977,6 +977,45 @@ test_detail_links_refuse_other_schemes(void **state)
 	registry_free(reg);
 }
 
+/* A reference with a label of its own keeps its URL: shown beside the
+   label and opened by o (issue 14, item 12). */
+static void
+test_labelled_reference_shows_and_opens_its_url(void **state)
+{
+	static const char	 url[] = "https://www.broadband-forum.org/"
+	    "technical/download/TR-352.pdf";
+	struct registry		*reg = registry_new("labelled");
+	struct record		*r;
+	struct detail		 d;
+	struct ui		*ui;
+	struct layout		 l;
+	char			*s;
+
+	(void)state;
+	r = add(reg, "pon-ictp", 7202, 7202, PROTO_TCP, "ICTP", NULL);
+	registry_add_ref_target(reg, r, "TR-352", 6, url, strlen(url));
+	registry_add_ref(reg, r, "Some prose", 10);
+	registry_finish(reg);
+	detail_build(&d, reg, 0);
+	assert_int_equal(d.n_links, 1);
+	assert_string_equal(d.links[0].uri, url);
+	assert_int_equal(d.links[0].kind, DETAIL_LINK_REF);
+	assert_string_equal(d.fields[d.links[0].field].text, "TR-352  "
+	    "https://www.broadband-forum.org/technical/download/TR-352.pdf");
+	s = detail_record_ref_link(r, 1);
+	assert_null(s);			/* prose: no URL */
+	assert_int_equal(detail_link_default(&d), 0);
+	detail_free(&d);
+
+	ui = ui_new(reg);
+	layout_compute(&l, 24, 80);
+	ui_resize(ui, &l);
+	assert_true(ui_key(ui, 'o') & UI_OPEN);
+	assert_string_equal(ui->open_uri, url);
+	ui_free(ui);
+	registry_free(reg);
+}
+
 /*
  * Is the chosen link of the row on screen?  (Or, with any 1, is any
  * link?)
@@ -2006,6 +2045,8 @@ main(void)
 		T(test_c_key_and_rows_without_people),
 		T(test_tab_cycles_focus_and_j_scrolls_the_focused_pane),
 		T(test_open_picks_links_and_refuses_other_schemes),
+		cmocka_unit_test(
+		    test_labelled_reference_shows_and_opens_its_url),
 		T(test_detail_links_are_references_and_people_once_each),
 		T(test_detail_j_k_choose_the_link_o_opens),
 		T(test_help_opens_scrolls_and_q_closes_without_quitting),

@@ -149,7 +149,7 @@ cli_usage(FILE *f)
 "      --proto P       only tcp, udp, sctp or dccp\n"
 "  -o, --format FMT    output as table (default), csv, json or tsv\n"
 "  -f, --file FILE     the registry to read (- for standard input)\n"
-"      --format-in FMT read FILE as xml, csv, text or fixed (default:\n"
+"      --format-in FMT read FILE as xml, csv, tsv, text or fixed (default:\n"
 "                      detect from its content)\n"
 "      --check         parse, print statistics and warnings\n"
 "      --update [URL]  download the current registry (default: IANA's\n"
@@ -303,7 +303,8 @@ cli_parse(struct cli *c, int argc, char **argv)
 		case OPT_FORMAT_IN:
 			if ((v = load_format_parse(optarg)) < 0) {
 				cli_error("unknown input format '%s' "
-				    "(expected xml, csv, text or fixed)", optarg);
+				    "(expected xml, csv, tsv, text or fixed)",
+				    optarg);
 				return CLI_ERROR;
 			}
 			c->format_in = (enum load_format)v;

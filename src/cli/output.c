@@ -25,6 +25,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "detail.h"
 #include "output.h"
 #include "record-row.h"
 #include "registry.h"
@@ -236,6 +237,15 @@ output_json_record(FILE *f, const struct registry *reg,
 		if (i != 0)
 			putc(',', f);
 		output_json_string(f, r->refs[i]);
+	}
+	fputs("],\"links\":[", f);
+	for (i = 0; i < r->n_refs; i++) {
+		char	*link = detail_record_ref_link(r, i);
+
+		if (i != 0)
+			putc(',', f);
+		output_json_string(f, link);
+		free(link);
 	}
 	putc(']', f);
 	output_json_key(f, "service_code", r->service_code);

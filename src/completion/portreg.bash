@@ -83,7 +83,7 @@ _portreg()
 		mapfile -t COMPREPLY < <(compgen -W 'table csv json tsv' -- "$cur")
 		return ;;
 	--format-in)
-		mapfile -t COMPREPLY < <(compgen -W 'xml csv text fixed' -- "$cur")
+		mapfile -t COMPREPLY < <(compgen -W 'xml csv tsv text fixed' -- "$cur")
 		return ;;
 	--proto)
 		mapfile -t COMPREPLY < <(compgen -W 'tcp udp sctp dccp' -- "$cur")

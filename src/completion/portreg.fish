@@ -49,7 +49,7 @@ complete -c portreg -l contact -x -a '(__portreg_run --list-people)' -d "A perso
 complete -c portreg -l proto -x -a 'tcp udp sctp dccp' -d 'Only this protocol'
 complete -c portreg -s o -l format -x -a 'table csv json tsv' -d 'Output format'
 complete -c portreg -s f -l file -r -F -d 'The registry to read'
-complete -c portreg -l format-in -x -a 'xml csv text fixed' -d 'Read FILE as'
+complete -c portreg -l format-in -x -a 'xml csv tsv text fixed' -d 'Read FILE as'
 complete -c portreg -l check -d 'Parse, print statistics and warnings'
 complete -c portreg -l update -d 'Download the current registry'
 complete -c portreg -l diff -r -F -d 'What changed between two registries'

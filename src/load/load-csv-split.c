@@ -43,6 +43,12 @@ static const char *const load_csv_names[CSV_NCOLS] = {
 	"Service Name,Port Number,Transport Protocol,Description,Assignee," \
 	"Contact,Registration Date,Modification Date,Reference,Service Code," \
 	"Unauthorized Use Reported,Assignment Notes"
+/* The same, as -o tsv writes it (tabs, shown as \t in messages). */
+#define TSV_HEADER \
+	"Service Name\\tPort Number\\tTransport Protocol\\tDescription\\t" \
+	"Assignee\\tContact\\tRegistration Date\\tModification Date\\t" \
+	"Reference\\tService Code\\tUnauthorized Use Reported\\t" \
+	"Assignment Notes"
 
 void
 load_csv_warn(struct load_csv *lc, uint32_t line, const char *fmt, ...)
@@ -350,6 +356,91 @@ load_csv_line(struct load_csv *lc)
 }
 
 /*
+ * Append a TSV field [s, e) to scratch with its escapes undone: \\ \t
+ * \n \r as -o tsv writes them; any other backslash is kept as written
+ * (and noted in lc->bad_escape).
+ */
+static void
+load_tsv_unescape(struct load_csv *lc, const char *s, const char *e)
+{
+	const char	*run = s;
+	char		 c;
+
+	while ((s = memchr(s, '\\', e - s)) != NULL) {
+		c = s + 1 < e ? s[1] : '\0';
+		if (c != '\\' && c != 't' && c != 'n' && c != 'r') {
+			lc->bad_escape = 1;
+			s++;
+			continue;
+		}
+		buf_add(&lc->scratch, run, s - run);
+		buf_addc(&lc->scratch, c == 't' ? '\t' : c == 'n' ? '\n' :
+		    c == 'r' ? '\r' : '\\');
+		s += 2;
+		run = s;
+	}
+	buf_add(&lc->scratch, run, e - run);
+}
+
+/*
+ * A TSV row: one line (LF or CR LF), its fields at the tabs.  No field
+ * holds a tab or a line break: -o tsv escapes them.
+ */
+static int
+load_tsv_row(struct load_csv *lc)
+{
+	const char		*p = lc->p, *end = lc->end, *eol, *stop, *t;
+	struct load_csv_field	 spare, *f;
+	size_t			 i;
+
+	eol = memchr(p, '\n', (size_t)(end - p));
+	if (eol == NULL)
+		eol = end;
+	stop = eol;
+	if (stop > p && stop[-1] == '\r')
+		stop--;
+	if (memchr(p, '\0', (size_t)(stop - p)) != NULL)
+		lc->has_nul = 1;
+	for (;;) {
+		f = lc->n_fields < CSV_MAX_FIELDS ?
+		    &lc->fields[lc->n_fields] : &spare;
+		t = memchr(p, '\t', (size_t)(stop - p));
+		if (t == NULL)
+			t = stop;
+		if (memchr(p, '\\', (size_t)(t - p)) != NULL) {
+			f->in_scratch = 1;
+			f->off = lc->scratch.len;
+			load_tsv_unescape(lc, p, t);
+			f->len = lc->scratch.len - f->off;
+		} else {
+			f->s = p;
+			f->len = (size_t)(t - p);
+			f->in_scratch = 0;
+		}
+		if (lc->n_cols != 0 && lc->n_fields >= lc->n_cols &&
+		    !lc->extra_text)
+			lc->extra_text = f->in_scratch ? !field_is_empty(
+			    lc->scratch.data + f->off, f->len) :
+			    !field_is_empty(f->s, f->len);
+		lc->n_fields++;
+		if (t == stop)
+			break;
+		p = t + 1;
+	}
+	if (eol < end) {
+		lc->p = eol + 1;
+		lc->line++;
+	} else
+		lc->p = end;
+	lc->line_start = lc->p;
+	for (i = 0; i < lc->n_fields && i < CSV_MAX_FIELDS; i++) {
+		if (lc->fields[i].in_scratch)
+			lc->fields[i].s = lc->scratch.data + lc->fields[i].off;
+	}
+	return 1;
+}
+
+/*
  * Read one row into lc->fields.  Returns 1 for a row, 0 at the end of the
  * input, -1 on a fatal error.
  */
@@ -365,7 +456,9 @@ load_csv_row(struct load_csv *lc, char **err)
 	buf_clear(&lc->scratch);
 	lc->row_line = lc->line;
 	lc->n_fields = 0;
-	lc->has_nul = lc->trailing = lc->extra_text = 0;
+	lc->has_nul = lc->trailing = lc->extra_text = lc->bad_escape = 0;
+	if (lc->tsv)
+		return load_tsv_row(lc);
 	if (load_csv_line(lc))
 		return 1;
 
@@ -416,6 +509,8 @@ int
 load_csv_header(struct load_csv *lc, char **err)
 {
 	const char	*src = lc->reg->source;
+	const char	*what = lc->tsv ? "TSV" : "CSV";
+	const char	*header = lc->tsv ? TSV_HEADER : CSV_HEADER;
 	const char	*s, *first = lc->p;
 	size_t		 i, len, first_len;
 	char		 q[FIELD_QUOTE_SIZE];
@@ -429,18 +524,18 @@ load_csv_header(struct load_csv *lc, char **err)
 	case -1:
 		return -1;
 	case 0:
-		*err = load_error(src, 1, 0, "expected the CSV header \"%s\", "
-		    "found an empty file", CSV_HEADER);
+		*err = load_error(src, 1, 0, "expected the %s header \"%s\", "
+		    "found an empty file", what, header);
 		return -1;
 	}
 	if (lc->has_nul) {
-		*err = load_error(src, 1, 0, "expected the CSV header \"%s\", "
-		    "found a NUL byte", CSV_HEADER);
+		*err = load_error(src, 1, 0, "expected the %s header \"%s\", "
+		    "found a NUL byte", what, header);
 		return -1;
 	}
 	if (lc->n_fields > CSV_MAX_FIELDS) {
-		*err = load_error(src, 1, 0, "expected the CSV header \"%s\", "
-		    "found %zu columns", CSV_HEADER, lc->n_fields);
+		*err = load_error(src, 1, 0, "expected the %s header \"%s\", "
+		    "found %zu columns", what, header, lc->n_fields);
 		return -1;
 	}
 
@@ -455,14 +550,14 @@ load_csv_header(struct load_csv *lc, char **err)
 				break;
 		}
 		if (col == CSV_NCOLS) {
-			load_csv_warn(lc, 1, "unknown CSV column %zu \"%s\" "
-			    "is ignored", i + 1, field_quote(q, s, len));
+			load_csv_warn(lc, 1, "unknown %s column %zu \"%s\" "
+			    "is ignored", what, i + 1, field_quote(q, s, len));
 			continue;
 		}
 		if (seen[col]) {
 			*err = load_error(src, 1, 0, "expected each column "
-			    "once in the CSV header, found \"%s\" twice",
-			    load_csv_names[col]);
+			    "once in the %s header, found \"%s\" twice",
+			    what, load_csv_names[col]);
 			return -1;
 		}
 		seen[col] = 1;
@@ -470,9 +565,9 @@ load_csv_header(struct load_csv *lc, char **err)
 	}
 	for (col = 0; col < CSV_NCOLS; col++) {
 		if (!seen[col]) {
-			*err = load_error(src, 1, 0, "expected the CSV header "
+			*err = load_error(src, 1, 0, "expected the %s header "
 			    "\"%s\", found \"%s\" (no column \"%s\")",
-			    CSV_HEADER, field_quote(q, first, first_len),
+			    what, header, field_quote(q, first, first_len),
 			    load_csv_names[col]);
 			return -1;
 		}
@@ -511,8 +606,9 @@ load_csv_check_row(struct load_csv *lc)
 	}
 	if (lc->n_fields > lc->n_cols && lc->extra_text) {
 		load_csv_warn(lc, lc->row_line, "row has %zu fields, expected "
-		    "%zu; row skipped (a comma outside quotes?)",
-		    lc->n_fields, lc->n_cols);
+		    "%zu; row skipped (%s)",
+		    lc->n_fields, lc->n_cols, lc->tsv ? "a tab not written "
+		    "as \\t?" : "a comma outside quotes?");
 		return 0;
 	}
 	if (lc->n_fields > lc->n_cols)
@@ -526,5 +622,8 @@ load_csv_check_row(struct load_csv *lc)
 	if (lc->trailing)
 		load_csv_warn(lc, lc->row_line, "text after a closing quote; "
 		    "kept as part of the field");
+	if (lc->bad_escape)
+		load_csv_warn(lc, lc->row_line, "a backslash not followed by "
+		    "\\, t, n or r; kept as written");
 	return 1;
 }

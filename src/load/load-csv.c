@@ -48,6 +48,12 @@
  *    so nothing is lost and nothing invented.
  *  - a date that is not YYYY-MM-DD or YYYY-MM: kept as written.
  *
+ * TSV (load_tsv) is what -o tsv writes: the same header and columns,
+ * separated by tabs, one line per row (LF or CR LF), no quoting; inside
+ * a field \\ \t \n \r stand for a backslash, tab, line feed and
+ * carriage return.  Any other backslash is kept as written, with a
+ * warning.  What becomes of bad rows is as for the CSV.
+ *
  * The CSV carries no "Last Updated" date and no people table:
  * reg->updated stays NULL and every person reference dangles until
  * something else supplies the people.
@@ -320,19 +326,21 @@ load_csv_record(struct load_csv *lc)
 	lc->rec = NULL;
 }
 
-int
-load_csv(struct registry *reg, const char *buf, size_t len, char **err)
+static int
+load_csv_or_tsv(struct registry *reg, const char *buf, size_t len, int tsv,
+    char **err)
 {
 	struct load_csv	*lc;
 	int		 rc = -1, n;
 
 	lc = xcalloc(1, sizeof *lc);
 	lc->reg = reg;
+	lc->tsv = tsv;
 	lc->p = lc->line_start = buf;
 	lc->end = buf + len;
 	lc->line = 1;
 
-	reg->format = "csv";
+	reg->format = tsv ? "tsv" : "csv";
 	reg->updated = NULL;	/* the CSV has no Last Updated date */
 
 	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
@@ -345,8 +353,9 @@ load_csv(struct registry *reg, const char *buf, size_t len, char **err)
 			load_csv_record(lc);
 		if (lc->warnings > CSV_MAX_WARNINGS) {
 			*err = load_error(reg->source, lc->row_line, 0,
-			    "expected IANA's CSV, found more than %d "
-			    "problems; giving up", CSV_MAX_WARNINGS);
+			    "expected %s, found more than %d "
+			    "problems; giving up", tsv ? "portreg's TSV" :
+			    "IANA's CSV", CSV_MAX_WARNINGS);
 			goto out;
 		}
 	}
@@ -356,4 +365,16 @@ out:
 	buf_free(&lc->scratch);
 	free(lc);
 	return rc;
+}
+
+int
+load_csv(struct registry *reg, const char *buf, size_t len, char **err)
+{
+	return load_csv_or_tsv(reg, buf, len, 0, err);
+}
+
+int
+load_tsv(struct registry *reg, const char *buf, size_t len, char **err)
+{
+	return load_csv_or_tsv(reg, buf, len, 1, err);
 }

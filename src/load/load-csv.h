@@ -1,8 +1,9 @@
 /*
  * load-csv.h - the CSV loader's own declarations, shared by its two
  * halves: load-csv-split.c cuts the input into rows of fields (RFC 4180
- * quoting, the header's column map, the row checks), load-csv.c turns
- * each row into a record.  For those two files only.
+ * quoting, or the TSV's tabs and backslash escapes; the header's column
+ * map, the row checks), load-csv.c turns each row into a record.  For
+ * those two files only.
  */
 #ifndef PORTREG_LOAD_CSV_H
 #define PORTREG_LOAD_CSV_H
@@ -52,6 +53,8 @@ struct load_csv_prev {
 
 struct load_csv {
 	struct registry		*reg;
+	int			 tsv;		/* -o tsv's form: tabs, and
+						   backslash escapes */
 	const struct record	*rec;		/* the row's record while it is
 						   read (warnings name it), or
 						   NULL */
@@ -71,6 +74,8 @@ struct load_csv {
 	struct load_csv_field	 fields[CSV_MAX_FIELDS];
 	int			 has_nul;
 	int			 trailing;	/* text after a closing quote */
+	int			 bad_escape;	/* TSV: a backslash not of
+						   \\ \t \n \r, kept */
 	int			 extra_text;	/* non-empty beyond the header */
 
 	/* Header: which column each field is (CSV_IGNORED: none). */

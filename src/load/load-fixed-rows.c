@@ -108,18 +108,61 @@ load_fixed_contains(const char *s, size_t len, const char *w, size_t n)
 }
 
 /*
- * Does the text of line l (its wrapped columns) hold a word of four
- * letters or more that is part of key, a service name or person id
- * ("Cedros Fraud Detection" and cedros-fds)?
+ * Does line l spell the start of key as an acronym: are the first four
+ * letters or more of key (and half of it at least), in order, among the
+ * initials of its words, an all-capital word giving all its letters
+ * ("TZ-Software remote procedure" and tzrpc)?
  */
 static int
-load_fixed_names(const struct fixed_table *t, const struct fixed_line *l,
+load_fixed_acronym(const struct fixed_table *t, const struct fixed_line *l,
     const char *key, size_t keylen)
 {
 	const char	*s;
-	size_t		 c, len, i, w;
+	size_t		 c, len, i, j, k = 0, w, caps;
 
 	if (keylen < 4)
+		return 0;
+	for (c = 0; c < t->ncols; c++) {
+		if (!(t->spec->wraps & l->mask & (1U << c)))
+			continue;
+		load_fixed_cell_raw(t, l, c, &s, &len);
+		for (i = 0; i < len && k < keylen; i += w + 1) {
+			for (w = 0; i + w < len &&
+			    isalnum((unsigned char)s[i + w]); w++)
+				;
+			for (caps = 0; caps < w &&
+			    isupper((unsigned char)s[i + caps]); caps++)
+				;
+			if (w == 0)
+				continue;
+			if (caps < 2 || caps != w)
+				caps = 1;	/* only the initial */
+			for (j = 0; j < caps && k < keylen; j++) {
+				if (tolower((unsigned char)s[i + j]) ==
+				    tolower((unsigned char)key[k]))
+					k++;
+			}
+		}
+	}
+	return k >= 4 && 2 * k >= keylen;
+}
+
+/*
+ * How many words of four letters or more in the text of line l (its
+ * wrapped columns) are part of key a and not of key b, a service name
+ * or person id ("Cedros Fraud Detection" and cedros-fds)?  A word in
+ * both ("Data" of Data_Access_Inc and Data_Storage_Institu) says
+ * nothing.
+ */
+static int
+load_fixed_names(const struct fixed_table *t, const struct fixed_line *l,
+    const char *a, size_t n_a, const char *b, size_t n_b)
+{
+	const char	*s;
+	size_t		 c, len, i, w;
+	int		 n = 0;
+
+	if (n_a < 4)
 		return 0;
 	for (c = 0; c < t->ncols; c++) {
 		if (!(t->spec->wraps & l->mask & (1U << c)))
@@ -129,22 +172,27 @@ load_fixed_names(const struct fixed_table *t, const struct fixed_line *l,
 			for (w = 0; i + w < len &&
 			    isalnum((unsigned char)s[i + w]); w++)
 				;
-			if (w >= 4 &&
-			    load_fixed_contains(key, keylen, s + i, w))
-				return 1;
+			if (w >= 4 && load_fixed_contains(a, n_a, s + i, w) &&
+			    (n_b < 4 || !load_fixed_contains(b, n_b, s + i, w)))
+				n++;
 		}
 	}
-	return 0;
+	if (load_fixed_acronym(t, l, a, n_a) &&
+	    !load_fixed_acronym(t, l, b, n_b))
+		n++;
+	return n;
 }
 
 /* The cost of line x going to the record whose key is mine rather than
-   to the one whose key is other. */
+   to the one whose key is other: it names the other more than mine
+   ("National Marine" between National_Instruments and
+   National_Marine_Electronics_Association). */
 static int64_t
 load_fixed_line_names(const struct fixed_table *t, const struct fixed_line *x,
     const char *mine, size_t n_mine, const char *other, size_t n_other)
 {
-	if (x->mask == 0 || !load_fixed_names(t, x, other, n_other) ||
-	    load_fixed_names(t, x, mine, n_mine))
+	if (x->mask == 0 || load_fixed_names(t, x, other, n_other, mine,
+	    n_mine) <= load_fixed_names(t, x, mine, n_mine, other, n_other))
 		return 0;
 	return COST_NAMES;
 }
@@ -207,6 +255,82 @@ load_fixed_gap_costs(const struct fixed_table *t,
 		if (j < m && l[a + j + 1].mask == 0)
 			g[j] += COST_BLANK_TOP;
 	}
+}
+
+/* Does the first wrapped cell with text on line l start in lower case? */
+static int
+load_fixed_lower(const struct fixed_table *t, const struct fixed_line *l)
+{
+	const char	*s;
+	size_t		 c, len, i;
+
+	for (c = 0; c < t->ncols; c++) {
+		if (!(t->spec->wraps & l->mask & (1U << c)))
+			continue;
+		load_fixed_cell_raw(t, l, c, &s, &len);
+		for (i = 0; i < len && s[i] == ' '; i++)
+			;
+		if (i < len)
+			return islower((unsigned char)s[i]) != 0;
+	}
+	return 0;
+}
+
+/*
+ * Warn when the lines between rows k and k + 1 could as well go another
+ * way: the two rows' other sides held as chosen, some other cut costs
+ * within COST_GUESS of the chosen one (egistix's "Interactive Room
+ * Software", which is eheap's, has nothing to say which it is).  With
+ * open, row k + 1's lines below are not read yet: its centring is left
+ * out.
+ */
+static void
+load_fixed_guess(struct fixed_parse *fp, const struct fixed_table *t,
+    size_t k, int open)
+{
+	const struct fixed_line	*l = fp->lines;
+	const size_t		*an = fp->anchors;
+	size_t			 a = an[k], m = an[k + 1] - an[k] - 1, j, best;
+	long			 up = (long)fp->rows[k].above;
+	long			 down = (long)fp->rows[k + 1].below;
+	int64_t			 c, chosen = 0, other = INT64_MAX;
+	const char		*s1, *s2;
+	size_t			 n1, n2;
+	int			 twins;
+
+	if (m == 0)
+		return;
+	xgrow((void **)&fp->gcost, &fp->cap_gcost, 2 * (m + 1),
+	    sizeof *fp->gcost);
+	load_fixed_gap_costs(t, l, a, m, fp->gcost);
+	twins = load_fixed_twins(t, &l[a], &l[an[k + 1]]);
+	best = fp->rows[k].below;
+	for (j = 0; j <= m; j++) {
+		/* A line starting in lower case goes on a sentence: the
+		   lower row does not start there. */
+		if (j != best && j < m && load_fixed_lower(t, &l[a + 1 + j]))
+			continue;
+		c = load_fixed_off_centre((long)j, up) + fp->gcost[j] +
+		    COST_BELOW * (int64_t)(m - j);
+		if (twins && (long)(m - j) != up)
+			c += COST_TWIN;
+		if (!open)
+			c += load_fixed_off_centre(down, (long)(m - j));
+		if (j == best)
+			chosen = c;
+		else if (c < other)
+			other = c;
+	}
+	if (other == INT64_MAX || other - chosen >= COST_GUESS)
+		return;
+	load_fixed_cell_trimmed(t, &l[a], t->spec->key, &s1, &n1);
+	load_fixed_cell_trimmed(t, &l[an[k + 1]], t->spec->key, &s2, &n2);
+	registry_warn(fp->reg, l[a + 1].no, "line%s %u%s%.0u between the %ss "
+	    "'%.*s' (line %u) and '%.*s' (line %u): %zu given to the first "
+	    "and %zu to the second by a guess; the layout cannot tell",
+	    m > 1 ? "s" : "", l[a + 1].no, m > 1 ? "-" : "",
+	    m > 1 ? l[a + m].no : 0, t->spec->what, (int)n1, s1, l[a].no,
+	    (int)n2, s2, l[an[k + 1]].no, best, m - best);
 }
 
 /*
@@ -297,6 +421,8 @@ load_fixed_flush(struct fixed_parse *fp, const struct fixed_table *t,
 		    fp->rows[k].above);
 	}
 
+	for (k = 0; k + 1 < n; k++)
+		load_fixed_guess(fp, t, k, keep_last && k + 2 == n);
 	for (k = 0; k + (keep_last ? 1 : 0) < n; k++) {
 		a = an[k] - fp->rows[k].above;
 		t->spec->emit(fp, t, &l[a], (size_t)fp->rows[k].above + 1 +

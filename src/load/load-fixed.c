@@ -110,7 +110,9 @@ static const struct fixed_spec fixed_people = {
 	{ "ID", "Name", "Organization", "Contact|URI", "Last|Updated" },
 	{ 0, 58, 84, 106, 168 },
 	(1 << FP_NAME) | (1 << FP_ORG) | (1 << FP_URI) | (1 << FP_UPDATED),
-	0, FP_ID,
+	/* Two people of one name (Steven_Emmerson, Steven_Emmerson2) are
+	   shaped alike, as tcp and udp rows are. */
+	1 << FP_NAME, FP_ID,
 	load_fixed_person_anchor, load_fixed_person_emit
 };
 

@@ -37,6 +37,8 @@ struct registry;
 #define COST_TWIN	10	/* tcp and udp rows shaped apart */
 #define COST_NAMES	20	/* a line naming the other record's service */
 #define COST_BELOW	1	/* per line given to the lower record */
+#define COST_GUESS	5	/* another sharing of a gap's lines within
+				   this of the best is a guess: warned */
 
 #define PAREN_OPEN	0x1	/* the cell line leaves a bracket open */
 #define PAREN_CLOSE	0x2	/* ... closes one it did not open */

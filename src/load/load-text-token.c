@@ -426,3 +426,31 @@ load_text_line_ok(struct load_text *tp, const struct load_text_line *l)
 	}
 	return 1;
 }
+
+int
+load_text_has_bracket(const char *s)
+{
+	const char	*o;
+
+	return s != NULL && (o = strchr(s, '[')) != NULL &&
+	    strchr(o, ']') != NULL;
+}
+
+int
+load_text_starts_with_port(const struct load_text_line *l)
+{
+	const char	*s = l->s, *e = l->s + l->len, *w;
+	int32_t		 a, b;
+	int		 k;
+
+	for (k = 0; k < 2 && s < e; k++) {
+		for (w = s; s < e && *s != ' ' && *s != '\t'; s++)
+			;
+		if (field_port_parse(w, (size_t)(s - w), &a, &b) ==
+		    FIELD_PORT_OK)
+			return 1;
+		while (s < e && (*s == ' ' || *s == '\t'))
+			s++;
+	}
+	return 0;
+}

@@ -138,6 +138,10 @@ load_text_collect_ids(struct load_text *tp)
 
 /* --- Records ----------------------------------------------------------- */
 
+/* Fewer lines that are not records than this never make the file an
+   error, however few its records (a paste of one multi-line record). */
+#define TEXT_BAD_MIN	4
+
 /* Where does the tail (people, dates, references) start?  At a date, a
    reference-like bracket, or a people list: with ids of the contact
    table, or else only where what follows fits the column order. */
@@ -219,6 +223,9 @@ load_text_record_shape(struct load_text *tp, const struct load_text_line *l,
 		if (t[k].s - (t[k - 1].s + t[k - 1].len) != 1)
 			return "more than one space between fields";
 	}
+	if (name != NULL && !port && !proto && l->no < tp->last_port_line)
+		return "a name-only row before rows with ports, where IANA "
+		    "lists none";
 	if (name != NULL && !port && !proto) {
 		/* Name-only rows: "argus ARGUS Protocol", "seeCard seeCard
 		   [...]"; never "IANA assigned this ...". */
@@ -277,7 +284,32 @@ load_text_phrase(struct load_text *tp, size_t from, size_t to)
 	return to;
 }
 
+/*
+ * A line that is not a record: most often the rest of a multi-line field
+ * of the record before, whose text is then lost (the warning names that
+ * record).
+ */
 static void
+load_text_refuse(struct load_text *tp, const struct load_text_line *l,
+    const char *why)
+{
+	struct registry	*reg = tp->reg;
+	char		 q[FIELD_QUOTE_SIZE];
+
+	if (tp->prev_rec != 0 && tp->prev_rec <= reg->n_records)
+		registry_warn_record(reg, l->no,
+		    &reg->records[tp->prev_rec - 1], "not a record line (%s), "
+		    "a continuation of a multi-line field of this record?  "
+		    "Ignored, and lost to it: '%s'", why,
+		    field_quote(q, l->s, l->len));
+	else
+		registry_warn(reg, l->no, "not a record line (%s), a "
+		    "continuation of a multi-line field?  Ignored: '%s'",
+		    why, field_quote(q, l->s, l->len));
+}
+
+/* Read a record line; 0 when it is not one (warned). */
+static int
 load_text_record(struct load_text *tp, const struct load_text_line *l)
 {
 	struct registry		*reg = tp->reg;
@@ -295,7 +327,7 @@ load_text_record(struct load_text *tp, const struct load_text_line *l)
 	t = tp->tok;
 	n = tp->n_tok;
 	if (n == 0)
-		return;
+		return 1;
 
 	if (field_port_parse(t[0].s, t[0].len, &a, &b) == FIELD_PORT_OK) {
 		lo = a;
@@ -312,9 +344,9 @@ load_text_record(struct load_text *tp, const struct load_text_line *l)
 			i++;
 		}
 	} else {
-		load_text_warn_line(tp, l, "not a record line (a "
-		    "continuation of a multi-line field?); ignored");
-		return;
+		load_text_refuse(tp, l, "its first word is neither a port "
+		    "nor a service name");
+		return 0;
 	}
 	if (i < n && load_text_is_proto(t[i].s, t[i].len)) {
 		proto = field_proto_parse(t[i].s, t[i].len);
@@ -323,10 +355,8 @@ load_text_record(struct load_text *tp, const struct load_text_line *l)
 	j = load_text_tail_start(tp, i);
 	if ((why = load_text_record_shape(tp, l, name, name_len, lo >= 0,
 	    proto != PROTO_NONE, i, j)) != NULL) {
-		registry_warn(reg, l->no, "not a record line (%s), a "
-		    "continuation of a multi-line field?  Ignored: '%s'",
-		    why, field_quote(q, l->s, l->len));
-		return;
+		load_text_refuse(tp, l, why);
+		return 0;
 	}
 	phrase = j == n && (k = load_text_phrase(tp, i, j)) != j;
 	if (phrase)
@@ -339,10 +369,21 @@ load_text_record(struct load_text *tp, const struct load_text_line *l)
 	r->port_hi = hi;
 	r->proto = (enum proto)proto;
 	r->description = load_text_span(tp, i, j);
+	tp->prev_rec = reg->n_records;
 	if (phrase)
 		registry_warn_record(reg, l->no, r, "text from '%.*s ...' "
 		    "taken as notes, not description (pasted text cannot "
 		    "tell)", (int)(t[j].len), t[j].s);
+	else if (j == n && j > i + 1)
+		registry_warn_record(reg, l->no, r, "no people, dates or "
+		    "references end the description: all of '%s' is taken as "
+		    "the description; notes or unauthorized use after it "
+		    "cannot be told apart (pasted text cannot tell)",
+		    field_quote(q, r->description, strlen(r->description)));
+	if (load_text_has_bracket(r->description))
+		registry_warn_record(reg, l->no, r, "a bracket in the "
+		    "description is kept there; it may be a reference "
+		    "(pasted text cannot tell)");
 
 	/* The tail, in column order. */
 	for (k = j; k < n && n_lists < 2 && load_text_people(tp, &t[k], &known);
@@ -403,12 +444,21 @@ load_text_record(struct load_text *tp, const struct load_text_line *l)
 		registry_warn_record(reg, l->no, r, "text after the "
 		    "references taken as the unauthorized use reported; any "
 		    "assignment notes in it cannot be told apart");
-	} else
+	} else if (rest != NULL) {
 		r->notes = rest;
+		if (!phrase)
+			registry_warn_record(reg, l->no, r, "text after the "
+			    "%s taken as assignment notes; it may be the "
+			    "unauthorized use reported, or end a field before "
+			    "(pasted text cannot tell)", k > j ? "people, "
+			    "dates and references" : "description");
+	}
+	return 1;
 }
 
+/* Set tp->last_port_line. */
 static void
-load_text_records(struct load_text *tp)
+load_text_find_ports(struct load_text *tp)
 {
 	struct load_text_line	 l;
 	const char		*p = tp->records;
@@ -418,10 +468,46 @@ load_text_records(struct load_text *tp)
 		if (tp->contacts != 0 && l.no >= tp->contacts)
 			break;
 		load_text_trim_start(&l);
-		if (l.len == 0 || !load_text_line_ok(tp, &l))
-			continue;
-		load_text_record(tp, &l);
+		if (l.len != 0 && load_text_starts_with_port(&l))
+			tp->last_port_line = l.no;
 	}
+}
+
+/*
+ * Read the record lines.  Returns -1 (with *err) when most of them are
+ * not records: the input is then not the pasted page (another form, or
+ * a file that only happens to hold its header line), and a partial
+ * load would pass for a whole one.
+ */
+static int
+load_text_records(struct load_text *tp, char **err)
+{
+	struct load_text_line	 l;
+	const char		*p = tp->records;
+	uint32_t		 no = tp->header, first = 0;
+	size_t			 lines = 0, bad = 0;
+
+	load_text_find_ports(tp);
+	while (load_text_next_line(&p, tp->end, &no, &l)) {
+		if (tp->contacts != 0 && l.no >= tp->contacts)
+			break;
+		load_text_trim_start(&l);
+		if (l.len == 0)
+			continue;
+		lines++;
+		if (load_text_line_ok(tp, &l) && load_text_record(tp, &l))
+			continue;
+		if (bad++ == 0)
+			first = l.no;
+	}
+	if (bad >= TEXT_BAD_MIN && bad * 2 > lines) {
+		*err = load_error(tp->reg->source, first, 0, "expected the "
+		    "registry page pasted as text, one record a line; %zu of "
+		    "its %zu lines are not records (is it another form?  "
+		    "--format-in names it)", bad, lines);
+		return -1;
+	}
+	return 0;
 }
 
 /* --- Contacts ---------------------------------------------------------- */
@@ -593,6 +679,9 @@ load_text_contact(struct load_text *tp, const struct load_text_line *l)
 		   organization, "[Carl_Malamud] Carl Malamud" a name. */
 		p->name = text;
 		p->name_is_display = 1;
+		registry_warn(reg, l->no, "contact [%.*s]: '%s' kept whole "
+		    "as the name; it may be an organization (pasted text "
+		    "cannot tell)", (int)id_len, id, text);
 	} else if (k == 0) {
 		p->name = text;
 		p->name_is_display = 1;
@@ -655,6 +744,13 @@ load_text(struct registry *reg, const char *buf, size_t len, char **err)
 	tp.end = buf + len;
 	reg->format = "text";
 
+	if (load_detect(buf, len) == LOAD_TSV) {
+		/* Most of its lines would read as records, wrongly. */
+		*err = load_error(reg->source, 1, 0, "expected the registry "
+		    "page pasted as text, found portreg's TSV (its header "
+		    "has tabs); read it with --format-in tsv");
+		return -1;
+	}
 	load_text_locate(&tp);
 	if (tp.header == 0) {
 		*err = load_error(reg->source, 1, 0, "expected the registry's "
@@ -663,7 +759,11 @@ load_text(struct registry *reg, const char *buf, size_t len, char **err)
 		return -1;
 	}
 	load_text_collect_ids(&tp);
-	load_text_records(&tp);
+	if (load_text_records(&tp, err) != 0) {
+		free(tp.tok);
+		free(tp.ids);
+		return -1;
+	}
 	load_text_contacts(&tp);
 	if (tp.contacts == 0)
 		registry_warn(reg, 0, "no 'Contact Information' table: people "

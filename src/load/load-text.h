@@ -61,6 +61,17 @@ struct load_text {
 	uint32_t		 contacts;
 	const char		*people;
 
+	/*
+	 * The last line of the record section whose start has a port
+	 * ("10129 udp ...", "nbd 10809 ..."): IANA lists name-only rows
+	 * after every port, so a name-only shape before it is a line
+	 * wrapped out of a multi-line field.
+	 */
+	uint32_t		 last_port_line;
+	/* 1 + the index of the last record read, 0 before the first: the
+	   record a refused line most likely belongs to. */
+	size_t			 prev_rec;
+
 	struct load_text_token	*tok;
 	size_t			 n_tok;
 	size_t			 cap_tok;
@@ -108,6 +119,10 @@ int	load_text_people(struct load_text *tp, const struct load_text_token *t,
 int	load_text_ref_token(const struct load_text_token *t);
 void	load_text_roles(struct load_text *tp, const struct load_text_token *t,
 	    int role);
+/* Does the string s hold a bracketed group ("[...]")? */
+int	load_text_has_bracket(const char *s);
+/* Does the line start with a port, or a word and a port? */
+int	load_text_starts_with_port(const struct load_text_line *l);
 void	load_text_warn_line(struct load_text *tp,
 	    const struct load_text_line *l, const char *what);
 int	load_text_line_ok(struct load_text *tp,

@@ -397,6 +397,27 @@ xml_add_ref(struct xml_state *st, struct record *r, const char *s, size_t n)
 		registry_add_ref(st->reg, r, s, n);
 }
 
+/*
+ * A reference with text of its own (<xref type="uri" data="https://...">
+ * TR-352</xref>): the text, and what the CSV would write without it
+ * (st->label) as its target where that differs.
+ */
+static void
+xml_add_labelled_ref(struct xml_state *st, struct record *r)
+{
+	const char	*s = st->text.data, *t = st->label.data;
+	size_t		 n = st->text.len, tn = st->label.len;
+
+	field_trim(&s, &n);
+	field_trim(&t, &tn);
+	if (n == 0)
+		return;
+	if (tn == 0 || (tn == n && memcmp(s, t, n) == 0))
+		registry_add_ref(st->reg, r, s, n);
+	else
+		registry_add_ref_target(st->reg, r, s, n, t, tn);
+}
+
 /* A record-level <xref>: a contact, or a reference. */
 void
 xml_ref_end(struct xml_state *st)
@@ -422,13 +443,13 @@ xml_ref_end(struct xml_state *st)
 			registry_add_contact(st->reg, r, s, n);
 		return;
 	}
-	if (st->text.len != 0 && !field_is_empty(st->text.data, st->text.len)) {
-		st->text.len = xml_collapse(st->text.data, st->text.len);
-		xml_add_ref(st, r, st->text.data, st->text.len);
-		return;
-	}
 	buf_clear(&st->label);
 	xml_xref_label(st, &st->label);
+	if (st->text.len != 0 && !field_is_empty(st->text.data, st->text.len)) {
+		st->text.len = xml_collapse(st->text.data, st->text.len);
+		xml_add_labelled_ref(st, r);
+		return;
+	}
 	xml_add_ref(st, r, st->label.data, st->label.len);
 }
 

@@ -22,7 +22,7 @@
 #include "xmalloc.h"
 
 static const char *load_format_names[] = {
-	"auto", "xml", "csv", "text", "fixed"
+	"auto", "xml", "csv", "text", "fixed", "tsv"
 };
 
 int
@@ -76,6 +76,9 @@ load_detect(const char *buf, size_t len)
 	if ((size_t)(end - p) >= 25 &&
 	    strncasecmp(p, "Service Name,Port Number", 24) == 0)
 		return LOAD_CSV;
+	if ((size_t)(end - p) >= 25 &&
+	    strncasecmp(p, "Service Name\tPort Number", 24) == 0)
+		return LOAD_TSV;
 
 	/* Look for the column header among the first lines: single spaces in
 	   the pasted page, runs of spaces in the fixed-width file. */
@@ -347,6 +350,9 @@ load_buffer(const char *buf, size_t len, const char *name,
 		break;
 	case LOAD_CSV:
 		rc = load_csv(reg, buf, len, err);
+		break;
+	case LOAD_TSV:
+		rc = load_tsv(reg, buf, len, err);
 		break;
 	case LOAD_FIXED:
 		rc = load_fixed(reg, buf, len, err);

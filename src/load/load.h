@@ -2,7 +2,7 @@
  * load.h - read a registry file in any of IANA's forms.
  *
  * Formats: "xml" (service-names-port-numbers.xml, read with Expat), "csv"
- * (RFC 4180), "text" (the registry web page pasted as plain text, the form
+ * (RFC 4180), "tsv" (portreg's -o tsv), "text" (the registry web page pasted as plain text, the form
  * of data/seed-excerpt-2024-10-15.txt) and "fixed" (IANA's fixed-width
  * service-names-port-numbers.txt).  The format is detected from content.
  *
@@ -26,6 +26,7 @@ enum load_format {
 	LOAD_CSV,
 	LOAD_TEXT,	/* pasted web page */
 	LOAD_FIXED,	/* fixed-width text */
+	LOAD_TSV,	/* -o tsv: the CSV's columns, tab-separated */
 };
 
 /* Largest file portreg reads (bytes); larger input is an error. */
@@ -63,6 +64,10 @@ struct registry	*load_buffer(const char *buf, size_t len, const char *name,
 int		 load_xml(struct registry *, const char *buf, size_t len,
 		     char **err);
 int		 load_csv(struct registry *, const char *buf, size_t len,
+		     char **err);
+/* What -o tsv writes: the CSV's header and columns separated by tabs,
+   one line per record, \\ \t \n \r inside a field (load-csv.c). */
+int		 load_tsv(struct registry *, const char *buf, size_t len,
 		     char **err);
 int		 load_text(struct registry *, const char *buf, size_t len,
 		     char **err);

@@ -137,23 +137,29 @@ load_person_uri(struct registry *reg, struct person *p, const char *uri,
 	if (len == 0)
 		return;
 
-	if (len > 7 && strncasecmp(uri, "mailto:", 7) == 0) {
+	if (len > 7 && strncasecmp(uri, "mailto:", 7) == 0)
 		addr = xstrndup(uri + 7, len - 7);
-		/* IANA writes '@' as '&'; a few addresses have a real '@'
-		   already, and then '&' is part of the address. */
-		if (strchr(addr, '@') == NULL && (c = strchr(addr, '&')))
-			*c = '@';
-	} else if (memchr(uri, ':', len) == NULL &&
-	    memchr(uri, '@', len) != NULL)
+	else if (memchr(uri, ':', len) == NULL &&
+	    memchr(uri, ' ', len) == NULL &&
+	    (memchr(uri, '@', len) != NULL || memchr(uri, '&', len) != NULL))
 		addr = xstrndup(uri, len);	/* a bare address */
 	else {
 		if (p->uri == NULL)
 			p->uri = registry_strndup(reg, uri, len);
 		return;
 	}
+	/* IANA writes '@' as '&'; a few addresses have a real '@' already,
+	   and then '&' is part of the address. */
+	if (strchr(addr, '@') == NULL && (c = strchr(addr, '&')) != NULL)
+		*c = '@';
 	if (p->email == NULL)
 		p->email = registry_strdup(reg, addr);
-	else if (p->uri == NULL)
-		p->uri = registry_strndup(reg, uri, len);
+	else if (p->uri == NULL && strcmp(p->email, addr) != 0) {
+		/* A second address (WAP_Forum, Oracle_Corp): a mailto: URI
+		   of the real address, never IANA's '&' form. */
+		c = xasprintf("mailto:%s", addr);
+		p->uri = registry_strdup(reg, c);
+		free(c);
+	}
 	free(addr);
 }

@@ -29,7 +29,8 @@ char		*load_error(const char *file, unsigned line, unsigned col,
  * references (contents of each bracket); text that is not bracketed
  * becomes one reference.
  * load_person_uri: set person->email / ->uri from one URI as IANA writes
- * it ("mailto:w&uter.be" -> email "w@uter.be").
+ * it ("mailto:w&uter.be" -> email "w@uter.be"); a second address, where
+ * uri is free, becomes uri "mailto:pg@uplanet.com", never the '&' form.
  */
 int		 load_people_list(struct registry *, struct record *, int role,
 		     const char *s, size_t len);

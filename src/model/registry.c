@@ -200,8 +200,36 @@ registry_add_ref(struct registry *reg, struct record *r, const char *ref,
 	const char	**l;
 
 	l = registry_append(reg, r->refs, r->n_refs, sizeof *l);
-	l[r->n_refs++] = arena_strndup(reg->arena, ref, len);
+	l[r->n_refs] = arena_strndup(reg->arena, ref, len);
 	r->refs = l;
+	if (r->ref_targets != NULL) {
+		l = registry_append(reg, r->ref_targets, r->n_refs, sizeof *l);
+		l[r->n_refs] = NULL;
+		r->ref_targets = l;
+	}
+	r->n_refs++;
+}
+
+void
+registry_add_ref_target(struct registry *reg, struct record *r,
+    const char *ref, size_t len, const char *target, size_t tlen)
+{
+	const char	**l;
+	uint32_t	 cap, i;
+
+	if (r->ref_targets == NULL) {
+		/* The first target: room as registry_append keeps it, a
+		   power of two above the references there are. */
+		for (cap = 1; cap <= r->n_refs; cap *= 2)
+			;
+		l = arena_alloc(reg->arena, cap * sizeof *l);
+		for (i = 0; i < r->n_refs; i++)
+			l[i] = NULL;
+		r->ref_targets = l;
+	}
+	registry_add_ref(reg, r, ref, len);
+	r->ref_targets[r->n_refs - 1] = arena_strndup(reg->arena, target,
+	    tlen);
 }
 
 static void

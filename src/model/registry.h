@@ -61,6 +61,14 @@ struct record {
 	const char		*modified;
 	const char	       **refs;		/* "RFC6353", "https://..." */
 	uint32_t		 n_refs;
+	/*
+	 * NULL, or n_refs entries: what refs[i] points to where the file
+	 * gives that apart from the reference's own text (XML's <xref
+	 * type="uri" data="https://...">TR-352</xref>), written as the CSV
+	 * writes a reference without text ("https://...", "RFC8765");
+	 * NULL entries where it does not.
+	 */
+	const char	       **ref_targets;
 	const char		*service_code;
 	const char		*unauthorized;	/* unauthorized use reported */
 	const char		*notes;		/* assignment notes */
@@ -70,7 +78,8 @@ struct record {
 /*
  * One entry of the people (contact information) table.  email is the
  * de-obfuscated address of the first mailto: URI ("w@uter.be"); uri is
- * the first other URI.  Where the pasted-text form cannot tell a name
+ * the first other URI, or a second address as "mailto:pg@uplanet.com"
+ * (never IANA's '&' form).  Where the pasted-text form cannot tell a name
  * from an organization, name holds the whole text and name_is_display
  * is set.
  */
@@ -190,6 +199,11 @@ void		 registry_add_contact(struct registry *, struct record *,
 		     const char *id, size_t len);
 void		 registry_add_ref(struct registry *, struct record *,
 		     const char *ref, size_t len);
+/* A reference with text of its own and, apart, its target (see
+   ref_targets); both copied. */
+void		 registry_add_ref_target(struct registry *, struct record *,
+		     const char *ref, size_t len, const char *target,
+		     size_t tlen);
 
 /* Declare the ports the file covers, instead of the span of its rows
    that registry_finish otherwise takes (see cover_lo). */

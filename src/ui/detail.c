@@ -352,7 +352,7 @@ detail_build(struct detail *d, const struct registry *reg, int32_t row)
 	detail_add(d, "Registered", r->registered, DETAIL_TEXT);
 	detail_add(d, "Modified", r->modified, DETAIL_TEXT);
 	for (i = 0; i < r->n_refs; i++) {
-		link = detail_ref_link(r->refs[i]);
+		link = detail_record_ref_link(r, i);
 		if (link != NULL && strcmp(link, r->refs[i]) != 0) {
 			char	*s = sanitize(r->refs[i], 0);
 			char	*u = sanitize(link, 0);
@@ -613,6 +613,16 @@ detail_ref_link(const char *ref)
 		    (int)(e - ref), ref);
 	}
 	return NULL;
+}
+
+char *
+detail_record_ref_link(const struct record *r, uint32_t i)
+{
+	if (i >= r->n_refs)
+		return NULL;
+	if (r->ref_targets != NULL && r->ref_targets[i] != NULL)
+		return detail_ref_link(r->ref_targets[i]);
+	return detail_ref_link(r->refs[i]);
 }
 
 int

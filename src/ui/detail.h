@@ -128,6 +128,12 @@ int		 detail_link_lines(const struct detail *, size_t l,
  */
 char		*detail_ref_link(const char *ref);
 
+struct record;
+/* The URL of reference i of r: its target where the file gave one
+   apart from its text (ref_targets), else as detail_ref_link.  NULL
+   when it is not a link.  Caller frees. */
+char		*detail_record_ref_link(const struct record *, uint32_t i);
+
 /*
  * May 'o' open this?  Only http:, https: and mailto:, valid UTF-8 with
  * no control (C0, DEL, C1) and no format character (sanitize_is_format:

@@ -1,7 +1,8 @@
 /*
  * fuzz-load.c - libFuzzer harness for the loaders and format detection.
  * Built once per surface with FUZZ_FORMAT set to a LOAD_* value
- * (LOAD_AUTO: detection, then whichever loader it picks).  A registry
+ * (LOAD_AUTO: detection, then whichever loader it picks; LOAD_TSV, 5:
+ * the TSV that -o tsv writes).  A registry
  * that loads is then taken through what reads it: the four output
  * formats, the detail pane's fields, wrapping and links, and a search.
  */
