@@ -29,6 +29,7 @@
 #include "cli.h"
 #include "complete.h"
 #include "gaps.h"
+#include "hostcmd.h"
 #include "load.h"
 #include "output.h"
 #include "pattern.h"
@@ -67,6 +68,7 @@ struct cli {
 	struct query		*queries;
 	char		       **query_text;	/* as typed, for messages */
 	size_t			 n_queries;
+	struct hostcmd		 host;		/* SPEC 7 (hostcmd.h) */
 };
 
 /* Long-only options. */
@@ -92,6 +94,7 @@ static const struct option cli_long_options[] = {
 	{ "format-in",	required_argument,	NULL, OPT_FORMAT_IN },
 	{ "check",	no_argument,		NULL, OPT_CHECK },
 	{ "update",	optional_argument,	NULL, OPT_UPDATE },
+	HOSTCMD_LONG_OPTIONS
 	/* For the shell completion scripts; not in --help. */
 	{ "list-names",	no_argument,		NULL, OPT_LIST_NAMES },
 	{ "list-people", no_argument,		NULL, OPT_LIST_PEOPLE },
@@ -99,24 +102,6 @@ static const struct option cli_long_options[] = {
 	{ "version",	no_argument,		NULL, 'V' },
 	{ NULL,		0,			NULL, 0 },
 };
-
-static void cli_error(const char *, ...) __attribute__((format(printf, 1, 2)));
-
-/* "portreg: message", with anything taken from input made safe. */
-static void
-cli_error(const char *fmt, ...)
-{
-	va_list	 ap;
-	char	*msg, *safe;
-
-	va_start(ap, fmt);
-	msg = xvasprintf(fmt, ap);
-	va_end(ap);
-	safe = sanitize(msg, 0);
-	fprintf(stderr, "portreg: %s\n", safe);
-	free(safe);
-	free(msg);
-}
 
 static void
 cli_usage(FILE *f)
@@ -147,6 +132,7 @@ cli_usage(FILE *f)
 "\n"
 "Exit status: 0 found, 1 nothing found (--check: warnings), 2 error.\n"
 "See portreg(1).\n", f);
+	hostcmd_usage(f);
 }
 
 /* --- Which registry --------------------------------------------------- */
@@ -218,6 +204,7 @@ cli_free(struct cli *c)
 	free(c->query_text);
 	free(c->queries);
 	free(c->patterns);
+	hostcmd_free(&c->host);
 }
 
 /*
@@ -242,6 +229,11 @@ cli_parse(struct cli *c, int argc, char **argv)
 	opterr = 1;
 	while ((ch = getopt_long(argc, argv, "e:f:o:hV", cli_long_options,
 	    NULL)) != -1) {
+		if (ch >= HOSTCMD_OPT_FIRST) {
+			if (hostcmd_option(&c->host, ch, optarg) != 0)
+				return CLI_ERROR;
+			continue;
+		}
 		switch (ch) {
 		case 'e':
 			xgrow((void **)&c->patterns, &cap, c->n_patterns + 1,
@@ -340,6 +332,13 @@ cli_parse(struct cli *c, int argc, char **argv)
 		return CLI_ERROR;
 	}
 
+	if (hostcmd_active(&c->host)) {
+		if (hostcmd_args(&c->host, argc - optind, argv + optind,
+		    c->n_patterns + c->check + c->gaps + (c->contact != NULL) +
+		    (c->update != NULL)) >= 0)
+			return CLI_ERROR;
+		optind = argc;		/* the words were hostcmd's */
+	}
 	c->n_queries = (size_t)(argc - optind);
 	c->queries = xcalloc(c->n_queries + 1, sizeof *c->queries);
 	c->query_text = xcalloc(c->n_queries + 1, sizeof *c->query_text);
@@ -780,9 +779,11 @@ cli_main(int argc, char **argv)
 		rc = cli_contact(&c, reg);
 	else if (c.gaps)
 		rc = cli_gaps(&c, reg);
+	else if (hostcmd_active(&c.host))
+		rc = hostcmd_run(&c.host, reg, c.format, c.proto);
 	else if (c.n_queries == 0 && c.n_patterns == 0 && !c.format_given &&
 	    isatty(STDOUT_FILENO))
-		rc = tui_run(reg);
+		rc = tui_run_setup(reg, hostcmd_browse, &c.host);
 	else
 		rc = cli_lookup(&c, reg);
 

@@ -63,7 +63,7 @@ output_port(char *tmp, size_t size, int32_t lo, int32_t hi)
 
 /* --- JSON ----------------------------------------------------------- */
 
-static void
+void
 output_json_string(FILE *f, const char *s)
 {
 	size_t	 len, i = 0, start, n;
@@ -300,7 +300,7 @@ output_row_free(struct output_row *row)
 }
 
 /* RFC 4180, minimal: quote only a field holding , " CR or LF. */
-static void
+void
 output_csv_field(FILE *f, const char *s)
 {
 	const char	*p;
@@ -320,7 +320,7 @@ output_csv_field(FILE *f, const char *s)
 	putc('"', f);
 }
 
-static void
+void
 output_tsv_field(FILE *f, const char *s)
 {
 	const char	*p;

@@ -56,4 +56,11 @@ void	 output_person_dangling(FILE *, const struct registry *,
 void	 output_gaps(FILE *, const struct registry *, const struct gap *g,
 	     size_t n, enum output_format);
 
+/* One JSON string (null for NULL), one CSV field (quoted only where it
+   must be) and one TSV field (escaped), for the other writers of the
+   command line (grid.h). */
+void	 output_json_string(FILE *, const char *);
+void	 output_csv_field(FILE *, const char *);
+void	 output_tsv_field(FILE *, const char *);
+
 #endif

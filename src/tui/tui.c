@@ -289,6 +289,12 @@ tui_open(const char *uri)
 int
 tui_run(struct registry *reg)
 {
+	return tui_run_setup(reg, NULL, NULL);
+}
+
+int
+tui_run_setup(struct registry *reg, tui_setup_fn *setup, void *arg)
+{
 	struct sigaction	 sa, old_int, old_term, old_hup;
 	struct layout		 l;
 	const struct layout	*lay;
@@ -322,6 +328,8 @@ tui_run(struct registry *reg)
 	tui_screen = 1;
 	fatal_set_cleanup(tui_fatal_cleanup);
 	ui = ui_new(reg);
+	if (setup != NULL)
+		setup(ui, arg);
 	raw();
 	noecho();
 	nonl();

@@ -12,6 +12,11 @@ struct registry;
  * status (0 on a normal quit).  reg stays owned by the caller.
  */
 int	 tui_run(struct registry *reg);
+/* The same, calling setup(ui, arg) on the new ui before the first
+   screen (to give it what else the command line loaded). */
+struct ui;
+typedef void	 tui_setup_fn(struct ui *, void *arg);
+int	 tui_run_setup(struct registry *reg, tui_setup_fn *setup, void *arg);
 
 /*
  * Open uri with $BROWSER, read as xdg-utils does: a ':'-separated list

@@ -30,6 +30,13 @@ detail_add(struct detail *d, const char *label, const char *text,
 	f->role = role;
 }
 
+void
+detail_add_field(struct detail *d, const char *label, const char *text,
+    enum detail_role role)
+{
+	detail_add(d, label, text, role);
+}
+
 /* Add a field from portreg's own (already safe) text; takes ownership. */
 static void
 detail_add_own(struct detail *d, const char *label, char *text,

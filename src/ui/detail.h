@@ -86,6 +86,10 @@ struct detail_line {
 void		 detail_build(struct detail *d, const struct registry *,
 		     int32_t row);
 void		 detail_free(struct detail *);
+/* Add a field after those of detail_build: label static, text raw
+   (sanitized here), nothing when text is NULL or empty. */
+void		 detail_add_field(struct detail *d, const char *label,
+		     const char *text, enum detail_role role);
 
 /*
  * Wrap d's fields to width columns (labels take DETAIL_LABEL_W of them,

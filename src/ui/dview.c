@@ -62,6 +62,7 @@ ui_detail_view(const struct ui *ui)
 	v->width = width;
 	if (row != INT32_MIN) {
 		detail_build(&v->d, ui->reg, row);
+		ui_host_detail(ui, &v->d, row);
 		v->n = detail_wrap(&v->d, width, &v->lines, &v->text_x);
 	}
 	return v;

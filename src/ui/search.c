@@ -94,6 +94,8 @@ ui_find(struct ui *ui, struct pattern *p, const char *expr,
 	*limited = 0;
 	if (prev != NULL && strcmp(prev, expr) == 0)
 		return n_prev;
+	if (ui_host_prefix(expr))
+		return ui_host_find(ui, p, rows);
 	narrow = prev != NULL && ui->narrow != UI_NARROW_NEVER &&
 	    ui_pattern_narrows(prev, expr);
 	if (narrow && ui->narrow == UI_NARROW_AUTO)
@@ -133,7 +135,8 @@ ui_compile(struct ui *ui, const char *expr)
 		ui_message(ui, 1, "Search is not available");
 		return NULL;
 	}
-	p = pattern_new(expr, &err);
+	p = ui_host_prefix(expr) ? ui_host_pattern(expr, &err) :
+	    pattern_new(expr, &err);
 	if (p == NULL) {
 		ui_message(ui, 1, "%s", err != NULL ? err : "bad pattern");
 		free(err);

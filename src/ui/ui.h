@@ -52,6 +52,7 @@ enum ui_prompt {
 	PROMPT_SEARCH,		/* / */
 	PROMPT_RSEARCH,		/* ? */
 	PROMPT_FILTER,		/* & */
+	PROMPT_FREE,		/* F: how many free ports (host.c) */
 };
 
 struct view {
@@ -184,6 +185,9 @@ struct ui {
 	char			*open_uri;	/* with UI_OPEN */
 
 	uint32_t		*scratch;	/* n_records, for scans */
+
+	/* host.c: the lists beside the registry (SPEC 7), or NULL. */
+	struct ui_host		*host;
 };
 
 #define UI_NARROW_AUTO		0
@@ -292,6 +296,21 @@ size_t		 ui_help_wrap(int width, struct ui_help_row *out,
  * add no uppercase letter unless from has one (smart case stays).
  */
 int		 ui_pattern_narrows(const char *from, const char *to);
+/*
+ * host.c: the lists beside the registry and this host's sockets
+ * (overlay.h), borrowed until ui_free: the list's marker column, the
+ * detail pane's lines about them, the filter prefix host: and the
+ * free-port key.  Without them (never called) those show nothing.
+ */
+struct overlay;
+void		 ui_set_host(struct ui *, const struct overlay *);
+/* The marks of row (OVL_MARK_ bits of overlay.h), 0 without a host. */
+unsigned	 ui_host_marks(const struct ui *, int32_t row);
+/* The marker column's character for marks: '@' in use here, '~' the
+   services(5) name differs, '!' both, ' ' none. */
+char		 ui_host_marker(unsigned marks);
+/* ":" free ports: the best block of n ports' gap row, then the next. */
+int		 ui_host_free(struct ui *, long n);
 /* Set the message line (printf-like). */
 void		 ui_message(struct ui *, int error, const char *, ...)
 		     __attribute__((format(printf, 3, 4)));
