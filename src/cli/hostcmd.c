@@ -90,7 +90,9 @@ hostcmd_usage(FILE *f)
 int
 hostcmd_active(const struct hostcmd *h)
 {
-	return h->listening || h->compare || h->free;
+	/* --random and --limit too: hostcmd_args says they need --free. */
+	return h->listening || h->compare || h->free || h->random ||
+	    h->limit != 0;
 }
 
 /* --free's words: [N] [RANGE]. */
@@ -426,6 +428,7 @@ hostcmd_compare(struct hostcmd *h, const struct registry *reg,
 	enum ovl_class		 k;
 	char			 port[16], line[16], num[24], *err = NULL;
 	size_t			 n[OVL_CLASS_COUNT] = { 0 }, i, differ = 0;
+	size_t			 listed;
 	int32_t			 rec;
 
 	path = h->file != NULL ? h->file : h->services != NULL &&
@@ -460,14 +463,14 @@ hostcmd_compare(struct hostcmd *h, const struct registry *reg,
 		cell[1] = num;
 		grid_add(&counts, cell);
 	}
-	if (entries.nrows == 0)
+	if ((listed = entries.nrows) == 0)
 		cli_error("%s: no entries to compare", l->source);
 	else
 		hostcmd_compare_write(l, &counts, &entries, n, fmt);
 	grid_free(&counts);
 	grid_free(&entries);
 	ovl_list_free(l);
-	return entries.nrows == 0 ? HOST_NOTHING : differ != 0 ?
+	return listed == 0 ? HOST_NOTHING : differ != 0 ?
 	    HOST_NOTHING : HOST_FOUND;
 }
 

@@ -75,7 +75,7 @@ struct hostcmd {
 int		 hostcmd_option(struct hostcmd *, int ch, const char *arg);
 /* The --help lines of these options. */
 void		 hostcmd_usage(FILE *);
-/* Is one of --listening, --compare, --free asked? */
+/* Is one of --listening, --compare, --free (or --random, --limit) asked? */
 int		 hostcmd_active(const struct hostcmd *);
 /*
  * Check the options together and read the words after them: others
