@@ -108,12 +108,12 @@ pane_list_row(const struct ui *ui, int y, const struct rect *body,
 	field_port_format(port, lo, hi);
 
 	sline_start(&sl, y, body->x, body->w);
-	sline_adds(&sl, matched && pos != ui->cursor ? "*" : " ", a);
-	if (ui->host != NULL) {		/* SPEC 7: in use here, name differs */
-		extra[0] = ui_host_marker(ui_host_marks(ui, row));
-		extra[1] = '\0';
-		sline_adds(&sl, extra, a);
-	}
+	/* The marker column: a search match, else SPEC 7's marks (in use
+	   here, services(5) name differs). */
+	extra[0] = matched && pos != ui->cursor ? '*' :
+	    ui_host_marker(ui_host_marks(ui, row));
+	extra[1] = '\0';
+	sline_adds(&sl, extra, a);
 	x = sl.col;
 	sline_adds(&sl, port, a);
 	sline_pad(&sl, x + LIST_PORT_W + 1, a);
@@ -178,8 +178,6 @@ pane_list_draw(const struct ui *ui, const struct rect *head,
 		snprintf(right, sizeof right, " %zu rows ", ui->view->n);
 	sline_start(&sl, head->y, head->x, head->w);
 	sline_adds(&sl, ui->focus == PANE_LIST ? ">" : " ", ha);
-	if (ui->host != NULL)
-		sline_adds(&sl, " ", ha);	/* over the marker column */
 	x = sl.col;
 	lim = sl.end - draw_width(right, strlen(right));
 	if (ui->filter != NULL && ui->view != &ui->persons &&
