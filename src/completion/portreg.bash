@@ -95,7 +95,10 @@ _portreg()
 	--contact)
 		_portreg_prefixed "$cur" --list-people
 		return ;;
-	-e | --regexp | --update)
+	-e | --regexp | --update | --limit)
+		return ;;
+	--services | --nmap-services)
+		mapfile -t COMPREPLY < <(compgen -f -W none -- "$cur")
 		return ;;
 	esac
 
@@ -105,12 +108,14 @@ _portreg()
 		--) break ;;
 		# These take no service name.
 		--gaps | --check | --contact | --update) return ;;
+		--compare | --free) return ;;	# a FILE; N and a RANGE
 		esac
 	done
 	if [[ $cur == -* && $w != -- ]]; then
 		mapfile -t COMPREPLY < <(compgen -W '-e --regexp --gaps --contact
 		    --proto -o --format -f --file --format-in --check --update
-		    -h --help -V --version' -- "$cur")
+		    -h --help -V --version --listening --compare --free
+		    --limit --random --services --nmap-services' -- "$cur")
 		return
 	fi
 	_portreg_prefixed "$cur" --list-names
