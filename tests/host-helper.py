@@ -3,7 +3,8 @@
 
 Usage: host-helper.py OUTFILE [TCPPORT [UDPPORT]]
 
-Names itself "prtest-lsn" (its command, as /proc/PID/comm shows it),
+Names itself $PRTEST_NAME, default "prtest-lsn" (its command, as
+/proc/PID/comm shows it: tests running side by side give their own),
 listens on 127.0.0.1 with TCP and binds a UDP socket on 127.0.0.1 (each
 at the port given, else one the kernel picks), writes
 "TCPPORT UDPPORT PID" to OUTFILE, and waits until it is killed or 120
@@ -15,7 +16,7 @@ import sys
 import time
 
 with open('/proc/self/comm', 'w') as f:
-    f.write('prtest-lsn')
+    f.write(os.environ.get('PRTEST_NAME', 'prtest-lsn')[:15])
 tcp = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
 tcp.bind(('127.0.0.1', int(sys.argv[2]) if len(sys.argv) > 2 else 0))
 tcp.listen(1)

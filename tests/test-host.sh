@@ -115,10 +115,18 @@ cat > "$tmp/proc/net/tcp6" <<'EOT'
    1: 0000000000000000FFFF00000100007F:1F92 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 98 1 0 100 0 0 10 0
 EOT
 printf '  sl  local_address rem_address   st\n   0: 00000000:0035 00000000:0000 07 00000000:00000000 00:00000000 00000000     0        0 77 2 0 0\n' > "$tmp/proc/net/udp"
+# An owner by its socket inode: pid 4321, command fakecmd, socket 4242.
+mkdir -p "$tmp/proc/4321/fd" "$tmp/proc/net/sctp"
+ln -s 'socket:[4242]' "$tmp/proc/4321/fd/3"
+ln -s '/dev/null' "$tmp/proc/4321/fd/0"
+printf 'fakecmd\n' > "$tmp/proc/4321/comm"
+printf ' ENDPT     SOCK   STY SST HBKT LPORT   UID INODE LADDRS\nffff8800b8fdc000 ffff8800b8ff6800 2   10  29   2905      0 17213 10.0.0.1 10.0.0.2\n' > "$tmp/proc/net/sctp/eps"
 : > "$tmp/proc/net/udp6"
 PORTREG_PROC=$tmp/proc run --listening -o csv
 is "$rc" 0 "a proc tree of the test's own is read"
-ok 'has "$out" "^tcp,127.0.0.1,8080,,,"' "IPv4 loopback as 127.0.0.1, owner unknown"
+ok 'has "$out" "^tcp,127.0.0.1,8080,4321,fakecmd,"' "IPv4 loopback as 127.0.0.1, its owner found by the socket inode"
+ok 'has "$out" "^tcp,\[::\],22,,,"' "a socket no process holds: owner unknown"
+ok 'has "$out" "^sctp,10.0.0.1,2905,.*m3ua"' "SCTP endpoints from net/sctp/eps, with the registry's entry"
 ok 'has "$out" "^tcp,\[::\],22,.*ssh"' "IPv6 wildcard as [::], with the registry's ssh"
 ok 'has "$out" "^tcp,\[::ffff:127.0.0.1\],8082,"' "IPv4-mapped as [::ffff:127.0.0.1]"
 ok 'has "$out" "^udp,0.0.0.0,53,.*domain"' "bound UDP kept"

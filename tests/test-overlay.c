@@ -282,6 +282,51 @@ free_blocks_avoid_every_list_and_rank(void **state)
 	registry_free(reg);
 }
 
+/* ui_set_host_more's callback: counts its calls, names the owner. */
+static int more_calls;
+static void
+more(void *arg)
+{
+	struct ovl_sockets	*s = arg;
+
+	more_calls++;
+	s->s[0].pid = 7;
+	strcpy(s->s[0].command, "late");
+}
+
+static void
+idle_completes_the_overlay_once(void **state)
+{
+	struct registry		*reg = small_registry();
+	struct ovl_sockets	 socks = { 0 };
+	struct overlay		 ov = { 0 };
+	struct ui		*ui;
+	const struct ui_detail_view *v;
+	size_t			 i;
+	int			 late = 0;
+
+	(void)state;
+	ovl_sockets_add(&socks)->port = 80;
+	socks.s[0].proto = PROTO_TCP;
+	ov.sockets = &socks;
+	ui = ui_new(reg);
+	ui_set_host(ui, &ov);
+	ui_set_host_more(ui, more, &socks);
+	ui_goto(ui, "80/tcp");
+	(void)ui_detail_view(ui);	/* the first screen, before idle */
+	assert_int_equal(more_calls, 0);
+	assert_int_equal(ui_idle(ui), UI_DRAW_DETAIL);
+	assert_int_equal(ui_idle(ui), UI_NONE);
+	assert_int_equal(more_calls, 1);
+	v = ui_detail_view(ui);		/* rebuilt: it names the owner now */
+	for (i = 0; i < v->d.n; i++)
+		late |= strstr(v->d.fields[i].text, "late") != NULL;
+	assert_true(late);
+	ui_free(ui);
+	free(socks.s);
+	registry_free(reg);
+}
+
 static void
 browser_marks_filters_and_frees(void **state)
 {
@@ -368,6 +413,7 @@ main(void)
 		cmocka_unit_test(compare_gives_each_class),
 		cmocka_unit_test(free_blocks_avoid_every_list_and_rank),
 		cmocka_unit_test(browser_marks_filters_and_frees),
+		cmocka_unit_test(idle_completes_the_overlay_once),
 	};
 
 	return RUN_TESTS(tests);

@@ -243,17 +243,22 @@ hostcmd_proc(void)
 	return p != NULL && *p != '\0' ? p : HOSTCMD_PROC;
 }
 
-/* Load what the action needs: 0, or 2 after a message. */
+/*
+ * Load what the action needs: 0, or 2 after a message.  later (the
+ * browser): leave nmap's list and the sockets' owners to
+ * hostcmd_browse_more.
+ */
 static int
-hostcmd_load(struct hostcmd *h, int quiet, int sockets_needed)
+hostcmd_load(struct hostcmd *h, int quiet, int sockets_needed, int later)
 {
 	char	*err = NULL;
 
 	if (hostcmd_list(h->services, LOAD_SERVICES_DEFAULT, quiet,
-	    &h->svc) != 0 || hostcmd_list(h->nmap, LOAD_NMAP_DEFAULT, quiet,
-	    &h->nmap_list) != 0)
+	    &h->svc) != 0 || (!later && hostcmd_list(h->nmap,
+	    LOAD_NMAP_DEFAULT, quiet, &h->nmap_list) != 0))
 		return HOST_ERROR;
-	if ((h->sockets = load_host_sockets(hostcmd_proc(), &err)) == NULL) {
+	if ((h->sockets = load_host_sockets(hostcmd_proc(), !later,
+	    &err)) == NULL) {
 		if (sockets_needed) {
 			cli_error("%s", err);
 			free(err);
@@ -270,13 +275,27 @@ hostcmd_load(struct hostcmd *h, int quiet, int sockets_needed)
 	return 0;
 }
 
+/* What the browser's first screen need not wait for. */
+static void
+hostcmd_browse_more(void *arg)
+{
+	struct hostcmd	*h = arg;
+
+	if (hostcmd_list(h->nmap, LOAD_NMAP_DEFAULT, 1, &h->nmap_list) == 0)
+		h->ov.nmap = h->nmap_list;
+	if (h->sockets != NULL)
+		load_host_owners(h->sockets, hostcmd_proc());
+}
+
 void
 hostcmd_browse(struct ui *ui, void *arg)
 {
 	struct hostcmd	*h = arg;
 
-	if (hostcmd_load(h, 1, 0) == 0)
+	if (hostcmd_load(h, 1, 0, 1) == 0) {
 		ui_set_host(ui, &h->ov);
+		ui_set_host_more(ui, hostcmd_browse_more, h);
+	}
 }
 
 /* --- --listening ------------------------------------------------------ */
@@ -587,7 +606,7 @@ hostcmd_run(struct hostcmd *h, const struct registry *reg,
 {
 	if (h->compare)
 		return hostcmd_compare(h, reg, fmt, proto);
-	if (hostcmd_load(h, 0, h->listening) != 0)
+	if (hostcmd_load(h, 0, h->listening, 0) != 0)
 		return HOST_ERROR;
 	if (h->listening)
 		return hostcmd_listening(h, reg, fmt, proto);

@@ -194,13 +194,13 @@ host_comm(const char *proc, long pid, char *out, size_t size)
 }
 
 /* Owners: every /proc/PID/fd/N that is "socket:[INODE]" of ours. */
-static void
-host_owners(struct ovl_sockets *s, const char *proc)
+void
+load_host_owners(struct ovl_sockets *s, const char *proc)
 {
 	struct ovl_socket	**by, key, *kp, **hit;
 	DIR			*pd, *fd;
 	struct dirent		*pe, *fe;
-	char			*dir, *link, target[64], comm[OVL_COMM_SIZE];
+	char			*dir, target[64], comm[OVL_COMM_SIZE];
 	unsigned long long	 inode;
 	ssize_t			 n;
 	size_t			 i;
@@ -223,9 +223,8 @@ host_owners(struct ovl_sockets *s, const char *proc)
 		while (fd != NULL && (fe = readdir(fd)) != NULL) {
 			if (fe->d_name[0] == '.')
 				continue;
-			link = xasprintf("%s/%s", dir, fe->d_name);
-			n = readlink(link, target, sizeof target - 1);
-			free(link);
+			n = readlinkat(dirfd(fd), fe->d_name, target,
+			    sizeof target - 1);
 			if (n <= 9 || strncmp(target, "socket:[", 8) != 0)
 				continue;
 			target[n] = '\0';
@@ -260,7 +259,7 @@ host_owners(struct ovl_sockets *s, const char *proc)
 }
 
 struct ovl_sockets *
-load_host_sockets(const char *proc, char **err)
+load_host_sockets(const char *proc, int owners, char **err)
 {
 	static const struct {
 		const char	*name;
@@ -293,7 +292,8 @@ load_host_sockets(const char *proc, char **err)
 		free(path);
 	}
 	host_sctp(s, proc);
-	host_owners(s, proc);
+	if (owners)
+		load_host_owners(s, proc);
 	ovl_sockets_finish(s);
 	return s;
 }

@@ -15,9 +15,14 @@ struct ovl_sockets;
 
 /*
  * Read the sockets under proc (normally "/proc"; tests give a tree of
- * their own).  NULL with *err set (caller frees) when proc/net/tcp
- * cannot be read: no /proc/net, not Linux.
+ * their own), with their owners when owners is set (else every pid is
+ * -1 until load_host_owners).  NULL with *err set (caller frees) when
+ * proc/net/tcp cannot be read: no /proc/net, not Linux.
  */
-struct ovl_sockets *load_host_sockets(const char *proc, char **err);
+struct ovl_sockets *load_host_sockets(const char *proc, int owners,
+		     char **err);
+/* Find the owners of s's sockets (the costly part: every process's
+   open files are looked at). */
+void		 load_host_owners(struct ovl_sockets *s, const char *proc);
 
 #endif

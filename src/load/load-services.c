@@ -200,23 +200,33 @@ svc_detect(struct svc_line *l, const char *buf, size_t len, long *first_bad,
 	return ok != 0 && freq * 2 > ok;
 }
 
-/* Exact duplicates: the entries of each port/protocol, chained. */
+/* Exact duplicates: the entries, chained in buckets by port/protocol
+   (a table sized to the file's lines, not to every port). */
 struct svc_seen {
-	int32_t		*head;		/* per port * PROTO_COUNT + proto */
+	int32_t		*head;		/* per bucket */
 	int32_t		*next;		/* per entry */
-	size_t		 cap;
+	size_t		 mask;
 };
+
+static size_t
+svc_bucket(const struct svc_seen *d, int32_t port, enum proto proto)
+{
+	return ((size_t)port * PROTO_COUNT + proto) * 2654435761u & d->mask;
+}
 
 static int32_t
 svc_duplicate(struct svc_seen *d, const struct ovl_list *list,
     const struct svc_line *l)
 {
-	size_t		 k = (size_t)l->port * PROTO_COUNT + l->proto;
-	int32_t		 i;
+	const struct ovl_entry	*e;
+	int32_t			 i;
 
-	for (i = d->head[k]; i >= 0; i = d->next[i]) {
-		if (strlen(list->e[i].name) == l->len[0] &&
-		    memcmp(list->e[i].name, l->tok[0], l->len[0]) == 0)
+	for (i = d->head[svc_bucket(d, l->port, l->proto)]; i >= 0;
+	    i = d->next[i]) {
+		e = &list->e[i];
+		if (e->port == l->port && e->proto == l->proto &&
+		    strlen(e->name) == l->len[0] &&
+		    memcmp(e->name, l->tok[0], l->len[0]) == 0)
 			return i;
 	}
 	return -1;
@@ -244,8 +254,7 @@ svc_add(struct ovl_list *list, struct svc_seen *d, struct svc_line *l,
 			e->aliases[i - 2] = ovl_list_strndup(list, l->tok[i],
 			    l->len[i]);
 	}
-	xgrow((void **)&d->next, &d->cap, list->n, sizeof *d->next);
-	k = (size_t)l->port * PROTO_COUNT + l->proto;
+	k = svc_bucket(d, l->port, l->proto);
 	d->next[list->n - 1] = d->head[k];
 	d->head[k] = (int32_t)(list->n - 1);
 }
@@ -257,6 +266,8 @@ load_services_buffer(const char *buf, size_t len, const char *name,
 	struct svc_reader	 r = { buf, len, 0, 0 };
 	struct svc_line		*l;
 	struct svc_seen		 d = { NULL, NULL, 0 };
+	const char		*nl;
+	size_t			 lines = 1, buckets = 64;
 	struct ovl_list		*list;
 	const char		*s;
 	char			 why[160];
@@ -276,10 +287,17 @@ load_services_buffer(const char *buf, size_t len, const char *name,
 		free(l);
 		return NULL;
 	}
-	d.head = xreallocarray(NULL, (size_t)(PORT_MAX + 1) * PROTO_COUNT,
-	    sizeof *d.head);
-	memset(d.head, 0xff, (size_t)(PORT_MAX + 1) * PROTO_COUNT *
-	    sizeof *d.head);
+	/* Room for every line at once: no growing while reading. */
+	for (nl = buf; (nl = memchr(nl, '\n', len - (size_t)(nl - buf))) !=
+	    NULL; nl++)
+		lines++;
+	while (buckets < lines * 2)
+		buckets *= 2;
+	d.mask = buckets - 1;
+	d.head = xreallocarray(NULL, buckets, sizeof *d.head);
+	memset(d.head, 0xff, buckets * sizeof *d.head);
+	d.next = xreallocarray(NULL, lines, sizeof *d.next);
+	xgrow((void **)&list->e, &list->cap, lines, sizeof *list->e);
 	while (svc_next(&r, &s, &n)) {
 		if (!svc_parse(l, s, n))
 			continue;

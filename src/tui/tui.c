@@ -304,7 +304,7 @@ tui_run_setup(struct registry *reg, tui_setup_fn *setup, void *arg)
 	wint_t			 wc;
 	int			 r, keyc, res, rows = -1, cols = -1, status = 0;
 	int			 what = UI_DRAW_ALL;
-	int			 errs = 0;
+	int			 errs = 0, idle_done = 0;
 	const char		*ctype = setlocale(LC_CTYPE, NULL);
 
 	if (ctype == NULL || strcmp(ctype, "C") == 0)
@@ -367,6 +367,12 @@ tui_run_setup(struct registry *reg, tui_setup_fn *setup, void *arg)
 			refresh();
 		}
 		what = UI_NONE;
+		/* What the first screen need not wait for, once it shows. */
+		if (!idle_done) {
+			idle_done = 1;
+			if ((what = ui_idle(ui)) != UI_NONE)
+				continue;
+		}
 
 		r = get_wch(&wc);
 		if (tui_signalled)

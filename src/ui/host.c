@@ -28,6 +28,8 @@ struct ui_host {
 	size_t			 n_free;
 	size_t			 free_at;	/* the one shown */
 	long			 free_n;
+	void			(*more)(void *);	/* ui_set_host_more */
+	void			*more_arg;
 };
 
 void
@@ -72,6 +74,28 @@ ui_set_host(struct ui *ui, const struct overlay *ov)
 		    g->proto, NULL);
 	}
 	ui->host = h;
+}
+
+void
+ui_set_host_more(struct ui *ui, void (*more)(void *), void *arg)
+{
+	if (ui->host == NULL)
+		return;
+	ui->host->more = more;
+	ui->host->more_arg = arg;
+}
+
+int
+ui_idle(struct ui *ui)
+{
+	struct ui_host	*h = ui->host;
+
+	if (h == NULL || h->more == NULL)
+		return UI_NONE;
+	h->more(h->more_arg);
+	h->more = NULL;
+	ui->dview->width = -1;		/* rebuild the detail: it has more */
+	return UI_DRAW_DETAIL;
 }
 
 unsigned

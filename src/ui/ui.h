@@ -304,6 +304,12 @@ int		 ui_pattern_narrows(const char *from, const char *to);
  */
 struct overlay;
 void		 ui_set_host(struct ui *, const struct overlay *);
+/* more(arg), called once by ui_idle, completes the overlay (nmap's
+   list, the sockets' owners): what the first screen need not wait for. */
+void		 ui_set_host_more(struct ui *, void (*more)(void *), void *arg);
+/* Work left until the first screen is shown (tui.c calls it once then).
+   Returns the UI_DRAW_ bits of what it changed. */
+int		 ui_idle(struct ui *);
 /* The marks of row (OVL_MARK_ bits of overlay.h), 0 without a host. */
 unsigned	 ui_host_marks(const struct ui *, int32_t row);
 /* The marker column's character for marks: '@' in use here, '~' the
