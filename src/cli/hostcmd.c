@@ -301,8 +301,8 @@ hostcmd_browse(struct ui *ui, void *arg)
 /* --- --listening ------------------------------------------------------ */
 
 static int
-hostcmd_query_hit(const struct hostcmd *h, const struct registry *reg,
-    const struct ovl_socket *s, const char *service, const char *svc_name)
+hostcmd_query_hit(const struct hostcmd *h, const struct ovl_socket *s,
+    const char *service, const char *svc_name)
 {
 	const struct query	*q;
 	size_t			 i;
@@ -323,7 +323,6 @@ hostcmd_query_hit(const struct hostcmd *h, const struct registry *reg,
 		    (q->proto == PROTO_NONE || q->proto == s->proto))
 			return 1;
 	}
-	(void)reg;
 	return 0;
 }
 
@@ -359,8 +358,8 @@ hostcmd_listening(struct hostcmd *h, const struct registry *reg,
 		    (r == NULL || st != OVL_ASSIGNED ||
 		    !ovl_entry_is_named(&h->svc->e[e], r->service)))
 			svc_name = h->svc->e[e].name;
-		if (!hostcmd_query_hit(h, reg, s, r != NULL ? r->service :
-		    NULL, svc_name))
+		if (!hostcmd_query_hit(h, s, r != NULL ? r->service : NULL,
+		    svc_name))
 			continue;
 		snprintf(port, sizeof port, "%d", (int)s->port);
 		snprintf(pid, sizeof pid, "%d", (int)s->pid);
