@@ -271,11 +271,11 @@ free_blocks_avoid_every_list_and_rank(void **state)
 	free(c);
 	/* The marks: a socket in a row's range, a services name that
 	   differs. */
-	assert_int_equal(ovl_marks(&ov, 24, 79, PROTO_NONE, NULL),
+	assert_int_equal(ovl_marks(reg, &ov, 24, 79, PROTO_NONE),
 	    OVL_MARK_IN_USE);
-	assert_int_equal(ovl_marks(&ov, 40, 40, PROTO_UDP, NULL),
+	assert_int_equal(ovl_marks(reg, &ov, 40, 40, PROTO_UDP),
 	    OVL_MARK_DIFFERS);
-	assert_int_equal(ovl_marks(&ov, 22, 22, PROTO_TCP, "ssh"), 0);
+	assert_int_equal(ovl_marks(reg, &ov, 22, 22, PROTO_TCP), 0);
 	free(socks.s);
 	ovl_list_free(svc);
 	ovl_list_free(nmap);

@@ -364,11 +364,11 @@ ovl_free_edge(const struct registry *reg, const struct overlay *ov,
 /* --- Marks ------------------------------------------------------------ */
 
 unsigned
-ovl_marks(const struct overlay *ov, int32_t lo, int32_t hi, enum proto proto,
-    const char *name)
+ovl_marks(const struct registry *reg, const struct overlay *ov, int32_t lo,
+    int32_t hi, enum proto proto)
 {
 	size_t		 first;
-	int32_t		 e;
+	int32_t		 e, rec;
 	unsigned	 m = 0;
 
 	if (ov == NULL || lo < 0)
@@ -377,7 +377,7 @@ ovl_marks(const struct overlay *ov, int32_t lo, int32_t hi, enum proto proto,
 		m |= OVL_MARK_IN_USE;
 	if (lo == hi && proto != PROTO_NONE && ov->services != NULL &&
 	    (e = ovl_list_find(ov->services, lo, proto)) >= 0 &&
-	    !ovl_entry_is_named(&ov->services->e[e], name))
+	    ovl_compare(reg, &ov->services->e[e], &rec) != OVL_AGREES)
 		m |= OVL_MARK_DIFFERS;
 	return m;
 }

@@ -198,8 +198,11 @@ enum ovl_edge	 ovl_free_edge(const struct registry *, const struct overlay *,
 #define OVL_MARK_IN_USE		0x01	/* a socket here on a port of it */
 #define OVL_MARK_DIFFERS	0x02	/* services(5) names it otherwise */
 /* The marks of a row: ports [lo, hi] (lo < 0: none), protocol proto
-   (PROTO_NONE: any), IANA's name (NULL: none). */
-unsigned	 ovl_marks(const struct overlay *, int32_t lo, int32_t hi,
-		     enum proto, const char *name);
+   (PROTO_NONE: any).  It differs when it is one port and protocol that
+   services(5) names and that entry does not agree with reg
+   (ovl_compare): so no row of port 80/tcp is marked while services(5)
+   calls it http, one of IANA's names there. */
+unsigned	 ovl_marks(const struct registry *, const struct overlay *,
+		     int32_t lo, int32_t hi, enum proto);
 
 #endif

@@ -64,14 +64,13 @@ ui_set_host(struct ui *ui, const struct overlay *ov)
 	h->gap_marks = xcalloc(reg->n_gaps + 1, 1);
 	for (i = 0; i < reg->n_records; i++) {
 		r = &reg->records[i];
-		h->marks[i] = (unsigned char)ovl_marks(ov, r->port_lo,
-		    r->port_hi, r->proto, r->kind == KIND_ASSIGNED ?
-		    r->service : NULL);
+		h->marks[i] = (unsigned char)ovl_marks(reg, ov, r->port_lo,
+		    r->port_hi, r->proto);
 	}
 	for (i = 0; i < reg->n_gaps; i++) {
 		g = &reg->gaps[i];
-		h->gap_marks[i] = (unsigned char)ovl_marks(ov, g->lo, g->hi,
-		    g->proto, NULL);
+		h->gap_marks[i] = (unsigned char)ovl_marks(reg, ov, g->lo,
+		    g->hi, g->proto);
 	}
 	ui->host = h;
 }

@@ -97,8 +97,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ov.services = l;
 	ov.nmap = l;
 	for (i = 0; i < l->n && i < 64; i++)
-		(void)ovl_marks(&ov, l->e[i].port, l->e[i].port, l->e[i].proto,
-		    "ssh");
+		(void)ovl_marks(reg, &ov, l->e[i].port, l->e[i].port,
+		    l->e[i].proto);
 	/* The free-port search zeroes about 1 MB: one input in eight. */
 	if (size < 4096 && size % 8 == 0) {
 		n = ovl_free_find(reg, &ov, (1u << PROTO_TCP) |
