@@ -131,6 +131,10 @@ ok 'has "$out" "^tcp,\[::\],22,.*ssh"' "IPv6 wildcard as [::], with the registry
 ok 'has "$out" "^tcp,\[::ffff:127.0.0.1\],8082,"' "IPv4-mapped as [::ffff:127.0.0.1]"
 ok 'has "$out" "^udp,0.0.0.0,53,.*domain"' "bound UDP kept"
 ok '! has "$out" "8081"' "a connected TCP socket is not listed"
+printf 'webby 8080/tcp\nssh 22/tcp\n' > "$tmp/svc-listen"
+PORTREG_PROC=$tmp/proc run --listening -o json --services "$tmp/svc-listen"
+ok "py \"[s['services_name'] for s in j if s['port']==8080] == ['webby'] and [s['service'] for s in j if s['port']==8080] == ['http-alt'] and [s['services_name'] for s in j if s['port']==22] == [None]\"" \
+    "services_name only where services(5) names the port otherwise"
 
 # --- --compare ---------------------------------------------------------
 if [ -r "$SERVICES" ]; then

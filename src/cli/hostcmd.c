@@ -345,7 +345,7 @@ hostcmd_listening(struct hostcmd *h, const struct registry *reg,
 	enum ovl_status		 st;
 	char			 port[16], pid[16];
 	size_t			 i;
-	int32_t			 rec, e;
+	int32_t			 rec, e, other;
 
 	for (i = 0; i < h->sockets->n; i++) {
 		s = &h->sockets->s[i];
@@ -354,9 +354,9 @@ hostcmd_listening(struct hostcmd *h, const struct registry *reg,
 		st = ovl_status(reg, s->port, s->proto, &rec);
 		r = rec >= 0 ? &reg->records[rec] : NULL;
 		svc_name = NULL;
+		/* services(5)'s name where it is none of IANA's there. */
 		if ((e = ovl_list_find(h->svc, s->port, s->proto)) >= 0 &&
-		    (r == NULL || st != OVL_ASSIGNED ||
-		    !ovl_entry_is_named(&h->svc->e[e], r->service)))
+		    ovl_compare(reg, &h->svc->e[e], &other) != OVL_AGREES)
 			svc_name = h->svc->e[e].name;
 		if (!hostcmd_query_hit(h, s, r != NULL ? r->service : NULL,
 		    svc_name))
