@@ -253,6 +253,7 @@ free_blocks_avoid_every_list_and_rank(void **state)
 		for (p = c[i].port; p <= c[i].port_end; p++)
 			assert_true(p != 40 && p != 50 && p != 22 && p != 80);
 	}
+	free(c);
 	/* A block that fits nowhere. */
 	assert_int_equal(ovl_free_find(reg, &ov, 1u << PROTO_TCP, 100, 20,
 	    100, &c), 0);
