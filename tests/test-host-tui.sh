@@ -13,13 +13,16 @@ XDG_DATA_HOME=$WORK/xdg
 export XDG_DATA_HOME
 unset PORTREG_FILE PORTREG_PROC
 
+# The helper's command name: known to the test, its own.
+NAME=prt-$$
 helper_pid=
 trap 'kill $helper_pid 2>/dev/null; tmux_cleanup' EXIT
 
-# A port free on tcp and udp in 20000-30000, inside an Unassigned row.
-"$PORTREG" -f "$XML" --free --random 20000-30000 -o csv > "$WORK/free" 2>/dev/null
+# A port free on tcp and udp in 30001-40000 (test-host.sh looks in
+# 20000-30000 meanwhile), inside an Unassigned row.
+"$PORTREG" -f "$XML" --free --random 30001-40000 -o csv > "$WORK/free" 2>/dev/null
 port=$(sed -n 2p "$WORK/free" | cut -d, -f1)
-PRTEST_NAME=prtest-tui python3 "$top_srcdir/tests/host-helper.py" "$WORK/ports" "$port" "$port" &
+PRTEST_NAME=$NAME python3 "$top_srcdir/tests/host-helper.py" "$WORK/ports" "$port" "$port" &
 helper_pid=$!
 _i=0
 while [ ! -s "$WORK/ports" ] && [ $_i -lt 200 ] && kill -0 $helper_pid 2>/dev/null; do
@@ -35,7 +38,7 @@ ok '[ -n "$rowport" ]' "the registry has a row holding port $TCP ($rowport)"
 start 120 40 -- -f "$XML"
 keys : ; lit "$TCP"; keys Enter
 check "the row of the held port shows the in-use marker @" "^ ?[@!]$rowport "
-check "the detail pane names the helper's process and pid" "prtest-tui 127\.0\.0\.1:$TCP/tcp pid $HPID"
+check "the detail pane names the helper's process and pid" "$NAME 127\.0\.0\.1:$TCP/tcp pid $HPID"
 keys '&'; lit "host:"
 check "the filter prompt counts the rows in use here" '\(([0-9]+) rows?\)'
 keys Enter
@@ -45,7 +48,7 @@ listrows() { screen | sed -n '3,38p' | grep -E '^ ?.[0-9]' ; }
 ok '[ -n "$(listrows)" ] && ! listrows | grep -vqE "^ ?[@!][0-9]"' \
     "&host: keeps only rows marked in use"
 ok 'listrows | grep -qE "^ ?[@!]$rowport "' "... the held port's row among them"
-keys '&'; lit "host:prtest-tui"; keys Enter
+keys '&'; lit "host:$NAME"; keys Enter
 check "&host:COMMAND keeps the helper's row" 'filtered: 1 of'
 keys Escape
 check_gone "Esc clears it" 'filtered:'

@@ -20,6 +20,10 @@ export XDG_DATA_HOME
 unset PORTREG_FILE PORTREG_PROC
 CHECK="$top_srcdir/tests/check-host.py"
 NMAP=/usr/share/nmap/nmap-services
+# The helper's command name: known to the test, its own (two runs of the
+# suite side by side do not see each other's).
+NAME=prl-$$
+export PRTEST_NAME=$NAME
 SERVICES=/etc/services
 
 run() {
@@ -59,9 +63,9 @@ if [ -r /proc/net/tcp ] && start_helper; then
 	ok true "the helper listens on 127.0.0.1 (tcp $TCP, udp $UDP)"
 	run --listening -o json
 	is "$rc" 0 "--listening exits 0 with sockets"
-	ok "py \"any(s['protocol']=='tcp' and s['port']==$TCP and s['address']=='127.0.0.1' and s['pid']==$HPID and s['command']=='prtest-lsn' for s in j)\"" \
+	ok "py \"any(s['protocol']=='tcp' and s['port']==$TCP and s['address']=='127.0.0.1' and s['pid']==$HPID and s['command']=='$NAME' for s in j)\"" \
 	    "--listening -o json lists the TCP socket with its pid and command"
-	ok "py \"any(s['protocol']=='udp' and s['port']==$UDP and s['address']=='127.0.0.1' and s['pid']==$HPID and s['command']=='prtest-lsn' for s in j)\"" \
+	ok "py \"any(s['protocol']=='udp' and s['port']==$UDP and s['address']=='127.0.0.1' and s['pid']==$HPID and s['command']=='$NAME' for s in j)\"" \
 	    "--listening -o json lists the UDP socket with its pid and command"
 	cp "$tmp/out" "$tmp/listening.json"
 	# The registry's entry for the TCP port, from a plain lookup.
@@ -78,10 +82,10 @@ elif res: assert l['registry']=='reserved', l
 else: assert l['registry']==('dynamic' if $TCP>=49152 else 'unassigned') and l['service'] is None, l
 \"" "--listening gives the registry's entry for the port"
 	run --listening "$TCP"
-	ok 'has "$out" "prtest-lsn" && ! has "$out" "udp .*$UDP"' \
+	ok 'has "$out" "$NAME" && ! has "$out" "udp .*$UDP"' \
 	    "--listening PORT lists only that port's sockets"
-	run --listening prtest-lsn -o csv
-	is "$(printf '%s\n' "$out" | grep -c prtest-lsn)" 2 \
+	run --listening "$NAME" -o csv
+	is "$(printf '%s\n' "$out" | grep -c -- "$NAME")" 2 \
 	    "--listening COMMAND lists that process's two sockets"
 	run --listening --proto udp -o tsv
 	ok 'has "$out" "	$UDP	" && ! has "$out" "	$TCP	$HPID"' \
@@ -91,7 +95,7 @@ else: assert l['registry']==('dynamic' if $TCP>=49152 else 'unassigned') and l['
 	is "$rc" 1 "--free does not offer a port held here (exit 1)"
 	stop_helper
 	run --listening -o json
-	ok "py \"not any(s['port'] in ($TCP, $UDP) and s['command']=='prtest-lsn' for s in j)\"" \
+	ok "py \"not any(s['port'] in ($TCP, $UDP) and s['command']=='$NAME' for s in j)\"" \
 	    "once closed, the sockets are gone from --listening"
 else
 	skip_part 9 "no /proc/net/tcp or no loopback socket here"
@@ -190,10 +194,18 @@ if [ -r /proc/net/tcp ]; then
 	run --free 5 20000-30000 -o json
 	first=$(python3 -c "import json; print(json.load(open('$tmp/out'))[0]['port'])")
 	start_helper "$first" 0 || start_helper
+	# The sockets held all through --free: in a snapshot before it and
+	# one after (other tests may bind ports meanwhile).
+	"$PORTREG" -f "$XML" --listening -o json > "$tmp/before.json" 2>/dev/null
 	run --free 5 20000-30000 -o json
 	is "$rc" 0 "--free 5 20000-30000 finds blocks"
-	"$PORTREG" -f "$XML" --listening -o json > "$tmp/listening.json" 2>/dev/null
 	cp "$tmp/out" "$tmp/free.json"
+	"$PORTREG" -f "$XML" --listening -o json > "$tmp/after.json" 2>/dev/null
+	python3 -c "
+import json
+key=lambda s: (s['protocol'], s['address'], s['port'])
+a=json.load(open('$tmp/before.json')); b={key(s) for s in json.load(open('$tmp/after.json'))}
+json.dump([s for s in a if key(s) in b], open('$tmp/listening.json', 'w'))"
 	ok "python3 '$CHECK' free '$XML' '$SV' '$NM' '$tmp/listening.json' '$tmp/free.json' 5 20000 30000" \
 	    "every block passes every condition (registry, services(5), nmap, sockets)"
 	ok "py \"all(not (b['port'] <= $TCP <= b['port_end']) for b in j)\"" \
