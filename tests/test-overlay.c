@@ -373,6 +373,23 @@ browser_marks_filters_and_frees(void **state)
 	assert_non_null(strstr(ui->msg, "No rows match"));
 	ui_set_filter(ui, "");
 
+	/* A socket in a gap no row lists (7000-65535): the filter keeps
+	   that gap's row; a search, whose matches are records, does not. */
+	s = ovl_sockets_add(&socks);
+	s->proto = PROTO_TCP;
+	s->port = 50000;
+	strcpy(s->command, "ephem");
+	ovl_sockets_finish(&socks);
+	ui_set_host(ui, &ov);
+	ui_set_filter(ui, "host:ephem");
+	assert_int_equal(ui->view->n, 1);
+	assert_true(ROW_IS_GAP(ui_row(ui)));
+	ui_set_filter(ui, "");
+	ui_search(ui, "host:ephem", 1);
+	assert_int_equal(ui->n_matches, 0);
+	ui_search(ui, "host:.", 1);
+	assert_int_equal(ui->n_matches, 2);	/* records 3 and 4 */
+
 	/* The detail pane names the process and the services(5) name. */
 	ui_goto(ui, "80/tcp");
 	{

@@ -249,11 +249,15 @@ ui_host_row_matches(const struct ui *ui, struct pattern *p, int32_t row)
 
 /*
  * host:REGEX: the rows of the full view in use on this host whose
- * process command REGEX matches, into rows (a gap row as its
- * (uint32_t)ROW_GAP: view_build_list takes it back).
+ * process command REGEX matches, into rows (room for cap).  With gaps
+ * (a filter: view_build_list takes them back), the gap rows no record
+ * lists too, as their (uint32_t)ROW_GAP, where they fit in cap along
+ * with the records; else (a search, whose matches are records) records
+ * only.
  */
 size_t
-ui_host_find(struct ui *ui, struct pattern *p, uint32_t *rows)
+ui_host_find(struct ui *ui, struct pattern *p, uint32_t *rows, size_t cap,
+    int gaps)
 {
 	size_t	 i, n = 0;
 	int32_t	 row;
@@ -263,10 +267,18 @@ ui_host_find(struct ui *ui, struct pattern *p, uint32_t *rows)
 	for (i = 0; i < ui->all.n; i++) {
 		row = ui->all.rows[i];
 		if ((ui_host_marks(ui, row) & OVL_MARK_IN_USE) &&
-		    ui_host_row_matches(ui, p, row))
-			rows[n++] = (uint32_t)row;
+		    (gaps || !ROW_IS_GAP(row)) &&
+		    ui_host_row_matches(ui, p, row)) {
+			if (n < cap)
+				rows[n] = (uint32_t)row;
+			n++;
+		}
 	}
-	return n;
+	if (n <= cap)
+		return n;
+	/* No room for every gap row (a registry of few records): the
+	   records only, which always fit. */
+	return ui_host_find(ui, p, rows, cap, 0);
 }
 
 /* --- The free-port key ------------------------------------------------ */

@@ -67,7 +67,8 @@ struct detail;
 void		 ui_host_detail(const struct ui *, struct detail *, int32_t row);
 int		 ui_host_prefix(const char *expr);
 struct pattern	*ui_host_pattern(const char *expr, char **err);
-size_t		 ui_host_find(struct ui *, struct pattern *, uint32_t *rows);
+size_t		 ui_host_find(struct ui *, struct pattern *, uint32_t *rows,
+		     size_t cap, int gaps);
 int		 ui_host_free_prompt(struct ui *, const char *line);
 void		 ui_host_drop(struct ui *);
 
