@@ -151,7 +151,8 @@ for sh in bash zsh fish; do
 	complete_in $sh "portreg -" > "$tmp/got"
 	ok '(for o in -e --regexp --gaps --min --contact --proto -o --format -f --file \
 	    --format-in --check --update --timeout --force -h --help -V \
-	    --version; do
+	    --version --listening --compare --free --limit --random --services \
+	    --nmap-services; do
 		grep -qx -- "$o" "$tmp/got" || exit 1; done) &&
 	    ! grep -q list- "$tmp/got"' \
 	    "$sh: portreg - offers every option of --help, and no hidden one"

@@ -311,5 +311,38 @@ timeout 10 "$PORTREG" --diff crlf.csv esc.csv > out 2>&1; st=$?
 esc=$(printf '\033')
 ok '[ $st = 1 ] && ! grep -q "$esc" out && grep -qF "Net^[]0;pwn^Gwork" out' \
     "--diff: control characters in a changed field are escaped in the table"
+# --- SPEC 7's lists: services(5) and nmap-services (issue 12) ----------
+# Each against the shipped XML (-f "$XML"), through --compare (which reads
+# one list) and --free (which reads them as --services, --nmap-services).
+python3 -c "
+import sys
+with open('big.services', 'w') as f:
+    for i in range(100000):
+        f.write('s%d %d/%s\\n' % (i, i % 65536, ('tcp', 'udp', 'sctp', 'dccp')[i // 65536 * 2 + i % 2]))
+"
+case_ "services(5): 100,000 lines" 1 "^agrees" -f "$XML" --compare big.services
+{ printf 'ok 1/tcp\n'; head -c 1048576 /dev/zero | tr '\0' 'x'; printf '\nok2 2/tcp\n'; } > longline.services
+case_ "services(5): a 1 MB line is a warning with its line" 1 "longline.services:2: warning: line too long" -f "$XML" --compare longline.services
+printf 'ok 1/tcp\nnul\000 2/tcp\nfine 3/tcp\n' > nul.services
+case_ "services(5): a NUL byte is an error with its line and column" 2 "nul.services:2:4: NUL byte" -f "$XML" --compare nul.services
+printf 'ok 1/tcp\nbig 70000/tcp\n' > port.services
+case_ "services(5): port 70000 is a warning with its line" 1 "port.services:2: warning: port '70000' is outside" -f "$XML" --compare port.services
+printf 'ok 1/tcp\nweb 80/xyz\n' > proto.services
+case_ "services(5): 80/xyz is a warning with its line" 1 "proto.services:2: warning: unknown protocol 'xyz'" -f "$XML" --compare proto.services
+printf 'http 80/tcp\nssh 22/tcp\nhttp 80/tcp\n' > dup.services
+case_ "services(5): a duplicate entry is a warning with its line" 0 "dup.services:3: warning: duplicate of line 1" -f "$XML" --compare dup.services
+printf 'tcpmux 1/tcp\n' > many.services
+i=0; while [ $i -lt 30 ]; do printf 'x 70000/tcp\n'; i=$((i + 1)); done >> many.services
+case_ "services(5): warnings past ten are counted" 0 "many.services: 20 more warnings" -f "$XML" --compare many.services
+printf 'esc\033]0;pwned\007 22/tcp\n' > esc.services
+case_ "services(5): a name's control characters are shown escaped" 1 'esc\^\[\]0;pwned\^G' -f "$XML" --compare esc.services
+ok '! grep -q "$(printf '\033')" all' "... and no ESC reaches the output"
+printf '\177ELF\002\001\001\003binary\n' > binary.services
+case_ "services(5): a binary file is neither format" 2 "binary.services:1: expected a services\\(5\\) or nmap-services line" -f "$XML" --compare binary.services
+printf 'tcpmux\t1/tcp\t0.001995\nhttp\t80/tcp\tNaN\nhttp\t80/tcp\t1.5\nx\t81/tcp\t0.1\nx\t81/tcp\t0.1\n' > bad.nmap
+case_ "nmap-services: a bad frequency is a warning with its line" 0 "bad.nmap:3: warning: expected an open frequency" -f "$XML" --free 1 20000-20100 --nmap-services bad.nmap
+ok 'grep -q "bad.nmap:2: warning: expected an open frequency" all && grep -q "bad.nmap:5: warning: duplicate of line 4" all' \
+    "nmap-services: NaN and a duplicate are warnings with their lines"
+case_ "--services none and a missing --nmap-services file" 2 "nosuch.nmap" -f "$XML" --free --services none --nmap-services nosuch.nmap
 
 done_testing

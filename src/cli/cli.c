@@ -31,6 +31,7 @@
 #include "complete.h"
 #include "edition.h"
 #include "gaps.h"
+#include "hostcmd.h"
 #include "load.h"
 #include "output.h"
 #include "pattern.h"
@@ -73,6 +74,7 @@ struct cli {
 	struct query		*queries;
 	char		       **query_text;	/* as typed, for messages */
 	size_t			 n_queries;
+	struct hostcmd		 host;		/* SPEC 7 (hostcmd.h) */
 };
 
 /* Long-only options. */
@@ -104,6 +106,7 @@ static const struct option cli_long_options[] = {
 	{ "update",	optional_argument,	NULL, OPT_UPDATE },
 	{ "timeout",	required_argument,	NULL, OPT_TIMEOUT },
 	{ "force",	no_argument,		NULL, OPT_FORCE },
+	HOSTCMD_LONG_OPTIONS
 	/* For the shell completion scripts; not in --help. */
 	{ "list-names",	no_argument,		NULL, OPT_LIST_NAMES },
 	{ "list-people", no_argument,		NULL, OPT_LIST_PEOPLE },
@@ -111,24 +114,6 @@ static const struct option cli_long_options[] = {
 	{ "version",	no_argument,		NULL, 'V' },
 	{ NULL,		0,			NULL, 0 },
 };
-
-static void cli_error(const char *, ...) __attribute__((format(printf, 1, 2)));
-
-/* "portreg: message", with anything taken from input made safe. */
-static void
-cli_error(const char *fmt, ...)
-{
-	va_list	 ap;
-	char	*msg, *safe;
-
-	va_start(ap, fmt);
-	msg = xvasprintf(fmt, ap);
-	va_end(ap);
-	safe = sanitize(msg, 0);
-	fprintf(stderr, "portreg: %s\n", safe);
-	free(safe);
-	free(msg);
-}
 
 static void
 cli_usage(FILE *f)
@@ -165,6 +150,7 @@ cli_usage(FILE *f)
 "\n"
 "Exit status: 0 found, 1 nothing found (--check: warnings), 2 error.\n"
 "See portreg(1).\n", f);
+	hostcmd_usage(f);
 }
 
 /* --- Which registry --------------------------------------------------- */
@@ -236,6 +222,7 @@ cli_free(struct cli *c)
 	free(c->query_text);
 	free(c->queries);
 	free(c->patterns);
+	hostcmd_free(&c->host);
 }
 
 /*
@@ -261,6 +248,11 @@ cli_parse(struct cli *c, int argc, char **argv)
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":e:f:o:hV", cli_long_options,
 	    NULL)) != -1) {
+		if (ch >= HOSTCMD_OPT_FIRST) {
+			if (hostcmd_option(&c->host, ch, optarg) != 0)
+				return CLI_ERROR;
+			continue;
+		}
 		switch (ch) {
 		case 'e':
 			xgrow((void **)&c->patterns, &cap, c->n_patterns + 1,
@@ -389,6 +381,13 @@ cli_parse(struct cli *c, int argc, char **argv)
 		return CLI_ERROR;
 	}
 
+	if (hostcmd_active(&c->host)) {
+		if (hostcmd_args(&c->host, argc - optind, argv + optind,
+		    c->n_patterns + c->check + c->gaps + (c->contact != NULL) +
+		    (c->update != NULL)) >= 0)
+			return CLI_ERROR;
+		optind = argc;		/* the words were hostcmd's */
+	}
 	c->n_queries = (size_t)(argc - optind);
 	c->queries = xcalloc(c->n_queries + 1, sizeof *c->queries);
 	c->query_text = xcalloc(c->n_queries + 1, sizeof *c->query_text);
@@ -792,9 +791,11 @@ cli_main(int argc, char **argv)
 		rc = cli_contact(&c, reg);
 	else if (c.gaps)
 		rc = cli_gaps(&c, reg);
+	else if (hostcmd_active(&c.host))
+		rc = hostcmd_run(&c.host, reg, c.format, c.proto);
 	else if (c.n_queries == 0 && c.n_patterns == 0 && !c.format_given &&
 	    isatty(STDOUT_FILENO))
-		rc = edition_tui_run(reg);
+		rc = edition_tui_run(reg, hostcmd_browse, &c.host);
 	else
 		rc = edition_since_refused() ? CLI_ERROR : cli_lookup(&c, reg);
 

@@ -21,4 +21,9 @@ int		 cli_main(int argc, char **argv);
  */
 char		*cli_default_registry(void);
 
+/* "portreg: message" on stderr, with anything taken from input made
+   safe (sanitize.h).  For every file of the command line. */
+void		 cli_error(const char *, ...)
+		     __attribute__((format(printf, 1, 2)));
+
 #endif

@@ -22,6 +22,7 @@
 #include "sanitize.h"
 #include "store.h"
 #include "tui.h"
+#include "ui.h"
 #include "xmalloc.h"
 
 static void edition_error(const char *, ...)
@@ -375,9 +376,28 @@ edition_since_refused(void)
 	return 1;
 }
 
-int
-edition_tui_run(struct registry *reg)
+/* --since's changes given to the browser's ui, then the rest. */
+struct edition_setup {
+	const struct diff	*d;
+	const int32_t		*item_of;
+	tui_setup_fn		*next;
+	void			*arg;
+};
+
+static void
+edition_setup(struct ui *ui, void *arg)
 {
+	struct edition_setup	*s = arg;
+
+	ui_set_since(ui, s->d, s->item_of);
+	if (s->next != NULL)
+		s->next(ui, s->arg);
+}
+
+int
+edition_tui_run(struct registry *reg, tui_setup_fn *setup, void *arg)
+{
+	struct edition_setup	 s;
 	struct registry	*old, *shown;
 	struct diff	*d;
 	int32_t		*item_of;
@@ -385,7 +405,7 @@ edition_tui_run(struct registry *reg)
 	int		 rc;
 
 	if (edition_since_arg == NULL)
-		return tui_run(reg);
+		return tui_run_setup(reg, setup, arg);
 	dir = store_dir();
 	old = edition_since(edition_since_arg, dir, LOAD_AUTO, &err);
 	free(dir);
@@ -396,7 +416,11 @@ edition_tui_run(struct registry *reg)
 	}
 	d = edition_compare(old, reg);
 	shown = diff_merge(d, &item_of);
-	rc = tui_run_since(shown, d, item_of);
+	s.d = d;
+	s.item_of = item_of;
+	s.next = setup;
+	s.arg = arg;
+	rc = tui_run_setup(shown, edition_setup, &s);
 	registry_free(shown);
 	free(item_of);
 	diff_free(d);

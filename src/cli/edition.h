@@ -62,8 +62,11 @@ void		 edition_update_summary(FILE *, const char *dir,
  */
 int		 edition_take_since(int argc, char **argv);
 /* The browser, with the changes since --since's edition marked when it
-   was given; exit status as tui_run. */
-int		 edition_tui_run(struct registry *);
+   was given, then setup(ui, arg) as tui_run_setup; exit status as
+   tui_run. */
+struct ui;
+int		 edition_tui_run(struct registry *,
+		     void (*setup)(struct ui *, void *), void *arg);
 /* When --since was given to something other than the browser: say so
    and return 1; else 0. */
 int		 edition_since_refused(void);

@@ -95,7 +95,10 @@ _portreg()
 	--contact)
 		_portreg_prefixed "$cur" --list-people
 		return ;;
-	-e | --regexp | --update | --timeout)
+	-e | --regexp | --update | --timeout | --limit)
+		return ;;
+	--services | --nmap-services)
+		mapfile -t COMPREPLY < <(compgen -f -W none -- "$cur")
 		return ;;
 	esac
 
@@ -110,13 +113,15 @@ _portreg()
 			compopt -o filenames 2>/dev/null
 			mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 			return ;;
+		--compare | --free) return ;;	# a FILE; N and a RANGE
 		esac
 	done
 	if [[ $cur == -* && $w != -- ]]; then
 		mapfile -t COMPREPLY < <(compgen -W '-e --regexp --gaps --min --contact
 		    --proto -o --format -f --file --format-in --check --update
 		    --diff --since --timeout --force
-		    -h --help -V --version' -- "$cur")
+		    -h --help -V --version --listening --compare --free
+		    --limit --random --services --nmap-services' -- "$cur")
 		return
 	fi
 	_portreg_prefixed "$cur" --list-names

@@ -39,6 +39,7 @@ function __portreg_no_names
     contains -- --gaps $tokens; or contains -- --check $tokens
     or contains -- --contact $tokens; or contains -- --update $tokens
     or string match -q -- '--update=*' $tokens
+    or contains -- --compare $tokens; or contains -- --free $tokens
 end
 
 complete -c portreg -f
@@ -56,6 +57,13 @@ complete -c portreg -l diff -r -F -d 'What changed between two registries'
 complete -c portreg -l since -r -F -d 'Mark what changed since FILE or DATE'
 complete -c portreg -l timeout -x -d 'With --update: give up after SECONDS'
 complete -c portreg -l force -d 'With --update: keep a registry that shrank'
+complete -c portreg -l listening -d "This host's listening sockets"
+complete -c portreg -l compare -r -F -d 'Compare a services(5) or nmap-services file'
+complete -c portreg -l free -d 'Blocks of free ports'
+complete -c portreg -l limit -x -d '--free: how many to show'
+complete -c portreg -l random -d '--free: one of the best at random'
+complete -c portreg -l services -r -F -a none -d 'services(5) file'
+complete -c portreg -l nmap-services -r -F -a none -d 'nmap-services file'
 complete -c portreg -s h -l help -d 'Show the help'
 complete -c portreg -s V -l version -d 'Show the version'
 complete -c portreg -n 'not __portreg_no_names; and not string match -q -- "-*" (commandline -ct)' -a '(__portreg_run --list-names)' -d 'Service name'

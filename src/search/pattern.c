@@ -364,7 +364,8 @@ pattern_new(const char *expr, char **err)
 		if (field < 0) {
 			*err = xasprintf("unknown prefix '%.*s:' (known: "
 			    "name: desc: proto: port: who: ref: note: date:; "
-			    "\\: is a literal colon)", (int)n, expr);
+			    "in the browser's filter also size: host: "
+			    "changed:; \\: is a literal colon)", (int)n, expr);
 			return NULL;
 		}
 	}

@@ -133,8 +133,17 @@ pane_list_row(const struct ui *ui, int y, const struct rect *body,
 	field_port_format(port, lo, hi);
 
 	sline_start(&sl, y, body->x, body->w);
-	sline_adds(&sl, matched && pos != ui->cursor ? "*" :
-	    ui_change_mark(ui, row), a);
+	/* The marker column: a search match, else the change since the
+	   --since edition, else SPEC 7's marks (in use here, services(5)
+	   name differs). */
+	if (matched && pos != ui->cursor)
+		extra[0] = '*';
+	else if (*ui_change_mark(ui, row) != ' ')
+		extra[0] = *ui_change_mark(ui, row);
+	else
+		extra[0] = ui_host_marker(ui_host_marks(ui, row));
+	extra[1] = '\0';
+	sline_adds(&sl, extra, a);
 	x = sl.col;
 	if (ui_col_shown(ui, UI_COL_PORT)) {
 		sline_adds(&sl, port, a);

@@ -154,7 +154,7 @@ static void
 screen_message(const struct ui *ui, const struct rect *r)
 {
 	struct sline	 sl;
-	static const char prompts[] = " :/?&";
+	static const char prompts[] = " :/?&F";
 	char		 c[2] = { 0, 0 };
 	char		 count[64];
 	char		*s;
@@ -162,7 +162,8 @@ screen_message(const struct ui *ui, const struct rect *r)
 	sline_start(&sl, r->y, r->x, r->w);
 	if (ui->prompt != PROMPT_NONE) {
 		c[0] = prompts[ui->prompt];
-		sline_adds(&sl, c, A_BOLD);
+		sline_adds(&sl, ui->prompt == PROMPT_FREE ?
+		    "How many free ports in a row? " : c, A_BOLD);
 		s = sanitize(ui->line, 0);
 		sline_adds(&sl, s, A_NORMAL);
 		free(s);

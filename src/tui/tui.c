@@ -294,12 +294,11 @@ tui_open(const char *uri)
 int
 tui_run(struct registry *reg)
 {
-	return tui_run_since(reg, NULL, NULL);
+	return tui_run_setup(reg, NULL, NULL);
 }
 
 int
-tui_run_since(struct registry *reg, const struct diff *since,
-    const int32_t *item_of)
+tui_run_setup(struct registry *reg, tui_setup_fn *setup, void *arg)
 {
 	struct sigaction	 sa, old_int, old_term, old_hup;
 	struct layout		 l;
@@ -310,7 +309,7 @@ tui_run_since(struct registry *reg, const struct diff *since,
 	wint_t			 wc;
 	int			 r, keyc, res, rows = -1, cols = -1, status = 0;
 	int			 what = UI_DRAW_ALL;
-	int			 errs = 0;
+	int			 errs = 0, idle_done = 0;
 	const char		*why;
 	char			*path, *err = NULL;
 	struct history		*hist;
@@ -337,8 +336,8 @@ tui_run_since(struct registry *reg, const struct diff *since,
 	tui_screen = 1;
 	fatal_set_cleanup(tui_fatal_cleanup);
 	ui = ui_new(reg);
-	if (since != NULL)
-		ui_set_since(ui, since, item_of);
+	if (setup != NULL)
+		setup(ui, arg);
 	/* The prompts' history, kept across runs (history.h). */
 	path = history_default_path();
 	hist = history_new(path);
@@ -385,6 +384,12 @@ tui_run_since(struct registry *reg, const struct diff *since,
 			refresh();
 		}
 		what = UI_NONE;
+		/* What the first screen need not wait for, once it shows. */
+		if (!idle_done) {
+			idle_done = 1;
+			if ((what = ui_idle(ui)) != UI_NONE)
+				continue;
+		}
 
 		r = get_wch(&wc);
 		if (tui_signalled)

@@ -14,6 +14,11 @@ struct registry;
  * status (0 on a normal quit).  reg stays owned by the caller.
  */
 int	 tui_run(struct registry *reg);
+/* The same, calling setup(ui, arg) on the new ui before the first
+   screen (to give it what else the command line loaded). */
+struct ui;
+typedef void	 tui_setup_fn(struct ui *, void *arg);
+int	 tui_run_setup(struct registry *reg, tui_setup_fn *setup, void *arg);
 
 /*
  * Open uri with $BROWSER, read as xdg-utils does: a ':'-separated list
@@ -27,10 +32,5 @@ int	 tui_run(struct registry *reg);
  */
 const char	*tui_open(const char *uri);
 
-/* tui_run with the changes of d marked (ui_set_since: reg is
-   diff_merge's registry, item_of its records' items). */
-struct diff;
-int	 tui_run_since(struct registry *reg, const struct diff *d,
-	     const int32_t *item_of);
 
 #endif

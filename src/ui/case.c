@@ -58,6 +58,9 @@ ui_pattern_new(const struct ui *ui, const char *expr, char **err)
 	/* changed: matches portreg's own words, in lower case. */
 	if (ui_since_expr(expr))
 		return ui_since_pattern(ui, expr, err);
+	/* host: matches the process command (host.c). */
+	if (ui_host_prefix(expr))
+		return ui_host_pattern(expr, err);
 	/* Compiled as typed first: errors name offsets in what was typed. */
 	if ((p = pattern_new(expr, err)) == NULL ||
 	    ui->case_mode == UI_CASE_SMART || (at = ui_case_at(expr)) < 0)

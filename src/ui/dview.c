@@ -67,6 +67,7 @@ ui_detail_view(const struct ui *ui)
 	if (row != INT32_MIN) {
 		detail_build(&v->d, ui->reg, row);
 		ui_since_detail(ui, &v->d, row);
+		ui_host_detail(ui, &v->d, row);
 		v->n = detail_wrap(&v->d, width, &v->lines, &v->text_x);
 	}
 	return v;

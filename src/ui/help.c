@@ -27,6 +27,8 @@ static const char *ui_help_tail[] = {
 	"Search and filter: PCRE2 over every field of a row; smart case "
 	    "(case-insensitive unless the pattern has an uppercase letter).",
 	"Prefixes narrow it: name: desc: proto: port: who: ref: note: date:",
+	"Markers: * a match; @ in use on this host; ~ services(5) names "
+	    "it otherwise; ! both. host:CMD keeps rows in use by CMD.",
 	"At a prompt: Enter accepts, Esc cancels, Ctrl-U clears.",
 	"Links (underlined in the detail pane): j/k there move the "
 	    "highlight, o opens it with $BROWSER or xdg-open, never a shell.",

@@ -64,6 +64,10 @@
 	    ui_act_prev_match) \
 	K(FILTER,	"&",			"filter: only rows matching a regex; empty clears", \
 	    ui_act_filter) \
+	K(FREE,		"F",			"free ports: ask how many in a row, " \
+	    "select the best block's gap (not in the registry, services(5) " \
+	    "or in use here); again: the next best", \
+	    ui_act_free) \
 	K(CONTACTS,	"Enter c",		"the row's contacts; on a person, all its assignments; " \
 	    "on a row of that list, the row in the full registry (Esc or " \
 	    "Ctrl-O: back to the list)", \

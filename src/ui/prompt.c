@@ -97,7 +97,7 @@ ui_prompt_update(struct ui *ui)
 
 	ui->msg[0] = '\0';
 	ui->prompt_valid = 0;
-	if (ui->prompt == PROMPT_GOTO)
+	if (ui->prompt == PROMPT_GOTO || ui->prompt == PROMPT_FREE)
 		return;
 	if (ui->line_len == 0) {
 		if (ui->prompt != PROMPT_FILTER) {
@@ -178,6 +178,8 @@ ui_prompt_accept(struct ui *ui)
 		return ui_goto(ui, ui->line);
 	case PROMPT_FILTER:
 		return ui_set_filter(ui, ui->line);
+	case PROMPT_FREE:
+		return ui_host_free_prompt(ui, ui->line);
 	case PROMPT_SEARCH:
 	case PROMPT_RSEARCH:
 		dir = kind == PROMPT_SEARCH ? 1 : -1;

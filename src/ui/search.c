@@ -108,6 +108,9 @@ ui_find(struct ui *ui, struct pattern *p, const char *expr,
 		return n_prev;
 	if (ui_since_expr(expr))	/* not the haystack: since.c */
 		return ui_since_find(ui, p, rows);
+	if (ui_host_prefix(expr))	/* a filter's rows may be gaps */
+		return ui_host_find(ui, p, rows, n_all + 1,
+		    rows == ui->prompt_rows);
 	narrow = prev != NULL && ui->narrow != UI_NARROW_NEVER &&
 	    ui_pattern_narrows(prev, expr);
 	if (narrow && ui->narrow == UI_NARROW_AUTO)

@@ -111,6 +111,15 @@ size_t		 ui_since_find(struct ui *, struct pattern *, uint32_t *rows);
 struct detail;
 void		 ui_since_detail(const struct ui *, struct detail *,
 		     int32_t row);
+/* host.c: the detail pane's lines about the lists beside the registry;
+   host: patterns (ui_host_prefix: does expr start with it?); free. */
+void		 ui_host_detail(const struct ui *, struct detail *, int32_t row);
+int		 ui_host_prefix(const char *expr);
+struct pattern	*ui_host_pattern(const char *expr, char **err);
+size_t		 ui_host_find(struct ui *, struct pattern *, uint32_t *rows,
+		     size_t cap, int gaps);
+int		 ui_host_free_prompt(struct ui *, const char *line);
+void		 ui_host_drop(struct ui *);
 
 /* help.c, prompt.c: the keys while the overlay or a prompt is open. */
 int		 ui_help_key(struct ui *, enum key_action);

@@ -81,6 +81,7 @@ ui_free(struct ui *ui)
 	free(ui->filter_expr);
 	free(ui->open_uri);
 	free(ui->scratch);
+	ui_host_drop(ui);
 	free(ui->matches);
 	free(ui->match_pos);
 	free(ui->saved_matches);

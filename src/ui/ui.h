@@ -54,6 +54,7 @@ enum ui_prompt {
 	PROMPT_SEARCH,		/* / */
 	PROMPT_RSEARCH,		/* ? */
 	PROMPT_FILTER,		/* & */
+	PROMPT_FREE,		/* F: how many free ports (host.c) */
 };
 
 struct view {
@@ -257,6 +258,8 @@ struct ui {
 	int			 minimap;
 	struct ui_minimap	*mm;
 	struct layout		 layout_given;
+	/* host.c: the lists beside the registry (SPEC 7), or NULL. */
+	struct ui_host		*host;
 };
 
 #define UI_NARROW_AUTO		0
@@ -402,7 +405,8 @@ const char	*ui_case_label(const struct ui *);
 /*
  * Compile a search or filter expression with the case mode: the
  * pattern.h rules, (?i) or (?-i) put before the regex when the mode
- * is not smart case.  NULL and *err as pattern_new.
+ * is not smart case; changed: (since.c) and host: (host.c) expressions
+ * as those files compile them.  NULL and *err as pattern_new.
  */
 struct pattern	*ui_pattern_new(const struct ui *, const char *expr,
 		     char **err);
@@ -438,6 +442,28 @@ int		 ui_minimap_cell(int32_t port, int w);
 int		 ui_minimap_click(struct ui *, int y, int x);
 /* Tab in the : prompt: complete a service name, list the candidates. */
 int		 ui_complete(struct ui *);
+
+/*
+ * host.c: the lists beside the registry and this host's sockets
+ * (overlay.h), borrowed until ui_free: the list's marker column, the
+ * detail pane's lines about them, the filter prefix host: and the
+ * free-port key.  Without them (never called) those show nothing.
+ */
+struct overlay;
+void		 ui_set_host(struct ui *, const struct overlay *);
+/* more(arg), called once by ui_idle, completes the overlay (nmap's
+   list, the sockets' owners): what the first screen need not wait for. */
+void		 ui_set_host_more(struct ui *, void (*more)(void *), void *arg);
+/* Work left until the first screen is shown (tui.c calls it once then).
+   Returns the UI_DRAW_ bits of what it changed. */
+int		 ui_idle(struct ui *);
+/* The marks of row (OVL_MARK_ bits of overlay.h), 0 without a host. */
+unsigned	 ui_host_marks(const struct ui *, int32_t row);
+/* The marker column's character for marks: '@' in use here, '~' the
+   services(5) name differs, '!' both, ' ' none. */
+char		 ui_host_marker(unsigned marks);
+/* ":" free ports: the best block of n ports' gap row, then the next. */
+int		 ui_host_free(struct ui *, long n);
 /* Set the message line (printf-like). */
 void		 ui_message(struct ui *, int error, const char *, ...)
 		     __attribute__((format(printf, 3, 4)));
