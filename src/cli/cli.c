@@ -29,7 +29,7 @@
 #include "cli.h"
 #include "complete.h"
 #include "gaps.h"
-#include "load.h"
+#include "open.h"	/* and load.h */
 #include "output.h"
 #include "pattern.h"
 #include "query.h"
@@ -57,6 +57,7 @@ struct cli {
 	enum proto		 proto;		/* --proto, or PROTO_NONE */
 	int			 gaps;
 	int			 check;
+	int			 no_cache;	/* --no-cache */
 	const char		*contact;
 	const char		*update;	/* --update's URL, or NULL */
 	int			 list_names;	/* --list-names (hidden) */
@@ -79,6 +80,7 @@ enum {
 	OPT_UPDATE,
 	OPT_LIST_NAMES,
 	OPT_LIST_PEOPLE,
+	OPT_NO_CACHE,
 };
 
 static const struct option cli_long_options[] = {
@@ -91,6 +93,7 @@ static const struct option cli_long_options[] = {
 	{ "proto",	required_argument,	NULL, OPT_PROTO },
 	{ "format-in",	required_argument,	NULL, OPT_FORMAT_IN },
 	{ "check",	no_argument,		NULL, OPT_CHECK },
+	{ "no-cache",	no_argument,		NULL, OPT_NO_CACHE },
 	{ "update",	optional_argument,	NULL, OPT_UPDATE },
 	/* For the shell completion scripts; not in --help. */
 	{ "list-names",	no_argument,		NULL, OPT_LIST_NAMES },
@@ -139,6 +142,7 @@ cli_usage(FILE *f)
 "      --format-in FMT read FILE as xml, csv, text or fixed (default:\n"
 "                      detect from its content)\n"
 "      --check         parse, print statistics and warnings\n"
+"      --no-cache      parse FILE, neither reading nor writing a snapshot\n"
 "      --update [URL]  download the current registry (default: IANA's\n"
 "                      XML), check that it loads, and keep it for later\n"
 "                      runs without -f (in $XDG_DATA_HOME/portreg)\n"
@@ -284,6 +288,9 @@ cli_parse(struct cli *c, int argc, char **argv)
 			break;
 		case OPT_CHECK:
 			c->check = 1;
+			break;
+		case OPT_NO_CACHE:
+			c->no_cache = 1;
 			break;
 		case OPT_UPDATE:
 			/* "--update URL" as well as "--update=URL". */
@@ -760,7 +767,8 @@ cli_main(int argc, char **argv)
 		cli_free(&c);
 		return CLI_ERROR;
 	}
-	if ((reg = load_file(path, c.format_in, &err)) == NULL) {
+	if ((reg = cli_open(path, c.format_in, c.no_cache, c.check,
+	    &err)) == NULL) {
 		cli_error("%s", err != NULL ? err : path);
 		free(err);
 		free(path);
