@@ -150,7 +150,7 @@ for sh in bash zsh fish; do
 	    "$sh: a hostile registry's names are not offered, nothing runs"
 	complete_in $sh "portreg -" > "$tmp/got"
 	ok '(for o in -e --regexp --gaps --contact --proto -o --format -f --file \
-	    --format-in --check --update -h --help -V --version; do
+	    --format-in --check --update --no-cache -h --help -V --version; do
 		grep -qx -- "$o" "$tmp/got" || exit 1; done) &&
 	    ! grep -q list- "$tmp/got"' \
 	    "$sh: portreg - offers every option of --help, and no hidden one"

@@ -110,7 +110,7 @@ _portreg()
 	if [[ $cur == -* && $w != -- ]]; then
 		mapfile -t COMPREPLY < <(compgen -W '-e --regexp --gaps --contact
 		    --proto -o --format -f --file --format-in --check --update
-		    -h --help -V --version' -- "$cur")
+		    --no-cache -h --help -V --version' -- "$cur")
 		return
 	fi
 	_portreg_prefixed "$cur" --list-names

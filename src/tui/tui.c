@@ -359,6 +359,8 @@ tui_run(struct registry *reg)
 			refresh();
 		}
 		what = UI_NONE;
+		/* The first screen is up: now what a search needs. */
+		ui_prepare(ui);
 
 		r = get_wch(&wc);
 		if (tui_signalled)
