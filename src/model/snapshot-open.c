@@ -196,7 +196,7 @@ snap_pointers(struct snap_r *r, struct registry *reg)
 	}
 	for (i = 0; i < reg->n_people; i++) {
 		p = &reg->people[i];
-		if (snap_text(r, &p->id, 1) || snap_text(r, &p->name, 1) ||
+		if (snap_text(r, &p->id, 0) || snap_text(r, &p->name, 1) ||
 		    snap_text(r, &p->org, 1) || snap_text(r, &p->email, 1) ||
 		    snap_text(r, &p->uri, 1) || snap_text(r, &p->updated, 1))
 			return -1;
