@@ -3,6 +3,11 @@
 # skip_part COUNT WHY, need_shared, done_testing; and the tmux harness
 # (tmux_init, start, keys, screen, check, check_gone, quits: below).
 : "${PORTREG:=$top_builddir/src/portreg}"
+# Snapshots (load/cache.h) go to a folder of this test's own, fresh each
+# run, never to the user's ~/.cache: tests/cache/NAME in the build tree.
+XDG_CACHE_HOME="${top_builddir:-.}/tests/cache/$(basename "$0" .sh)"
+rm -rf "$XDG_CACHE_HOME"
+export XDG_CACHE_HOME
 : "${PORTREG_REGISTRY_DIR:=$top_srcdir/../shared/registry}"
 # Shipped in data/, so always here: the 2026-08-17 XML (the default
 # registry) and the pasted-text sample.

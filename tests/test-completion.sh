@@ -150,7 +150,7 @@ for sh in bash zsh fish; do
 	    "$sh: a hostile registry's names are not offered, nothing runs"
 	complete_in $sh "portreg -" > "$tmp/got"
 	ok '(for o in -e --regexp --gaps --min --contact --proto -o --format -f --file \
-	    --format-in --check --update --timeout --force -h --help -V \
+	    --format-in --check --update --timeout --force --no-cache -h --help -V \
 	    --version --listening --compare --free --limit --random --services \
 	    --nmap-services; do
 		grep -qx -- "$o" "$tmp/got" || exit 1; done) &&

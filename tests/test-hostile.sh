@@ -344,5 +344,56 @@ case_ "nmap-services: a bad frequency is a warning with its line" 0 "bad.nmap:3:
 ok 'grep -q "bad.nmap:2: warning: expected an open frequency" all && grep -q "bad.nmap:5: warning: duplicate of line 4" all' \
     "nmap-services: NaN and a duplicate are warnings with their lines"
 case_ "--services none and a missing --nmap-services file" 2 "nosuch.nmap" -f "$XML" --free --services none --nmap-services nosuch.nmap
+# --- Snapshots (load/cache.h): a damaged, stale, foreign or planted image
+# is ignored and rebuilt, never trusted.  Each case damages the one
+# snapshot of s.txt; the next run must answer as the file says, exit 0,
+# silently, and leave a good snapshot that the run after uses (its inode
+# stays: a rejected snapshot is replaced by a rename).
+FORGE="$top_builddir/tests/snapshot-forge"
+XDG_CACHE_HOME="$tmp/snapcache"; export XDG_CACHE_HOME
+cp "$SEED" s.txt
+csvf other.csv 'other,1,tcp,another file,,,,,,,,'
+"$PORTREG" --no-cache -f s.txt -o json > want.json 2>/dev/null
+"$PORTREG" -f other.csv 1 >/dev/null 2>&1
+O=$(ls "$XDG_CACHE_HOME"/portreg/*.snap)
+"$PORTREG" -f s.txt 10128 >/dev/null 2>&1
+S=$(ls "$XDG_CACHE_HOME"/portreg/*.snap | grep -v "$O")
+cp "$O" other.snap
+cp "$S" good.snap
+rebuilt() {
+	timeout 10 "$PORTREG" -f s.txt -o json > got.json 2> err
+	st=$?
+	i1=$(stat -c %i "$S" 2>/dev/null)
+	timeout 10 "$PORTREG" -f s.txt -o json > got2.json 2>> err
+	i2=$(stat -c %i "$S" 2>/dev/null)
+	ok '[ "$st" = 0 ] && cmp -s want.json got.json &&
+	    cmp -s want.json got2.json && [ ! -s err ] && [ -f "$S" ] &&
+	    [ ! -L "$S" ] && [ -n "$i1" ] && [ "$i1" = "$i2" ] &&
+	    [ "$(stat -c %a "$S")" = 600 ]' "snapshot $1: ignored and rebuilt"
+}
+ok '[ -n "$S" ] && [ "$S" != "$O" ] && [ -f "$S" ]' "a snapshot of each file"
+head -c 3000 good.snap > "$S"
+rebuilt "truncated mid-image"
+head -c 100 good.snap > "$S"
+rebuilt "truncated inside its header"
+: > "$S"
+rebuilt "empty"
+cat good.snap > "$S"; "$FORGE" offsets "$S"
+rebuilt "with every offset past the end (checksum right)"
+cat good.snap > "$S"; "$FORGE" version "$S"
+rebuilt "of another format version (checksum right)"
+cat other.snap > "$S"
+rebuilt "of another file, put at this one's name"
+cat other.snap > "$S"; "$FORGE" key good.snap "$S"
+rebuilt "of another file with this one's key forged"
+head -c 65536 /dev/urandom > "$S"
+rebuilt "of random bytes"
+cat good.snap > "$S"; chmod 644 "$S"
+rebuilt "readable by others"
+printf 'precious\n' > victim
+rm -f "$S"; ln -s "$tmp/victim" "$S"
+rebuilt "replaced by a symbolic link"
+is "$(cat victim)" "precious" "the symbolic link's target is left alone"
+unset XDG_CACHE_HOME
 
 done_testing

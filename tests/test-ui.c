@@ -140,6 +140,7 @@ search_works(struct ui *ui)
 	struct pattern	*p = pattern_new("x", &err);
 
 	free(err);
+	ui_prepare(ui);
 	if (p == NULL || ui->hay == NULL) {
 		if (p != NULL)
 			pattern_free(p);

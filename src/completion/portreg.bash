@@ -119,7 +119,7 @@ _portreg()
 	if [[ $cur == -* && $w != -- ]]; then
 		mapfile -t COMPREPLY < <(compgen -W '-e --regexp --gaps --min --contact
 		    --proto -o --format -f --file --format-in --check --update
-		    --diff --since --timeout --force
+		    --diff --since --timeout --force --no-cache
 		    -h --help -V --version --listening --compare --free
 		    --limit --random --services --nmap-services' -- "$cur")
 		return

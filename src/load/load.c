@@ -112,15 +112,37 @@ load_detect(const char *buf, size_t len)
 #define LOAD_HEAD	512
 
 /*
- * Open path ("-" is standard input) for load_read_file and load_file.
- * *size is the size of a regular file when it is within LOAD_MAX_SIZE
- * (the reads size their buffers from it), 0 when unknown.
+ * The size of fd's file for the reads (open as path): that of a regular
+ * file within LOAD_MAX_SIZE (the reads size their buffers from it), 0
+ * when unknown.  A directory is an error.
+ */
+static int
+load_size(int fd, const char *path, size_t *size, char **err)
+{
+	struct stat	 st;
+
+	*size = 0;
+	if (fstat(fd, &st) == 0) {
+		if (S_ISDIR(st.st_mode)) {
+			*err = load_error(path, 0, 0,
+			    "is a directory, expected a registry file");
+			return -1;
+		}
+		if (S_ISREG(st.st_mode) && st.st_size > 0 &&
+		    (unsigned long long)st.st_size <= LOAD_MAX_SIZE)
+			*size = (size_t)st.st_size;
+	}
+	return 0;
+}
+
+/*
+ * Open path ("-" is standard input) for load_read_file and load_file,
+ * and size it (load_size).
  */
 static int
 load_open(const char *path, int *fdp, size_t *size, char **err)
 {
-	struct stat	 st;
-	int		 fd;
+	int	 fd;
 
 	*size = 0;
 	if (strcmp(path, "-") == 0)
@@ -130,17 +152,10 @@ load_open(const char *path, int *fdp, size_t *size, char **err)
 		    strerror(errno));
 		return -1;
 	}
-	if (fstat(fd, &st) == 0) {
-		if (S_ISDIR(st.st_mode)) {
-			*err = load_error(path, 0, 0,
-			    "is a directory, expected a registry file");
-			if (fd != STDIN_FILENO)
-				close(fd);
-			return -1;
-		}
-		if (S_ISREG(st.st_mode) && st.st_size > 0 &&
-		    (unsigned long long)st.st_size <= LOAD_MAX_SIZE)
-			*size = (size_t)st.st_size;
+	if (load_size(fd, path, size, err) != 0) {
+		if (fd != STDIN_FILENO)
+			close(fd);
+		return -1;
 	}
 	*fdp = fd;
 	return 0;
@@ -415,27 +430,25 @@ load_feed_fill(void *arg, char *dst, size_t cap, size_t *got, int *eof,
  * A regular file's size is known: read its start, and when that says XML
  * let the XML loader read the file straight into Expat's own buffer (it
  * is then held once, and parsed in one final call).  Anything else is
- * read whole and handed to load_buffer.
+ * read whole and handed to load_buffer.  Reads fd (open as path) from
+ * where it is; leaves it open.
  */
-struct registry *
-load_file(const char *path, enum load_format format, char **err)
+static struct registry *
+load_from(int fd, const char *path, size_t size, enum load_format format,
+    char **err)
 {
 	struct load_feed	 f = { { path, -1, 1, 1, 0, 0 }, NULL, 0 };
 	struct registry		*reg;
 	char			 head[LOAD_HEAD], *buf = NULL;
-	size_t			 size, len = 0, cap = 0, n;
+	size_t			 len = 0, cap = 0, n;
 	int			 rc;
 
-	*err = NULL;
-	if (load_open(path, &f.pos.fd, &size, err) != 0)
-		return NULL;
+	f.pos.fd = fd;
 	if (size != 0 && (format == LOAD_AUTO || format == LOAD_XML)) {
 		while (len < sizeof head) {
 			if (load_read_some(&f.pos, head + len,
-			    sizeof head - len, &n, err) != 0) {
-				load_close(f.pos.fd);
+			    sizeof head - len, &n, err) != 0)
 				return NULL;
-			}
 			if (n == 0)
 				break;
 			len += n;
@@ -446,17 +459,41 @@ load_file(const char *path, enum load_format format, char **err)
 			reg = registry_new(path);
 			rc = load_xml_stream(reg, size > len ? size : len,
 			    load_feed_fill, &f, err);
-			load_close(f.pos.fd);
 			return load_done(reg, rc, LOAD_XML, path, err);
 		}
 		buf = load_buf_grow(NULL, 0, &cap, size + 2);
 		memcpy(buf, head, len);
 	}
 	rc = load_read_rest(&f.pos, size, &buf, &len, &cap, err);
-	load_close(f.pos.fd);
 	if (rc != 0)
 		return NULL;
 	reg = load_buffer(buf, len, path, format, err);
 	free(buf);
 	return reg;
+}
+
+struct registry *
+load_file(const char *path, enum load_format format, char **err)
+{
+	struct registry	*reg;
+	size_t		 size;
+	int		 fd;
+
+	*err = NULL;
+	if (load_open(path, &fd, &size, err) != 0)
+		return NULL;
+	reg = load_from(fd, path, size, format, err);
+	load_close(fd);
+	return reg;
+}
+
+struct registry *
+load_fd(int fd, const char *path, enum load_format format, char **err)
+{
+	size_t	 size;
+
+	*err = NULL;
+	if (load_size(fd, path, &size, err) != 0)
+		return NULL;
+	return load_from(fd, path, size, format, err);
 }

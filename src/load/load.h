@@ -55,6 +55,9 @@ int		 load_read_file(const char *path, char **buf, size_t *len,
 struct registry	*load_file(const char *path, enum load_format, char **err);
 struct registry	*load_buffer(const char *buf, size_t len, const char *name,
 		     enum load_format, char **err);
+/* load_file from fd, open as path, read from where it is (left open). */
+struct registry	*load_fd(int fd, const char *path, enum load_format,
+		     char **err);
 
 /*
  * The loaders proper, for load_buffer and the tests: fill an unfinished

@@ -40,6 +40,15 @@ registry_free(struct registry *reg)
 {
 	if (reg == NULL)
 		return;
+	if (reg->image != NULL) {
+		/* Opened from a snapshot: the arrays are the image's. */
+		if (reg->image_release != NULL)
+			reg->image_release(reg->image, reg->image_len);
+		arena_free(reg->arena);
+		free(reg->source);
+		free(reg);
+		return;
+	}
 	free(reg->records);
 	free(reg->people);
 	free(reg->gaps);

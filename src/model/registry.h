@@ -169,6 +169,15 @@ struct registry {
 	int32_t			 max_span;	/* widest port range, hi - lo */
 
 	struct arena		*arena;
+
+	/*
+	 * A registry opened from a snapshot (snapshot.h): the arrays above
+	 * point into this image, which registry_free hands to release
+	 * (when set) instead of freeing them.  NULL for a parsed one.
+	 */
+	void			*image;
+	size_t			 image_len;
+	void			(*image_release)(void *, size_t);
 };
 
 /* --- Building (loaders only) ---------------------------------------- */

@@ -512,6 +512,8 @@ haystack_free(struct haystack *h)
 		return;
 	if (h->own_buf)
 		free(h->buf);
+	free(h->rows);
+	free(h->row_at);
 	free(h->block);
 	free(h);
 }

@@ -1,9 +1,9 @@
 /*
  * haystack.h - the searchable text of every record of a finished
  * registry, laid out for pattern.c (see haystack.c): a section of slices
- * per field kind, and one for the people table.  Only pattern.c reads
- * the fields of struct haystack; everyone else builds and frees one and
- * hands it to pattern.h's calls.
+ * per field kind, and one for the people table.  Only pattern.c and
+ * literal.c read the fields of struct haystack; everyone else builds and
+ * frees one and hands it to pattern.h's and literal.h's calls.
  *
  * Borrows the registry: free the haystack before the registry.
  */
@@ -50,6 +50,9 @@ struct haystack {
 	struct hsec		 people;
 	void			*block;	/* the offsets, and buf if inside */
 	int			 own_buf; /* buf outgrew the block */
+	/* literal.c's copy, folded, a record a run (NULL: not built). */
+	char			*rows;
+	size_t			*row_at; /* n_records + 1 offsets */
 };
 
 

@@ -384,6 +384,8 @@ tui_run_setup(struct registry *reg, tui_setup_fn *setup, void *arg)
 			refresh();
 		}
 		what = UI_NONE;
+		/* The first screen is up: now what a search needs. */
+		ui_prepare(ui);
 		/* What the first screen need not wait for, once it shows. */
 		if (!idle_done) {
 			idle_done = 1;

@@ -108,6 +108,7 @@ ui_prompt_update(struct ui *ui)
 		}
 		return;
 	}
+	ui_prepare(ui);
 	if (ui->hay == NULL) {
 		ui_message(ui, 1, "Search is not available");
 		return;

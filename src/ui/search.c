@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "literal.h"
 #include "pattern.h"
 #include "registry.h"
 #include "ui-private.h"
@@ -102,6 +103,7 @@ ui_find(struct ui *ui, struct pattern *p, const char *expr,
 	size_t	 n_all = ui->reg->n_records, i, n = 0;
 	double	 t0 = ui_now_ns();
 	int	 r, narrow;
+	char	*word;
 
 	*limited = 0;
 	if (prev != NULL && strcmp(prev, expr) == 0)
@@ -113,6 +115,18 @@ ui_find(struct ui *ui, struct pattern *p, const char *expr,
 		    rows == ui->prompt_rows);
 	narrow = prev != NULL && ui->narrow != UI_NARROW_NEVER &&
 	    ui_pattern_narrows(prev, expr);
+	/* A plain word (caseless: not when the case toggle says match):
+	   memmem over the folded rows (literal.h), the last
+	   matches only when narrowing them. */
+	if (literal_ready(ui->hay) && ui->case_mode != UI_CASE_MATCH &&
+	    (word = literal_of(expr)) != NULL) {
+		n = literal_scan(ui->hay, word, narrow ? rows : NULL,
+		    n_prev, rows);
+		free(word);
+		if (narrow)
+			ui->narrowed++;
+		return n;
+	}
 	if (narrow && ui->narrow == UI_NARROW_AUTO)
 		narrow = n_prev * ui->narrow_ns <= n_all * ui->scan_ns;
 	if (!narrow) {
@@ -146,6 +160,7 @@ ui_compile(struct ui *ui, const char *expr)
 	struct pattern	*p;
 	char		*err = NULL;
 
+	ui_prepare(ui);
 	if (ui->hay == NULL) {
 		ui_message(ui, 1, "Search is not available");
 		return NULL;

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "history.h"
+#include "literal.h"
 #include "pattern.h"
 #include "registry.h"
 #include "ui-private.h"
@@ -35,7 +36,6 @@ ui_new(struct registry *reg)
 
 	ui = xcalloc(1, sizeof *ui);
 	ui->reg = reg;
-	ui->hay = haystack_new(reg);
 	view_build_all(&ui->all, reg);
 	ui->view = &ui->all;
 	ui->person = -1;
@@ -95,6 +95,19 @@ ui_free(struct ui *ui)
 	if (ui->hay != NULL)
 		haystack_free(ui->hay);
 	free(ui);
+}
+
+/* The haystack and its folded rows (literal.h) are the costly part of a
+   start (copies of every text): built once the first screen is up, or
+   by the first search. */
+void
+ui_prepare(struct ui *ui)
+{
+	if (ui->prepared)
+		return;
+	ui->prepared = 1;
+	ui->hay = haystack_new(ui->reg);
+	literal_prepare(ui->hay);
 }
 
 int32_t

@@ -124,7 +124,8 @@ struct ui_detail_view {
 
 struct ui {
 	struct registry		*reg;		/* borrowed */
-	struct haystack		*hay;		/* NULL if search unavailable */
+	struct haystack		*hay;		/* ui_prepare; NULL: unavailable */
+	int			 prepared;	/* ui_prepare has run */
 
 	struct view		 all;		/* every row */
 	struct view		 filtered;	/* rows the filter keeps */
@@ -268,6 +269,9 @@ struct ui {
 
 struct ui	*ui_new(struct registry *);
 void		 ui_free(struct ui *);
+/* Build what a search needs (the haystack), once: tui_run calls it when
+   the first screen is drawn, a search or filter itself when not yet. */
+void		 ui_prepare(struct ui *);
 
 /* Give the ui the terminal's layout (kept: ui_layout). */
 void		 ui_resize(struct ui *, const struct layout *);

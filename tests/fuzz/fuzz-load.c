@@ -5,6 +5,13 @@
  * the TSV that -o tsv writes).  A registry
  * that loads is then taken through what reads it: the four output
  * formats, the detail pane's fields, wrapping and links, and a search.
+ *
+ * With FUZZ_SNAPSHOT instead, the input is a snapshot image (snapshot.h;
+ * the seeds are real ones): its checksum made right unless the last
+ * byte says not, so that the mutations reach the checks behind it, and
+ * its base set to where it lies when the last byte says so (opened in
+ * place, else moved).  It must open, and then be used as a loaded
+ * registry is, or be refused; never crash.
  */
 #include "config.h"
 
@@ -18,6 +25,7 @@
 #include "output.h"
 #include "pattern.h"
 #include "registry.h"
+#include "snapshot.h"
 #include "xmalloc.h"
 
 #define FUZZ_ROWS	64	/* records output and searched */
@@ -78,6 +86,40 @@ fuzz_use(const struct registry *reg)
 	haystack_free(hay);
 }
 
+#ifdef FUZZ_SNAPSHOT
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct registry	*reg;
+	uint64_t	*img, sum, base;
+	const char	*why = NULL;
+	unsigned char	 key[SNAPSHOT_KEY_SIZE];
+	int		 flags = size != 0 ? data[size - 1] : 0;
+
+	/* Aligned as a mapping is; the image's own key. */
+	img = xcalloc(size / 8 + 1, 8);
+	memcpy(img, data, size);
+	memset(key, 0, sizeof key);
+	if (size >= SNAPSHOT_OFF_KEY + SNAPSHOT_KEY_SIZE)
+		memcpy(key, data + SNAPSHOT_OFF_KEY, sizeof key);
+	if ((flags & 1) && size >= SNAPSHOT_OFF_BASE + 8) {
+		base = (uint64_t)(uintptr_t)img;
+		memcpy((char *)img + SNAPSHOT_OFF_BASE, &base, sizeof base);
+	}
+	if (!(flags & 2) && size >= SNAPSHOT_OFF_CHECKSUM + 8) {
+		sum = registry_snapshot_sum(img, size);
+		memcpy((char *)img + SNAPSHOT_OFF_CHECKSUM, &sum, sizeof sum);
+	}
+	reg = registry_snapshot_open(img, size, key, "fuzz", NULL, &why);
+	if (reg != NULL) {
+		fuzz_use(reg);
+		registry_free(reg);	/* no release: img is freed below */
+	} else if (why == NULL)
+		abort();	/* every refusal says why */
+	free(img);
+	return 0;
+}
+#else
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -102,3 +144,4 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	free(buf);
 	return 0;
 }
+#endif

@@ -5,7 +5,7 @@
 # leak (in the ASan build) fails.  TAP, one case per harness.
 . "$top_srcdir/tests/lib.sh"
 d=$top_srcdir/tests/fuzz
-for name in xml csv text fixed detect pattern goto ui diff history tsv lists; do
+for name in xml csv text fixed detect pattern goto ui diff history tsv lists snapshot; do
 	prog=$top_builddir/tests/fuzz/replay_$name
 	set --
 	for f in "$d/corpus/$name"/* "$d/regress/$name"/*; do
