@@ -7,12 +7,12 @@
 #include <sys/stat.h>
 
 #include <getopt.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "cli.h"
 #include "diff.h"
 #include "edition.h"
 #include "field.h"
@@ -24,25 +24,6 @@
 #include "tui.h"
 #include "ui.h"
 #include "xmalloc.h"
-
-static void edition_error(const char *, ...)
-    __attribute__((format(printf, 1, 2)));
-
-/* "portreg: message", with anything taken from input made safe. */
-static void
-edition_error(const char *fmt, ...)
-{
-	va_list	 ap;
-	char	*msg, *safe;
-
-	va_start(ap, fmt);
-	msg = xvasprintf(fmt, ap);
-	va_end(ap);
-	safe = sanitize(msg, 0);
-	fprintf(stderr, "portreg: %s\n", safe);
-	free(safe);
-	free(msg);
-}
 
 uint32_t
 edition_carried(const struct registry *reg)
@@ -106,7 +87,7 @@ edition_not_compared(uint32_t compared)
 			buf_adds(&b, ", ");
 		buf_adds(&b, diff_field_name((enum diff_field)k));
 	}
-	edition_error("--diff: not compared (not in both forms): %s", b.data);
+	cli_error("--diff: not compared (not in both forms): %s", b.data);
 	buf_free(&b);
 }
 
@@ -117,7 +98,7 @@ edition_load(const char *path, enum load_format fmt)
 	char		*err = NULL;
 
 	if ((reg = load_file(path, fmt, &err)) == NULL) {
-		edition_error("%s", err != NULL ? err : path);
+		cli_error("%s", err != NULL ? err : path);
 		free(err);
 	}
 	return reg;
@@ -142,7 +123,7 @@ edition_diff_main(int argc, char **argv)
 			break;
 		case 'o':
 			if ((v = output_format_parse(optarg)) < 0) {
-				edition_error("unknown output format '%s' "
+				cli_error("unknown output format '%s' "
 				    "(expected table, csv, json or tsv)", optarg);
 				return 2;
 			}
@@ -150,26 +131,26 @@ edition_diff_main(int argc, char **argv)
 			break;
 		case EDITION_OPT_FORMAT_IN:
 			if ((v = load_format_parse(optarg)) < 0) {
-				edition_error("unknown input format '%s' "
+				cli_error("unknown input format '%s' "
 				    "(expected xml, csv, text or fixed)", optarg);
 				return 2;
 			}
 			fin = (enum load_format)v;
 			break;
 		default:
-			edition_error("--diff takes -o and --format-in only "
+			cli_error("--diff takes -o and --format-in only "
 			    "(usage: portreg --diff [-o FMT] OLD NEW)");
 			return 2;
 		}
 	}
 	if (argc - optind != 2) {
-		edition_error("--diff takes two registries: "
+		cli_error("--diff takes two registries: "
 		    "portreg --diff [-o FMT] OLD NEW");
 		return 2;
 	}
 	if (strcmp(argv[optind], "-") == 0 &&
 	    strcmp(argv[optind + 1], "-") == 0) {
-		edition_error("--diff: only one of OLD and NEW can be "
+		cli_error("--diff: only one of OLD and NEW can be "
 		    "standard input (-)");
 		return 2;
 	}
@@ -371,7 +352,7 @@ edition_since_refused(void)
 {
 	if (edition_since_arg == NULL)
 		return 0;
-	edition_error("--since marks changes in the browser: it takes no "
+	cli_error("--since marks changes in the browser: it takes no "
 	    "QUERY, -e or -o, and a terminal");
 	return 1;
 }
@@ -410,7 +391,7 @@ edition_tui_run(struct registry *reg, tui_setup_fn *setup, void *arg)
 	old = edition_since(edition_since_arg, dir, LOAD_AUTO, &err);
 	free(dir);
 	if (old == NULL) {
-		edition_error("%s", err != NULL ? err : edition_since_arg);
+		cli_error("%s", err != NULL ? err : edition_since_arg);
 		free(err);
 		return 2;
 	}

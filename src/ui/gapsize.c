@@ -128,7 +128,6 @@ ui_size_filter(struct ui *ui, const char *expr)
 	size_t		 k;
 	long		 n;
 	int		 op, r;
-	int32_t		 keep;
 
 	if ((r = ui_size_parse(ui, expr, &op, &n)) == 0)
 		return -1;
@@ -143,20 +142,10 @@ ui_size_filter(struct ui *ui, const char *expr)
 		    expr + 5);
 		return UI_DRAW_ROW;
 	}
-	ui_park_drop(ui);
-	if (ui->view == &ui->persons)
-		ui_leave_persons(ui, ui_row(ui));
-	keep = ui_row(ui);
-	if (ui->filter != NULL)
-		pattern_free(ui->filter);
-	free(ui->filter_expr);
-	ui->filter = all;
-	ui->filter_expr = xstrdup(expr);
-	/* view_build_list takes row ids through uint32_t: gap ids are
-	   negative int32_t and come back as such. */
-	view_build_list(&ui->filtered, ui->reg, rows, k);
+	/* Row ids go through uint32_t: gap ids are negative int32_t and
+	   come back as such. */
+	ui_filter_show(ui, all, expr, rows, k);
 	free(rows);
-	ui_set_view(ui, &ui->filtered, keep);
 	ui_message(ui, 0, "%zu gap row%s of %s port%s", k, k == 1 ? "" : "s",
 	    expr + 5, n == 1 && op == SIZE_EQ ? "" : "s");
 	return UI_DRAW_ROW;

@@ -329,13 +329,36 @@ ui_next_match(struct ui *ui, int dir)
 	return UI_DRAW_ROW;
 }
 
+/*
+ * Show the rows (row ids, n) a filter kept: it becomes the filter (p
+ * owned now), a person's list or a set-aside filter goes, the selected
+ * row stays where it can.
+ */
+void
+ui_filter_show(struct ui *ui, struct pattern *p, const char *expr,
+    const uint32_t *rows, size_t n)
+{
+	int32_t	 keep;
+
+	ui_park_drop(ui);
+	if (ui->view == &ui->persons)
+		ui_leave_persons(ui, ui_row(ui));
+	keep = ui_row(ui);
+	if (ui->filter != NULL)
+		pattern_free(ui->filter);
+	free(ui->filter_expr);
+	ui->filter = p;
+	ui->filter_expr = xstrdup(expr);
+	view_build_list(&ui->filtered, ui->reg, rows, n);
+	ui_set_view(ui, &ui->filtered, keep);
+}
+
 int
 ui_set_filter(struct ui *ui, const char *expr)
 {
 	struct pattern	*p;
 	size_t		 n;
 	int		 limited = 0, r;
-	int32_t		 keep;
 
 	if (expr == NULL || *expr == '\0') {
 		ui_park_drop(ui);	/* the user's own choice replaces it */
@@ -357,17 +380,7 @@ ui_set_filter(struct ui *ui, const char *expr)
 		    limited ? " (pattern too complex)" : "");
 		return UI_DRAW_ROW;
 	}
-	ui_park_drop(ui);
-	if (ui->view == &ui->persons)
-		ui_leave_persons(ui, ui_row(ui));
-	keep = ui_row(ui);
-	if (ui->filter != NULL)
-		pattern_free(ui->filter);
-	free(ui->filter_expr);
-	ui->filter = p;
-	ui->filter_expr = xstrdup(expr);
-	view_build_list(&ui->filtered, ui->reg, ui->prompt_rows, n);
-	ui_set_view(ui, &ui->filtered, keep);
+	ui_filter_show(ui, p, expr, ui->prompt_rows, n);
 	ui_message(ui, limited, "%zu row%s match%s%s", n, n == 1 ? "" : "s",
 	    n == 1 ? "es" : "", limited ? " (pattern too complex for some)" :
 	    "");

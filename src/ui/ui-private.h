@@ -88,6 +88,8 @@ size_t		 ui_contacts_visible(const struct ui *);
 void		 ui_contact_select(struct ui *, long sel);
 
 /* search.c */
+void		 ui_filter_show(struct ui *, struct pattern *, const char *expr,
+		     const uint32_t *rows, size_t n);
 void		 ui_match_positions(struct ui *);
 void		 ui_search_set(struct ui *, struct pattern *, const char *expr,
 		     int dir);
