@@ -16,6 +16,20 @@ is "$st:$out" "0:" "--diff - A (A on standard input) prints nothing, exit 0"
 out=$(timeout 30 "$PORTREG" --diff "$SEED" "$SEED" -o csv); st=$?
 is "$st:$out" "0:" "the pasted-text excerpt against itself: nothing, exit 0"
 
+# --- --diff and --since as option values ----------------------------------
+# A word that is an option's value is that value, not an option: -e
+# --diff searches for "--diff", -f --since opens a file of that name.
+out=$(timeout 30 "$PORTREG" -f "$XML" -e --diff 2>&1); st=$?
+is "$st:$out" "1:portreg: nothing found" "-e --diff searches for the text --diff"
+out=$(timeout 30 "$PORTREG" -f "$XML" --reg --diff 2>&1); st=$?
+is "$st:$out" "1:portreg: nothing found" "--reg (--regexp) --diff: the same"
+out=$(timeout 30 "$PORTREG" -f --since 22 2>&1); st=$?
+ok '[ $st = 2 ] && printf "%s" "$out" | grep -q -- "--since"' \
+    "-f --since names a file, and it is missing"
+out=$(timeout 30 "$PORTREG" -f "$XML" --since="$XML" 22 2>&1); st=$?
+ok '[ $st = 2 ] && printf "%s" "$out" | grep -q "marks changes in the browser"' \
+    "--since=FILE with a query is refused"
+
 # --- One change of each kind ------------------------------------------------
 # From the 2026 XML: portreg-test 10810/tcp added, finger/udp removed,
 # qmtp/tcp moved to 9999, telnet/tcp's description changed, nbd/tcp's

@@ -243,6 +243,11 @@ for opt in "--$(printf '\033]0;X\007')" "--$(printf '\033]0;X\007')=v" \
 	ok "[ $st = 2 ] && [ ! -s out ] && ! grep -q \"\$(printf '\\033')\" err && grep -q '\\^\\[' err && grep -q 'portreg --help' err" \
 	    "bad option with ESC ($(printf '%s' "$opt" | cut -c1-6 | cat -v)): exit 2, named escaped"
 done
+# ...and after --diff too, which reads its own options.
+timeout 10 "$PORTREG" --diff "--$(printf '\033]0;X\007')" a b > out 2> err
+st=$?
+ok "[ $st = 2 ] && [ ! -s out ] && ! grep -q \"\$(printf '\\033')\" err && grep -q '\\^\\[' err" \
+    "--diff with a bad option with ESC: exit 2, named escaped"
 case_ "ambiguous option" 2 "option '--f' is ambiguous; possibilities: --file --format --format-in" --f x
 case_ "option without its argument" 2 "option '--file' requires an argument" --file
 case_ "option with an argument it does not take" 2 "option '--gaps' doesn't allow an argument" --gaps=1

@@ -45,6 +45,9 @@
 
 #define CLI_DEFAULT	"service-names-port-numbers.xml"
 
+/* The short options, for getopt_long. */
+#define CLI_SHORTS	":e:f:o:hV"
+
 /* Long-only options. */
 enum {
 	OPT_GAPS = 256,
@@ -59,6 +62,7 @@ enum {
 	OPT_TIMEOUT,
 	OPT_FORCE,
 	OPT_NO_CACHE,
+	OPT_SINCE,
 };
 
 static const struct option cli_long_options[] = {
@@ -76,6 +80,7 @@ static const struct option cli_long_options[] = {
 	{ "update",	optional_argument,	NULL, OPT_UPDATE },
 	{ "timeout",	required_argument,	NULL, OPT_TIMEOUT },
 	{ "force",	no_argument,		NULL, OPT_FORCE },
+	{ "since",	required_argument,	NULL, OPT_SINCE },
 	HOSTCMD_LONG_OPTIONS
 	/* For the shell completion scripts; not in --help. */
 	{ "list-names",	no_argument,		NULL, OPT_LIST_NAMES },
@@ -217,7 +222,7 @@ cli_parse(struct cli *c, int argc, char **argv)
 	   made safe. */
 	optind = 0;		/* GNU: reinitialise (cli_main may run twice) */
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":e:f:o:hV", cli_long_options,
+	while ((ch = getopt_long(argc, argv, CLI_SHORTS, cli_long_options,
 	    NULL)) != -1) {
 		if (ch >= HOSTCMD_OPT_FIRST) {
 			if (hostcmd_option(&c->host, ch, optarg) != 0)
@@ -300,6 +305,9 @@ cli_parse(struct cli *c, int argc, char **argv)
 			break;
 		case OPT_LIST_PEOPLE:
 			c->list_people = 1;
+			break;
+		case OPT_SINCE:
+			edition_set_since(optarg);
 			break;
 		case 'h':
 			cli_usage(stdout);
@@ -455,9 +463,8 @@ cli_main(int argc, char **argv)
 	int		 rc;
 
 	setlocale(LC_ALL, "");
-	if (edition_diff_wanted(argc, argv))
+	if (edition_diff_wanted(argc, argv, cli_long_options, CLI_SHORTS))
 		return cli_finish_output(edition_diff_main(argc, argv));
-	argc = edition_take_since(argc, argv);
 
 	if ((rc = cli_parse(&c, argc, argv)) >= 0) {
 		cli_free(&c);

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "args.h"
 #include "cli.h"
 #include "diff.h"
 #include "edition.h"
@@ -46,8 +47,49 @@ edition_compare(const struct registry *old, const struct registry *new)
 
 /* --- --diff ------------------------------------------------------------ */
 
+/*
+ * Does word a, an option of opts (long) or shorts (getopt's string),
+ * take the next word as its value ("-e", "--file", "--reg": a unique
+ * abbreviation)?
+ */
+static int
+edition_value_next(const char *a, const struct option *opts,
+    const char *shorts)
+{
+	const struct option	*o, *hit = NULL;
+	const char		*p, *q;
+	size_t			 n;
+	int			 hits = 0;
+
+	if (a[0] != '-' || a[1] == '\0')
+		return 0;
+	if (a[1] == '-') {
+		if (strchr(a, '=') != NULL)
+			return 0;
+		n = strlen(a + 2);
+		for (o = opts; o->name != NULL; o++) {
+			if (strncmp(o->name, a + 2, n) != 0)
+				continue;
+			hit = o;
+			if (o->name[n] == '\0') {	/* exact */
+				hits = 1;
+				break;
+			}
+			hits++;
+		}
+		return hits == 1 && hit->has_arg == required_argument;
+	}
+	for (p = a + 1; *p != '\0'; p++) {
+		if ((q = strchr(shorts, *p)) != NULL && *p != ':' &&
+		    q[1] == ':')
+			return p[1] == '\0';	/* else the value is attached */
+	}
+	return 0;
+}
+
 int
-edition_diff_wanted(int argc, char **argv)
+edition_diff_wanted(int argc, char **argv, const struct option *opts,
+    const char *shorts)
 {
 	int	 i;
 
@@ -56,6 +98,8 @@ edition_diff_wanted(int argc, char **argv)
 			return 0;
 		if (strcmp(argv[i], "--diff") == 0)
 			return 1;
+		if (edition_value_next(argv[i], opts, shorts))
+			i++;	/* "-e --diff" searches for "--diff" */
 	}
 	return 0;
 }
@@ -115,8 +159,8 @@ edition_diff_main(int argc, char **argv)
 
 	argv[0] = (char *)"portreg";
 	optind = 0;
-	opterr = 1;
-	while ((ch = getopt_long(argc, argv, "o:", edition_options,
+	opterr = 0;	/* its messages would echo the option raw: args.h */
+	while ((ch = getopt_long(argc, argv, ":o:", edition_options,
 	    NULL)) != -1) {
 		switch (ch) {
 		case EDITION_OPT_DIFF:
@@ -138,6 +182,8 @@ edition_diff_main(int argc, char **argv)
 			fin = (enum load_format)v;
 			break;
 		default:
+			args_bad_option(edition_options, ch, argv, argc,
+			    optind, optopt);
 			cli_error("--diff takes -o and --format-in only "
 			    "(usage: portreg --diff [-o FMT] OLD NEW)");
 			return 2;
@@ -318,33 +364,13 @@ edition_since(const char *arg, const char *dir, enum load_format fmt,
 	return reg;
 }
 
-/* --since's argument (edition_take_since), or NULL. */
+/* --since's argument (edition_set_since), or NULL. */
 static const char *edition_since_arg;
 
-int
-edition_take_since(int argc, char **argv)
+void
+edition_set_since(const char *arg)
 {
-	int	 i, j, take;
-
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--") == 0)
-			break;
-		take = 0;
-		if (strncmp(argv[i], "--since=", 8) == 0) {
-			edition_since_arg = argv[i] + 8;
-			take = 1;
-		} else if (strcmp(argv[i], "--since") == 0 && i + 1 < argc) {
-			edition_since_arg = argv[i + 1];
-			take = 2;
-		}
-		if (take == 0)
-			continue;
-		for (j = i; j + take <= argc; j++)
-			argv[j] = argv[j + take];
-		argc -= take;
-		i--;
-	}
-	return argc;
+	edition_since_arg = arg;
 }
 
 int

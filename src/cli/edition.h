@@ -16,8 +16,12 @@
 struct diff;
 struct registry;
 
-/* Whether argv asks for --diff (an argument of its own before "--"). */
-int		 edition_diff_wanted(int argc, char **argv);
+/* Whether argv asks for --diff: a word of its own before "--" that is
+   not the value of an option of opts or shorts (cli.c's getopt_long
+   table and string; "-e --diff" searches for "--diff"). */
+struct option;
+int		 edition_diff_wanted(int argc, char **argv,
+		     const struct option *opts, const char *shorts);
 
 /*
  * portreg --diff [-o FMT] [--format-in FMT] OLD NEW: the whole command;
@@ -55,12 +59,8 @@ int		 edition_keep_previous(const char *dir, char **err);
 void		 edition_update_summary(FILE *, const char *dir,
 		     const struct registry *reg);
 
-/*
- * --since, taken out of argv (before "--"; "--since ARG" or
- * "--since=ARG") and kept here for edition_tui_run, so that the rest of
- * the command line parses as without it.  Returns the new argc.
- */
-int		 edition_take_since(int argc, char **argv);
+/* --since ARG, kept (not copied) for edition_tui_run. */
+void		 edition_set_since(const char *arg);
 /* The browser, with the changes since --since's edition marked when it
    was given, then setup(ui, arg) as tui_run_setup; exit status as
    tui_run. */
