@@ -41,7 +41,7 @@ keys '.'
 check ". goes to the first change: the removed row, listed, marked -" \
     '^-63 +tcp +whois\+\+'
 check "... and says which change it is" 'Change 1 of 3'
-check "the detail of a removed row says so" 'not in this edition'
+check "the detail of a removed row says so" 'Since +removed since'
 keys '.'
 check ". again: finger/tcp changed, marked ~" '^~79 +tcp +finger'
 check "the detail pane shows the description before -> after" \
