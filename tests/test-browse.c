@@ -19,6 +19,7 @@
 #include "clipboard.h"
 #include "history.h"
 #include "load.h"
+#include "pattern.h"
 #include "registry.h"
 #include "ui.h"
 
@@ -232,6 +233,70 @@ test_case_toggle_changes_matches(void **state)
 	ui_key(ui, 'i');		/* match case: NBD is not nbd */
 	assert_int_equal(ui->view->n, 1);	/* "filter unchanged" */
 	assert_int_equal(ui->msg_error, 1);
+	ui_free(ui);
+	registry_free(reg);
+}
+
+/*
+ * A plain word takes the fast path (literal.h) in every case mode: with
+ * case (smart case and a capital, or match case) its folded records are
+ * only candidates, each checked by PCRE2.  The filter's rows are those
+ * a PCRE2 scan of the same pattern finds, in each mode.
+ */
+static void
+test_plain_words_agree_with_pcre2_in_every_case_mode(void **state)
+{
+	struct registry	*reg = shipped(XML);
+	struct ui	*ui = ui_sized(reg, 24, 80);
+	const char	*words[] = { "kerberos", "Kerberos", "KERBEROS",
+	    "remote des", "Remote Des", "IBM", "ibm", "Ibm", "SCTP", "Tcp",
+	    "k", "K", NULL };
+	struct pattern	*p;
+	uint32_t	*want;
+	char		*err = NULL;
+	size_t		 i, j, n, m;
+	int		 mode, limited;
+
+	(void)state;
+	ui_prepare(ui);
+	assert_non_null(ui->hay);
+	want = calloc(reg->n_records + 1, sizeof *want);
+	assert_non_null(want);
+	for (mode = 0; mode < 3; mode++) {
+		ui->case_mode = (enum ui_case)mode;
+		for (i = 0; words[i] != NULL; i++) {
+			p = ui_pattern_new(ui, words[i], &err);
+			assert_non_null(p);
+			n = pattern_scan(p, ui->hay, want, reg->n_records,
+			    &limited);
+			pattern_free(p);
+			ui_set_filter(ui, "");
+			ui_set_filter(ui, words[i]);
+			if (n == 0) {	/* "filter unchanged" */
+				assert_null(ui->filter);
+				continue;
+			}
+			m = ui->view->n;
+			if (m != n)
+				fail_msg("mode %d, '%s': %zu rows, PCRE2 %zu",
+				    mode, words[i], m, n);
+			for (j = 0; j < n; j++)
+				assert_int_equal(ui_row_at(ui, j), want[j]);
+		}
+	}
+	/* And the modes differ where they should: the case toggle takes
+	   the filter from match case to smart case (the same, for a
+	   capital) to ignore case. */
+	assert_int_equal(ui->case_mode, UI_CASE_MATCH);
+	ui_set_filter(ui, "");
+	ui_set_filter(ui, "Kerberos");
+	m = ui->view->n;
+	ui_key(ui, 'i');
+	assert_int_equal(ui->view->n, m);
+	ui_key(ui, 'i');
+	assert_int_equal(ui->case_mode, UI_CASE_IGNORE);
+	assert_true(m > 0 && ui->view->n > m);
+	free(want);
 	ui_free(ui);
 	registry_free(reg);
 }
@@ -556,6 +621,7 @@ main(void)
 		cmocka_unit_test(test_jumps_keep_port_order_while_sorted),
 		cmocka_unit_test(test_columns_hide_and_widen),
 		cmocka_unit_test(test_case_toggle_changes_matches),
+		cmocka_unit_test(test_plain_words_agree_with_pcre2_in_every_case_mode),
 		cmocka_unit_test(test_size_filter_keeps_big_gaps),
 		cmocka_unit_test(test_copy_text),
 		cmocka_unit_test(test_tab_completes_service_names),

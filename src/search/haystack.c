@@ -514,6 +514,9 @@ haystack_free(struct haystack *h)
 		free(h->buf);
 	free(h->rows);
 	free(h->row_at);
+	free(h->row_mask);
+	free(h->who_at);
+	free(h->who);
 	free(h->block);
 	free(h);
 }

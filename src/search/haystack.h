@@ -53,6 +53,9 @@ struct haystack {
 	/* literal.c's copy, folded, a record a run (NULL: not built). */
 	char			*rows;
 	size_t			*row_at; /* n_records + 1 offsets */
+	uint64_t		*row_mask; /* the bytes each row has */
+	uint32_t		*who_at;  /* n_records + 1 offsets into who */
+	uint32_t		*who;	  /* each record's people, by index */
 };
 
 

@@ -89,6 +89,24 @@ ui_now_ns(void)
 	return ts.tv_sec * 1e9 + ts.tv_nsec;
 }
 
+/* Of rows[0, n), keep those p matches, in place; returns how many. */
+static size_t
+ui_recheck(const struct ui *ui, struct pattern *p, uint32_t *rows,
+    size_t n, int *limited)
+{
+	size_t	 i, kept = 0;
+	int	 r;
+
+	for (i = 0; i < n; i++) {
+		r = pattern_match(p, ui->hay, rows[i]);
+		if (r == PATTERN_MATCH)
+			rows[kept++] = rows[i];
+		else if (r == PATTERN_LIMIT)
+			*limited = 1;
+	}
+	return kept;
+}
+
 /*
  * The records p (compiled from expr) matches, into rows (room for every
  * record); returns how many and sets *limited.  rows holds n_prev
@@ -100,9 +118,9 @@ static size_t
 ui_find(struct ui *ui, struct pattern *p, const char *expr,
     const char *prev, uint32_t *rows, size_t n_prev, int *limited)
 {
-	size_t	 n_all = ui->reg->n_records, i, n = 0;
+	size_t	 n_all = ui->reg->n_records, n = 0;
 	double	 t0 = ui_now_ns();
-	int	 r, narrow;
+	int	 narrow, upper;
 	char	*word;
 
 	*limited = 0;
@@ -115,13 +133,18 @@ ui_find(struct ui *ui, struct pattern *p, const char *expr,
 		    rows == ui->prompt_rows);
 	narrow = prev != NULL && ui->narrow != UI_NARROW_NEVER &&
 	    ui_pattern_narrows(prev, expr);
-	/* A plain word (caseless: not when the case toggle says match):
-	   memmem over the folded rows (literal.h), the last
-	   matches only when narrowing them. */
-	if (literal_ready(ui->hay) && ui->case_mode != UI_CASE_MATCH &&
-	    (word = literal_of(expr)) != NULL) {
-		n = literal_scan(ui->hay, word, narrow ? rows : NULL,
-		    n_prev, rows);
+	/* A plain word: a pass over the folded rows (literal.h), the last
+	   matches only when narrowing them; searched with case, a pass
+	   over the haystack's own text. */
+	if (literal_ready(ui->hay) && (word = literal_of(expr, &upper)) !=
+	    NULL) {
+		if (ui->case_mode == UI_CASE_MATCH ||
+		    (ui->case_mode == UI_CASE_SMART && upper))
+			n = literal_scan_case(ui->hay, expr, narrow ? rows :
+			    NULL, n_prev, rows);
+		else
+			n = literal_scan(ui->hay, word, narrow ? rows : NULL,
+			    n_prev, rows);
 		free(word);
 		if (narrow)
 			ui->narrowed++;
@@ -137,13 +160,7 @@ ui_find(struct ui *ui, struct pattern *p, const char *expr,
 			ui->scan_ns = (ui_now_ns() - t0) / n_all;
 		return n;
 	}
-	for (i = 0; i < n_prev; i++) {
-		r = pattern_match(p, ui->hay, rows[i]);
-		if (r == PATTERN_MATCH)
-			rows[n++] = rows[i];
-		else if (r == PATTERN_LIMIT)
-			*limited = 1;
-	}
+	n = ui_recheck(ui, p, rows, n_prev, limited);
 	if (n_prev >= 1000) {
 		ui->narrow_ns = (ui_now_ns() - t0) / n_prev;
 		if (ui->narrow_ns < 10)
