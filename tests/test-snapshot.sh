@@ -128,4 +128,20 @@ XDG_CACHE_HOME=$tmp/other "$PORTREG" -f "$SEED" --check > out 2> err
 ok '[ -z "$(ls other/portreg)" ] && grep -q "not a folder of the user" err' \
     "a folder others may write: refused"
 
+# 7. Two programs on one file (an installed one and a build tree's, say):
+# a snapshot each, and neither rewrites the other's.
+rm -rf "$dir"
+if cp "$PORTREG" ./portreg-copy 2>/dev/null && [ -x ./portreg-copy ]; then
+	"$PORTREG" -f "$SEED" 10128 > /dev/null 2>&1
+	./portreg-copy -f "$SEED" 10128 > /dev/null 2>&1
+	both=$(inode | sort)
+	"$PORTREG" -f "$SEED" 10128 > a1 2>&1
+	./portreg-copy -f "$SEED" 10128 > a2 2>&1
+	ok '[ "$(snaps)" = 2 ] && [ "$(inode | sort)" = "$both" ]' \
+	    "two programs keep a snapshot each, used, not rewritten"
+	ok 'cmp -s a1 a2 && grep -q 10128 a1' "and answer alike from them"
+else
+	skip_part 2 "$PORTREG cannot be copied (a libtool wrapper?)"
+fi
+
 done_testing

@@ -403,7 +403,7 @@ load_cached(const char *path, enum load_format format, struct load_cache *lc,
 	struct registry		*reg;
 	struct cache_key	 key;
 	struct stat		 st;
-	uint64_t		 id[3];
+	uint64_t		 id[4];
 	char			*note = NULL, name[64];
 	int			 fd, dfd;
 
@@ -425,6 +425,9 @@ load_cached(const char *path, enum load_format format, struct load_cache *lc,
 	id[0] = (uint64_t)st.st_dev;
 	id[1] = (uint64_t)st.st_ino;
 	id[2] = (uint64_t)format;
+	/* The build too: two programs (an installed one and a build
+	   tree's) each keep their own slot, not rewrite each other's. */
+	id[3] = key.build;
 	snprintf(name, sizeof name, "%016llx" CACHE_EXT,
 	    (unsigned long long)cache_hash(CACHE_H0, id, sizeof id));
 	if ((dfd = cache_open_dir(&note)) != -1 &&

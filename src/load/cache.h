@@ -8,8 +8,9 @@
  *  - Key: the file's device, inode, size, mtime and ctime, a hash of its
  *    first and last 4 KiB, and this build (the program file's identity,
  *    the locale's case folding, --format-in).  The image's name comes
- *    from the device, inode and input format, so an edited file's
- *    snapshot is replaced, not added.
+ *    from the device, inode, input format and build, so an edited
+ *    file's snapshot is replaced, not added, and two programs on one
+ *    file (an installed one and a build tree's) keep one each.
  *  - An image that is not a regular file of the user's, or fails any of
  *    snapshot.h's checks, is ignored and rebuilt: never trusted.
  *  - Written to a temporary file, mode 0600, then renamed over the old;
