@@ -1,6 +1,6 @@
 # tests/lib.sh - TAP helpers for portreg's shell tests.  Source it.
 # Provides: plan N, ok COND NAME, is GOT WANT NAME, skip_all WHY,
-# skip_part COUNT WHY, need_shared, done_testing; and the tmux harness
+# skip_part COUNT WHY, need_shared, wait_port, done_testing; and the tmux harness
 # (tmux_init, start, keys, screen, check, check_gone, quits: below).
 : "${PORTREG:=$top_builddir/src/portreg}"
 # Snapshots (load/cache.h) go to a folder of this test's own, fresh each
@@ -40,6 +40,15 @@ is() {
 	fi
 }
 skip_all() { echo "1..0 # SKIP $1"; exit 0; }
+# wait_port FILE WHAT: wait (10 s at most) for a loopback server to write
+# its port to FILE (tests/http-server.py does), then print it; bail out
+# when it never does.
+wait_port() {
+	_w=0
+	while [ ! -s "$1" ] && [ $_w -lt 100 ]; do sleep 0.1; _w=$((_w + 1)); done
+	[ -s "$1" ] || { echo "Bail out! $2 did not start"; exit 1; }
+	cat "$1"
+}
 # skip_part COUNT WHY: COUNT checks not run, each an "ok N # SKIP WHY",
 # which automake counts as a SKIP.
 skip_part() {

@@ -30,10 +30,7 @@ sed -e 's|<updated>2026-08-17</updated>|<updated>2026-09-30</updated>|' \
 timeout 300 python3 "$top_srcdir/tests/http-server.py" "$www" "$tmp/port" \
     >/dev/null 2>&1 &
 srv=$!
-i=0
-while [ ! -s "$tmp/port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-[ -s "$tmp/port" ] || { echo "Bail out! the HTTP server did not start"; exit 1; }
-url=http://127.0.0.1:$(cat "$tmp/port")
+url=http://127.0.0.1:$(wait_port "$tmp/port" "the HTTP server")
 
 XDG_DATA_HOME=$tmp/data
 export XDG_DATA_HOME

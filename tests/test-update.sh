@@ -34,23 +34,11 @@ cp "$SEED" "$www/seed.txt"
 cp "$top_srcdir/tests/data/xml-excerpt.xml" "$www/registry.xml"
 head -c 700 "$www/registry.xml" > "$www/cut.xml"
 
-# An HTTP server on a free port; it writes the port when it listens.
-python3 - "$www" "$tmp/port" >/dev/null 2>&1 <<'EOF' &
-import functools, http.server, sys
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-h = functools.partial(Quiet, directory=sys.argv[1])
-s = http.server.HTTPServer(("127.0.0.1", 0), h)
-open(sys.argv[2] + ".new", "w").write(str(s.server_address[1]))
-import os; os.rename(sys.argv[2] + ".new", sys.argv[2])
-s.serve_forever()
-EOF
+# An HTTP server on a free port (loopback), stopped after 300 s at most.
+timeout 300 python3 "$top_srcdir/tests/http-server.py" "$www" "$tmp/port" \
+    >/dev/null 2>&1 &
 srv=$!
-i=0
-while [ ! -s "$tmp/port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-[ -s "$tmp/port" ] || { echo "Bail out! the HTTP server did not start"; exit 1; }
-url=http://127.0.0.1:$(cat "$tmp/port")
+url=http://127.0.0.1:$(wait_port "$tmp/port" "the HTTP server")
 
 XDG_DATA_HOME=$tmp/data
 export XDG_DATA_HOME
@@ -199,10 +187,7 @@ while time.time() < stop:
     threading.Thread(target=serve, args=(c, n), daemon=True).start()
 EOF
 hostile=$!
-i=0
-while [ ! -s "$tmp/hport" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-[ -s "$tmp/hport" ] || { echo "Bail out! the hostile server did not start"; exit 1; }
-hurl=http://127.0.0.1:$(cat "$tmp/hport")
+hurl=http://127.0.0.1:$(wait_port "$tmp/hport" "the hostile server")
 XDG_DATA_HOME=$tmp/data
 export XDG_DATA_HOME
 
