@@ -429,7 +429,7 @@ cli_finish_output(int rc)
 static int
 cli_update(const char *url, const struct update_opts *opts)
 {
-	struct registry	*reg;
+	struct registry	*reg, *prev;
 	char		*dir, *path, *err, *shown;
 
 	if ((dir = store_dir()) == NULL) {
@@ -437,7 +437,7 @@ cli_update(const char *url, const struct update_opts *opts)
 		    "or XDG_DATA_HOME)");
 		return CLI_ERROR;
 	}
-	if ((reg = update_fetch(url, dir, opts, &path, &err)) == NULL) {
+	if ((reg = update_fetch(url, dir, opts, &path, &prev, &err)) == NULL) {
 		cli_error("--update: %s", err);
 		free(err);
 		free(dir);
@@ -446,10 +446,11 @@ cli_update(const char *url, const struct update_opts *opts)
 	shown = sanitize(path, 0);
 	printf("saved %s\n", shown);
 	output_stats(stdout, reg);
-	edition_update_summary(stdout, dir, reg);
+	edition_update_summary(stdout, dir, reg, prev);
 	free(shown);
 	free(path);
 	free(dir);
+	registry_free(prev);
 	registry_free(reg);
 	return CLI_FOUND;
 }

@@ -296,28 +296,23 @@ edition_date(const char *path, const struct registry *reg)
 }
 
 int
-edition_keep_previous(const char *dir, char **err)
+edition_keep_previous(const char *dir, const char *path,
+    const struct registry *reg, char **err)
 {
-	struct registry	*reg;
-	char		*path, *date, *lerr = NULL;
-	int		 rc;
+	char	*date;
+	int	 rc;
 
-	if ((path = store_newest(dir)) == NULL)
-		return 0;
-	reg = load_file(path, LOAD_AUTO, &lerr);
-	free(lerr);
 	date = edition_date(path, reg);
 	rc = store_edition_keep(dir, path, date, err);
 	free(date);
-	registry_free(reg);
-	free(path);
 	return rc;
 }
 
 void
-edition_update_summary(FILE *f, const char *dir, const struct registry *reg)
+edition_update_summary(FILE *f, const char *dir, const struct registry *reg,
+    const struct registry *prev)
 {
-	struct registry	*old;
+	struct registry	*old = NULL;
 	struct diff	*d;
 	char		*path, *err = NULL, *shown;
 
@@ -326,12 +321,13 @@ edition_update_summary(FILE *f, const char *dir, const struct registry *reg)
 		return;
 	}
 	shown = sanitize(path, 0);
-	if ((old = load_file(path, LOAD_AUTO, &err)) == NULL) {
+	if (prev == NULL && (prev = old = load_file(path, LOAD_AUTO,
+	    &err)) == NULL) {
 		fprintf(f, "cannot compare with %s: it does not load\n", shown);
 		free(err);
 	} else {
 		fprintf(f, "changes since %s:\n", shown);
-		d = edition_compare(old, reg);
+		d = edition_compare(prev, reg);
 		edition_summary(f, d, 10);
 		diff_free(d);
 		registry_free(old);

@@ -48,16 +48,19 @@ struct diff	*edition_compare(const struct registry *old,
 void		 edition_summary(FILE *, const struct diff *, size_t max);
 
 /*
- * Before --update replaces the registry kept in dir: keep it as an
- * edition (store_edition_keep), named by its Last Updated date (else
- * its file's day).  0 also when there is none; -1 with *err set.
+ * Before --update replaces the registry kept in dir (path, loaded as reg,
+ * or NULL when it does not load): keep it as an edition
+ * (store_edition_keep), named by its Last Updated date (else its file's
+ * day).  0, or -1 with *err set.
  */
-int		 edition_keep_previous(const char *dir, char **err);
+int		 edition_keep_previous(const char *dir, const char *path,
+		     const struct registry *reg, char **err);
 
 /* After --update: what changed in reg against the edition kept last
-   (store_edition_last), as edition_summary says it. */
+   (store_edition_last), as edition_summary says it; prev, when not NULL,
+   is that edition already loaded (the registry the update replaced). */
 void		 edition_update_summary(FILE *, const char *dir,
-		     const struct registry *reg);
+		     const struct registry *reg, const struct registry *prev);
 
 /* --since ARG, kept (not copied) for edition_tui_run. */
 void		 edition_set_since(const char *arg);

@@ -343,36 +343,28 @@ update_settle(const char *tmp, char **err)
 
 /*
  * A registry that shrank to under half: refused (-1, *err set) unless
- * forced.  old is the registry it would replace (store_newest), compared
- * when it loads; one that does not load is replaced whatever comes.
+ * forced.  prev is the registry it would replace (store_newest) when
+ * that loads; one that does not load is replaced whatever comes.
  */
 static int
-update_shrunk(const struct registry *reg, const char *old,
-    const char *shown, char **err)
+update_shrunk(const struct registry *reg, const struct registry *prev,
+    const char *old, const char *shown, char **err)
 {
-	struct registry	*prev;
-	char		*lerr = NULL, *oshown;
-	int		 rc = 0;
+	char	*oshown;
 
-	if (old == NULL || (prev = load_file(old, LOAD_AUTO, &lerr)) == NULL) {
-		free(lerr);
+	if (prev == NULL || reg->n_records * 2 >= prev->n_records)
 		return 0;
-	}
-	if (reg->n_records * 2 < prev->n_records) {
-		oshown = sanitize(old, 0);
-		*err = xasprintf("%s: holds %zu records, under half the %zu "
-		    "of %s, which it would replace; not kept (--force keeps "
-		    "it)", shown, reg->n_records, prev->n_records, oshown);
-		free(oshown);
-		rc = -1;
-	}
-	registry_free(prev);
-	return rc;
+	oshown = sanitize(old, 0);
+	*err = xasprintf("%s: holds %zu records, under half the %zu of %s, "
+	    "which it would replace; not kept (--force keeps it)", shown,
+	    reg->n_records, prev->n_records, oshown);
+	free(oshown);
+	return -1;
 }
 
 struct registry *
 update_fetch(const char *url, const char *dir, const struct update_opts *opts,
-    char **path, char **err)
+    char **path, struct registry **prev, char **err)
 {
 	struct registry	*reg = NULL;
 	char		*tmp = NULL, *shown, *lerr = NULL, *old = NULL;
@@ -380,6 +372,7 @@ update_fetch(const char *url, const char *dir, const struct update_opts *opts,
 	int		 rc;
 
 	*path = NULL;
+	*prev = NULL;
 	*err = NULL;
 	shown = sanitize(url, 0);
 	if (strncasecmp(url, "https://", 8) != 0 &&
@@ -396,7 +389,13 @@ update_fetch(const char *url, const char *dir, const struct update_opts *opts,
 	}
 
 	store_sweep(dir);
-	old = store_newest(dir);
+	/* The registry this one replaces, loaded once: for the size check,
+	   its edition's name and the summary of what changed. */
+	if ((old = store_newest(dir)) != NULL &&
+	    (*prev = load_file(old, LOAD_AUTO, &lerr)) == NULL) {
+		free(lerr);
+		lerr = NULL;
+	}
 
 	/* A hidden name: the reader skips it until it is kept.  From its
 	   making to its keeping, a signal removes it (update_on_signal). */
@@ -423,10 +422,10 @@ update_fetch(const char *url, const char *dir, const struct update_opts *opts,
 		free(lerr);
 		goto fail;
 	}
-	if (!opts->force && update_shrunk(reg, old, shown, err) != 0)
+	if (!opts->force && update_shrunk(reg, *prev, old, shown, err) != 0)
 		goto fail;
 	/* The registry this one replaces stays, as an edition. */
-	if (edition_keep_previous(dir, err) != 0)
+	if (old != NULL && edition_keep_previous(dir, old, *prev, err) != 0)
 		goto fail;
 	if (store_keep(dir, tmp, reg->format, path, err) != 0)
 		goto fail;
@@ -447,6 +446,8 @@ fail:
 	free(shown);
 	free(*path);
 	*path = NULL;
+	registry_free(*prev);
+	*prev = NULL;
 	registry_free(reg);
 	return NULL;
 }

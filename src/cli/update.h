@@ -42,11 +42,13 @@ struct update_opts {
  * service-names-port-numbers.EXT, from what it holds).  Unless
  * opts->force, a download holding under half the records of the
  * registry it would replace (store_newest, when that loads) is refused.
- * On success returns the loaded registry and sets *path (malloc'd); else
- * returns NULL, sets *err (a malloc'd message naming the URL) and leaves
- * dir as it was.
+ * On success returns the loaded registry, sets *path (malloc'd) and
+ * *prev, the registry it replaced (NULL: none, or it did not load;
+ * caller frees); else returns NULL, sets *err (a malloc'd message
+ * naming the URL) and leaves dir as it was.
  */
 struct registry	*update_fetch(const char *url, const char *dir,
-		     const struct update_opts *opts, char **path, char **err);
+		     const struct update_opts *opts, char **path,
+		     struct registry **prev, char **err);
 
 #endif
