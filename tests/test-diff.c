@@ -323,6 +323,22 @@ merge_puts_removed_records_back_at_their_port(void **state)
 		    m->records[i].service, b->records[i - 1].service == NULL ?
 		    "" : b->records[i - 1].service);
 	assert_int_equal(m->n_people, b->n_people);
+	/* The gaps are the new edition's: 10, where gone was, is free;
+	   the Unassigned row's gap points at that row in m. */
+	assert_int_equal(m->n_gaps, b->n_gaps);
+	for (i = 0; i < m->n_gaps; i++) {
+		assert_int_equal(m->gaps[i].lo, b->gaps[i].lo);
+		assert_int_equal(m->gaps[i].hi, b->gaps[i].hi);
+		assert_int_equal(m->gaps[i].proto, b->gaps[i].proto);
+		if (b->gaps[i].record < 0)
+			assert_int_equal(m->gaps[i].record, -1);
+		else
+			assert_int_equal(m->records[m->gaps[i].record].port_lo,
+			    b->records[b->gaps[i].record].port_lo);
+	}
+	assert_true(registry_gap_at(m, 10) >= 0);
+	assert_int_equal(m->cover_lo, b->cover_lo);
+	assert_int_equal(m->cover_hi, b->cover_hi);
 	assert_string_equal(m->updated == NULL ? "" : m->updated,
 	    b->updated == NULL ? "" : b->updated);
 	free(item_of);

@@ -61,12 +61,37 @@ diff_before(const struct record *r, const struct record *n)
 	return r->port_lo >= 0 && (n->port_lo < 0 || r->port_lo < n->port_lo);
 }
 
+/*
+ * The gaps are the new edition's: a removed record put back is listed,
+ * not assigned, so its ports stay free for ] [ and the gap counts.  Each
+ * Unassigned row's index moves to where the merge put it (at: new
+ * record j is m's at[j]; the order, and so the gaps' sort, stays).
+ */
+static void
+diff_merge_gaps(struct registry *m, const struct registry *new,
+    const int32_t *at)
+{
+	size_t	 i;
+
+	free(m->gaps);
+	m->gaps = xcalloc(new->n_gaps + 1, sizeof *m->gaps);
+	m->n_gaps = new->n_gaps;
+	for (i = 0; i < new->n_gaps; i++) {
+		m->gaps[i] = new->gaps[i];
+		if (new->gaps[i].record >= 0 &&
+		    (size_t)new->gaps[i].record < new->n_records)
+			m->gaps[i].record = at[new->gaps[i].record];
+	}
+	m->cover_lo = new->cover_lo;
+	m->cover_hi = new->cover_hi;
+}
+
 struct registry *
 diff_merge(const struct diff *d, int32_t **item_of)
 {
 	const struct registry	*new = d->new;
 	struct registry		*m;
-	int32_t			*of, *removed;
+	int32_t			*of, *removed, *at;
 	size_t			 i, j, k = 0, n_removed = 0, n = 0;
 
 	removed = xcalloc(d->n_record_items + 1, sizeof *removed);
@@ -79,6 +104,7 @@ diff_merge(const struct diff *d, int32_t **item_of)
 	m->updated = registry_strdup(m, new->updated);
 	m->title = registry_strdup(m, new->title);
 	of = xcalloc(new->n_records + n_removed + 1, sizeof *of);
+	at = xcalloc(new->n_records + 1, sizeof *at);
 	for (j = 0; j <= new->n_records; j++) {
 		while (k < n_removed && (j == new->n_records ||
 		    diff_before(&d->old->records[d->items[removed[k]].old],
@@ -89,6 +115,7 @@ diff_merge(const struct diff *d, int32_t **item_of)
 		}
 		if (j == new->n_records)
 			break;
+		at[j] = (int32_t)n;
 		diff_copy_record(m, &new->records[j]);
 		of[n++] = d->of_new[j];
 	}
@@ -100,6 +127,8 @@ diff_merge(const struct diff *d, int32_t **item_of)
 	if (new->cover_given)
 		registry_set_cover(m, new->cover_lo, new->cover_hi);
 	registry_finish(m);
+	diff_merge_gaps(m, new, at);
+	free(at);
 	free(removed);
 	*item_of = of;
 	return m;

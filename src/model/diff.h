@@ -113,7 +113,8 @@ char		*diff_person_value(const struct person *p, enum diff_field f);
  * For a browser: a copy of the new edition with the records removed
  * since the old one put back, each before the first record of the new
  * edition whose first port is past its own (those without a port at
- * the end); finished, its people and warnings the new edition's.  Sets
+ * the end); finished, its people, warnings and gaps the new edition's
+ * (a removed record's ports are free: it is listed, not assigned).  Sets
  * *item_of (malloc'd) to each of its records' item in d, or -1 where
  * nothing changed.  The caller frees both; d must outlive them only as
  * long as items are looked up.
