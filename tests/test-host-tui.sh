@@ -59,5 +59,20 @@ check "F selects the best block's gap" 'Free 1 of [0-9]+: ports [0-9]+-[0-9]+ in
 keys F
 check "F again: the next candidate" 'Free 2 of [0-9]+'
 quits "q quits" q
+
+# A list that cannot be read: the browser starts without it and says so
+# on the status line (escaped), not silently.
+printf 'bad\033]2;x\n' > "$WORK/services"
+chmod 000 "$WORK/services"
+if [ -r "$WORK/services" ]; then	# root reads it anyway
+	ln -s "$WORK/no-such-list" "$WORK/services-gone"
+	bad=$WORK/services-gone
+else
+	bad=$WORK/services
+fi
+start 120 40 -- -f "$XML" --services "$bad" --nmap-services "$WORK/nmap-gone"
+check "a services list left out is named on the status line" 'services.*\(left out\)'
+check "the registry is still shown" '^ ?.?1 +tcp'
+quits "q quits" q
 kill $helper_pid 2>/dev/null
 done_testing

@@ -14,6 +14,7 @@
 #include "overlay.h"
 #include "registry.h"
 #include "ui.h"
+#include "xmalloc.h"
 
 #define LOAD(text) load_services_buffer((text), sizeof(text) - 1, "t", &err)
 
@@ -283,9 +284,10 @@ free_blocks_avoid_every_list_and_rank(void **state)
 	registry_free(reg);
 }
 
-/* ui_set_host_more's callback: counts its calls, names the owner. */
+/* ui_set_host_more's callback: counts its calls, names the owner; the
+   second time (another ui) says a list was left out. */
 static int more_calls;
-static void
+static char *
 more(void *arg)
 {
 	struct ovl_sockets	*s = arg;
@@ -293,6 +295,8 @@ more(void *arg)
 	more_calls++;
 	s->s[0].pid = 7;
 	strcpy(s->s[0].command, "late");
+	return more_calls == 2 ? xstrdup("nmap: cannot read (left out)") :
+	    NULL;
 }
 
 static void
@@ -323,6 +327,14 @@ idle_completes_the_overlay_once(void **state)
 	for (i = 0; i < v->d.n; i++)
 		late |= strstr(v->d.fields[i].text, "late") != NULL;
 	assert_true(late);
+	ui_free(ui);
+	/* A note from more: on the status line, as an error. */
+	ui = ui_new(reg);
+	ui_set_host(ui, &ov);
+	ui_set_host_more(ui, more, &socks);
+	assert_int_equal(ui_idle(ui), UI_DRAW_DETAIL | UI_DRAW_STATUS);
+	assert_non_null(strstr(ui->msg, "(left out)"));
+	assert_true(ui->msg_error);
 	ui_free(ui);
 	free(socks.s);
 	registry_free(reg);

@@ -181,6 +181,8 @@ hostcmd_free(struct hostcmd *h)
 	ovl_list_free(h->svc);
 	ovl_list_free(h->nmap_list);
 	ovl_sockets_free(h->sockets);
+	free(h->note);
+	h->note = NULL;
 	free(h->queries);
 	free(h->query_text);
 	h->svc = h->nmap_list = NULL;
@@ -207,11 +209,12 @@ hostcmd_warnings(const struct ovl_list *l)
 
 /*
  * The list given (FILE or "none") or the default when it exists.  0 and
- * *out (NULL for none), or 2 after a message (quiet: no message, and a
- * list that cannot be read is left out).
+ * *out (NULL for none), or 2 after a message.  With note (the browser):
+ * no message, a list that cannot be read is left out and *note says so
+ * (malloc'd; the first such, when *note is still NULL).
  */
 static int
-hostcmd_list(const char *given, const char *dflt, int quiet,
+hostcmd_list(const char *given, const char *dflt, char **note,
     struct ovl_list **out)
 {
 	char	*err = NULL;
@@ -225,12 +228,17 @@ hostcmd_list(const char *given, const char *dflt, int quiet,
 		given = dflt;
 	}
 	if ((*out = load_services_file(given, &err)) == NULL) {
-		if (!quiet)
+		if (note == NULL) {
 			cli_error("%s", err);
+			free(err);
+			return HOST_ERROR;
+		}
+		if (*note == NULL)
+			*note = xasprintf("%s (left out)", err);
 		free(err);
-		return quiet ? 0 : HOST_ERROR;
+		return 0;
 	}
-	if (!quiet)
+	if (note == NULL)
 		hostcmd_warnings(*out);
 	return 0;
 }
@@ -244,18 +252,19 @@ hostcmd_proc(void)
 }
 
 /*
- * Load what the action needs: 0, or 2 after a message.  later (the
- * browser): leave nmap's list and the sockets' owners to
- * hostcmd_browse_more.
+ * Load what the action needs: 0, or 2 after a message.  With note (the
+ * browser, quiet): see hostcmd_list.  later (the browser): leave nmap's
+ * list and the sockets' owners to hostcmd_browse_more.
  */
 static int
-hostcmd_load(struct hostcmd *h, int quiet, int sockets_needed, int later)
+hostcmd_load(struct hostcmd *h, char **note, int sockets_needed, int later)
 {
 	char	*err = NULL;
+	int	 quiet = note != NULL;
 
-	if (hostcmd_list(h->services, LOAD_SERVICES_DEFAULT, quiet,
+	if (hostcmd_list(h->services, LOAD_SERVICES_DEFAULT, note,
 	    &h->svc) != 0 || (!later && hostcmd_list(h->nmap,
-	    LOAD_NMAP_DEFAULT, quiet, &h->nmap_list) != 0))
+	    LOAD_NMAP_DEFAULT, note, &h->nmap_list) != 0))
 		return HOST_ERROR;
 	if ((h->sockets = load_host_sockets(hostcmd_proc(), !later,
 	    &err)) == NULL) {
@@ -275,16 +284,21 @@ hostcmd_load(struct hostcmd *h, int quiet, int sockets_needed, int later)
 	return 0;
 }
 
-/* What the browser's first screen need not wait for. */
-static void
+/* What the browser's first screen need not wait for; the first list
+   left out, if any, for the status line. */
+static char *
 hostcmd_browse_more(void *arg)
 {
 	struct hostcmd	*h = arg;
+	char		*note = h->note;
 
-	if (hostcmd_list(h->nmap, LOAD_NMAP_DEFAULT, 1, &h->nmap_list) == 0)
+	h->note = NULL;
+	if (hostcmd_list(h->nmap, LOAD_NMAP_DEFAULT, &note,
+	    &h->nmap_list) == 0)
 		h->ov.nmap = h->nmap_list;
 	if (h->sockets != NULL)
 		load_host_owners(h->sockets, hostcmd_proc());
+	return note;
 }
 
 void
@@ -292,7 +306,7 @@ hostcmd_browse(struct ui *ui, void *arg)
 {
 	struct hostcmd	*h = arg;
 
-	if (hostcmd_load(h, 1, 0, 1) == 0) {
+	if (hostcmd_load(h, &h->note, 0, 1) == 0) {
 		ui_set_host(ui, &h->ov);
 		ui_set_host_more(ui, hostcmd_browse_more, h);
 	}
@@ -605,7 +619,7 @@ hostcmd_run(struct hostcmd *h, const struct registry *reg,
 {
 	if (h->compare)
 		return hostcmd_compare(h, reg, fmt, proto);
-	if (hostcmd_load(h, 0, h->listening, 0) != 0)
+	if (hostcmd_load(h, NULL, h->listening, 0) != 0)
 		return HOST_ERROR;
 	if (h->listening)
 		return hostcmd_listening(h, reg, fmt, proto);

@@ -68,6 +68,7 @@ struct hostcmd {
 	struct ovl_list		*nmap_list;
 	struct ovl_sockets	*sockets;
 	struct overlay		 ov;
+	char			*note;		/* the browser: a list left out */
 };
 
 /* One of the long options above (ch, its argument).  Returns 0, or 2

@@ -28,7 +28,7 @@ struct ui_host {
 	size_t			 n_free;
 	size_t			 free_at;	/* the one shown */
 	long			 free_n;
-	void			(*more)(void *);	/* ui_set_host_more */
+	char			*(*more)(void *);	/* ui_set_host_more */
 	void			*more_arg;
 };
 
@@ -76,7 +76,7 @@ ui_set_host(struct ui *ui, const struct overlay *ov)
 }
 
 void
-ui_set_host_more(struct ui *ui, void (*more)(void *), void *arg)
+ui_set_host_more(struct ui *ui, char *(*more)(void *), void *arg)
 {
 	if (ui->host == NULL)
 		return;
@@ -88,13 +88,18 @@ int
 ui_idle(struct ui *ui)
 {
 	struct ui_host	*h = ui->host;
+	char		*note;
 
 	if (h == NULL || h->more == NULL)
 		return UI_NONE;
-	h->more(h->more_arg);
+	note = h->more(h->more_arg);
 	h->more = NULL;
 	ui->dview->width = -1;		/* rebuild the detail: it has more */
-	return UI_DRAW_DETAIL;
+	if (note == NULL)
+		return UI_DRAW_DETAIL;
+	ui_message(ui, 1, "%s", note);
+	free(note);
+	return UI_DRAW_DETAIL | UI_DRAW_STATUS;
 }
 
 unsigned

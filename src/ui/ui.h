@@ -456,8 +456,11 @@ int		 ui_complete(struct ui *);
 struct overlay;
 void		 ui_set_host(struct ui *, const struct overlay *);
 /* more(arg), called once by ui_idle, completes the overlay (nmap's
-   list, the sockets' owners): what the first screen need not wait for. */
-void		 ui_set_host_more(struct ui *, void (*more)(void *), void *arg);
+   list, the sockets' owners): what the first screen need not wait for.
+   It returns NULL, or a malloc'd note (a list left out, and why) that
+   the status line shows. */
+void		 ui_set_host_more(struct ui *, char *(*more)(void *),
+		     void *arg);
 /* Work left until the first screen is shown (tui.c calls it once then).
    Returns the UI_DRAW_ bits of what it changed. */
 int		 ui_idle(struct ui *);
