@@ -1,8 +1,8 @@
 /*
  * load-text.h - the pasted-text loader's own declarations, shared by its
- * two halves: load-text-token.c (lines, tokens and their shapes, the
- * contact id set) and load-text.c (preamble, records, contacts).  For
- * those two files only.
+ * files: load-text-token.c (lines, tokens and their shapes, the contact
+ * id set), load-text.c (preamble, records) and load-text-contact.c (the
+ * contact table).  For those files only.
  */
 #ifndef PORTREG_LOAD_TEXT_H
 #define PORTREG_LOAD_TEXT_H
@@ -104,6 +104,8 @@ int	load_text_line_starts(const struct load_text_line *l,
 void	load_text_add_token(struct load_text *tp, const char *s, size_t len);
 void	load_text_tokenize(struct load_text *tp,
 	    const struct load_text_line *l);
+/* Text of tokens [a, b) as it stands on the line, trimmed, or NULL. */
+const char	*load_text_span(struct load_text *tp, size_t a, size_t b);
 int	load_text_is_proto(const char *s, size_t len);
 int	load_text_is_name(const char *s, size_t len);
 int	load_text_has_upper(const char *s, size_t len);
@@ -127,5 +129,10 @@ void	load_text_warn_line(struct load_text *tp,
 	    const struct load_text_line *l, const char *what);
 int	load_text_line_ok(struct load_text *tp,
 	    const struct load_text_line *l);
+
+/* --- Contacts (load-text-contact.c) ----------------------------------- */
+
+/* Read the contact table, after the records. */
+void	load_text_contacts(struct load_text *tp);
 
 #endif
