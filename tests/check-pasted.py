@@ -3,10 +3,11 @@
 render back with portreg, and check that every misread is warned.
 
 Usage: tests/check-pasted.py [--portreg PATH] [--keep DIR] [--all] FILE.xml
-       LO-HI...
+       LO-HI[+names]...
 
-For each port range LO-HI, the records of FILE.xml with a port in it are
-written the way the registry page copies out of a browser as plain text
+For each port range LO-HI, the records of FILE.xml with a port in it
+(and with +names the name-only rows after them, as the page lists them
+after every port) are written the way the registry page copies out of a browser as plain text
 (the form of data/seed-excerpt-2024-10-15.txt): a preamble with "Last
 Updated", the column header line, one line per record holding its
 non-empty CSV fields joined by single spaces (a line break inside a field,
@@ -29,7 +30,7 @@ e-mail or date differs must be warned on their contact line.  Any other
 difference is an unwarned misread: listed (the first 20), and the exit
 status is 1.  Exit 0 when there is none, 2 when it cannot run.
 
---keep DIR keeps each render as DIR/pasted-LO-HI.txt; --all lists every
+--keep DIR keeps each render as DIR/pasted-LO-HI[+names].txt; --all lists every
 record misread, warned or not.
 """
 
@@ -116,20 +117,26 @@ def email_of(uris):
     return None
 
 
-def render(records, people, order, updated, lo, hi):
-    """The pasted page for records with a port in [lo, hi]: the text and,
-    per record, (first line, last line) of its lines; per person id its
-    contact line."""
+def render(records, people, order, updated, lo, hi, names):
+    """The pasted page for records with a port in [lo, hi], and with names
+    the name-only rows (in the XML's order, after every port, as IANA's
+    page lists them): the text and, per record, (first line, last line)
+    of its lines; per person id its contact line."""
     out = ["Internet Assigned Numbers Authority", "",
            "Service Name and Transport Protocol Port Number Registry", "",
            "Last Updated", updated or "2026-08-17", "", HEADER]
     spans = []
     chosen = []
     for r in records:
-        if r['port'] is None or r['port_end'] < lo or r['port'] > hi:
+        if r['port'] is None:
+            if not names:
+                continue
+            port = None
+        elif r['port_end'] < lo or r['port'] > hi:
             continue
-        port = (str(r['port']) if r['port'] == r['port_end'] else
-                '%d-%d' % (r['port'], r['port_end']))
+        else:
+            port = (str(r['port']) if r['port'] == r['port_end'] else
+                    '%d-%d' % (r['port'], r['port_end']))
         fields = [r['service'], port, r['protocol'], r['description'],
                   ''.join('[%s]' % a for a in r['assignees']),
                   ''.join('[%s]' % c for c in r['contacts']),
@@ -190,11 +197,13 @@ def field_of(r, k, from_json):
     return v
 
 
-def check_range(portreg, records, people, order, updated, lo, hi, keep):
+def check_range(portreg, records, people, order, updated, lo, hi, names,
+                keep):
     text, chosen, spans, pline = render(records, people, order, updated,
-                                        lo, hi)
+                                        lo, hi, names)
+    what = '%d-%d%s' % (lo, hi, '+names' if names else '')
     if keep:
-        path = os.path.join(keep, 'pasted-%d-%d.txt' % (lo, hi))
+        path = os.path.join(keep, 'pasted-%s.txt' % what)
         with open(path, 'w', encoding='utf-8') as f:
             f.write(text)
     else:
@@ -204,13 +213,13 @@ def check_range(portreg, records, people, order, updated, lo, hi, keep):
     try:
         rc, out, err = run(portreg, path, '-o', 'json')
         if rc != 0:
-            print('check-pasted: %d-%d: portreg -o json: exit %d: %s'
-                  % (lo, hi, rc, err.strip()[:300]))
+            print('check-pasted: %s: portreg -o json: exit %d: %s'
+                  % (what, rc, err.strip()[:300]))
             return None
         got = json.loads(out)
         rc, out, err = run(portreg, path, '--check', '--format-in', 'text')
         if rc == 2:
-            print('check-pasted: %d-%d: --check: %s' % (lo, hi, err[:300]))
+            print('check-pasted: %s: --check: %s' % (what, err[:300]))
             return None
     finally:
         if not keep:
@@ -252,8 +261,8 @@ def check_range(portreg, records, people, order, updated, lo, hi, keep):
         if d is None:
             misread += 1
             if i == 0:
-                problems.append('%d-%d: record %r before the first line, '
-                                'unwarned' % (lo, hi, k))
+                problems.append('%s: record %r before the first line, '
+                                'unwarned' % (what, k))
                 unwarned += 1
                 continue
             a, b = spans[i - 1]
@@ -330,10 +339,10 @@ def check_range(portreg, records, people, order, updated, lo, hi, keep):
                 for f, a, b in bad:
                     problems.append('line %d person [%s] %s: %r, read %r'
                                     % (n, pid, f, a, b))
-    print('check-pasted: %d-%d: %d records, %d read exactly right, %d '
+    print('check-pasted: %s: %d records, %d read exactly right, %d '
           'people; %d records and %d people misread; %d misreads '
           'unwarned; %d warnings'
-          % (lo, hi, len(chosen), exact, len(pline), misread, pmis,
+          % (what, len(chosen), exact, len(pline), misread, pmis,
              unwarned, sum(len(v) for v in warned.values())))
     return problems
 
@@ -370,13 +379,14 @@ def main(argv):
             updated = (c.text or '').strip()
     problems = []
     for r in args[1:]:
-        m = re.fullmatch(r'(\d+)-(\d+)', r)
+        m = re.fullmatch(r'(\d+)-(\d+)(\+names)?', r)
         if not m:
-            print('check-pasted: expected LO-HI, found %r' % r,
-                  file=sys.stderr)
+            print('check-pasted: expected LO-HI or LO-HI+names, found %r'
+                  % r, file=sys.stderr)
             return 2
         p = check_range(portreg, records, people, order, updated,
-                        int(m.group(1)), int(m.group(2)), keep)
+                        int(m.group(1)), int(m.group(2)),
+                        m.group(3) is not None, keep)
         if p is None:
             return 2
         problems += p
