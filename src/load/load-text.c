@@ -24,6 +24,9 @@
  *   assignee and no contact, none the other way round).
  * - A lone date is the registration date when the record names an
  *   assignee, else the modification date.
+ * - A line that cannot start a record is a line wrapped out of a field
+ *   of the record before: it is joined back to it (load-text-join.c),
+ *   with a warning where the lines around do not settle that.
  * - A contact's name is the leading words that spell the id; the rest
  *   is the organization.  Where the id spells all of the text, or the
  *   person is an assignee (organizations are), the text is kept whole as
@@ -272,9 +275,9 @@ load_text_phrase(struct load_text *tp, size_t from, size_t to)
 }
 
 /*
- * A line that is not a record: most often the rest of a multi-line field
- * of the record before, whose text is then lost (the warning names that
- * record).
+ * A line that is not a record and cannot be joined to one (there is none
+ * before it, or it has TEXT_JOIN_MAX lines already): its text is lost
+ * (the warning names the record before, if any).
  */
 static void
 load_text_refuse(struct load_text *tp, const struct load_text_line *l,
@@ -295,68 +298,106 @@ load_text_refuse(struct load_text *tp, const struct load_text_line *l,
 		    why, field_quote(q, l->s, l->len));
 }
 
-/* Read a record line; 0 when it is not one (warned). */
-static int
+/*
+ * Read [name] [port] [protocol] from the tokens.  Returns NULL, or why
+ * the tokens cannot start a record.
+ */
+static const char *
+load_text_head(struct load_text *tp, struct load_text_head *h)
+{
+	const struct load_text_token	*t = tp->tok;
+	size_t			 n = tp->n_tok;
+	int32_t			 a, b;
+
+	memset(h, 0, sizeof *h);
+	h->lo = h->hi = -1;
+	h->proto = PROTO_NONE;
+	if (n == 0)
+		return "an empty line";
+	if (field_port_parse(t[0].s, t[0].len, &a, &b) == FIELD_PORT_OK) {
+		h->lo = a;
+		h->hi = b;
+		h->i = 1;
+	} else if (load_text_is_name(t[0].s, t[0].len)) {
+		h->name = t[0].s;
+		h->name_len = t[0].len;
+		h->i = 1;
+		if (n > 1 && field_port_parse(t[1].s, t[1].len, &a,
+		    &b) == FIELD_PORT_OK) {
+			h->lo = a;
+			h->hi = b;
+			h->i = 2;
+		}
+	} else
+		return "its first word is neither a port nor a service name";
+	if (h->i < n && load_text_is_proto(t[h->i].s, t[h->i].len)) {
+		h->proto = field_proto_parse(t[h->i].s, t[h->i].len);
+		h->i++;
+	}
+	return NULL;
+}
+
+/* Does line l start a record?  NULL, or why not. */
+const char *
+load_text_starts(struct load_text *tp, const struct load_text_line *l,
+    int *never)
+{
+	struct load_text_head	 h;
+	const char		*why;
+
+	load_text_tokenize(tp, l);
+	*never = 0;
+	if ((why = load_text_head(tp, &h)) != NULL) {
+		*never = 1;
+		return why;
+	}
+	return load_text_record_shape(tp, l, h.name, h.name_len, h.lo >= 0,
+	    h.proto != PROTO_NONE, h.i, load_text_tail_start(tp, h.i));
+}
+
+/*
+ * Read a record: a line that load_text_starts took, and any wrapped
+ * lines joined to it (l's text then holds them, each after a '\n', and
+ * tp->brk says where).
+ */
+void
 load_text_record(struct load_text *tp, const struct load_text_line *l)
 {
 	struct registry		*reg = tp->reg;
 	struct load_text_token	*t;
+	struct load_text_head	 h;
 	struct record		*r;
-	const char		*name = NULL, *date[2] = { NULL, NULL };
-	const char		*rest, *why;
+	const char		*date[2] = { NULL, NULL };
+	const char		*rest;
 	char			 q[FIELD_QUOTE_SIZE];
-	size_t			 n, i = 0, j, k, name_len = 0, g;
-	size_t			 n_lists = 0, n_dates = 0, list[2];
-	int32_t			 lo = -1, hi = -1, a, b;
-	int			 proto = PROTO_NONE, known, phrase;
+	size_t			 n, i, j, k, g, n_lists = 0, n_dates = 0;
+	size_t			 list[2];
+	int			 known, phrase;
 
 	load_text_tokenize(tp, l);
 	t = tp->tok;
 	n = tp->n_tok;
-	if (n == 0)
-		return 1;
-
-	if (field_port_parse(t[0].s, t[0].len, &a, &b) == FIELD_PORT_OK) {
-		lo = a;
-		hi = b;
-		i = 1;
-	} else if (load_text_is_name(t[0].s, t[0].len)) {
-		name = t[0].s;
-		name_len = t[0].len;
-		i = 1;
-		if (i < n && field_port_parse(t[i].s, t[i].len, &a,
-		    &b) == FIELD_PORT_OK) {
-			lo = a;
-			hi = b;
-			i++;
-		}
-	} else {
-		load_text_refuse(tp, l, "its first word is neither a port "
-		    "nor a service name");
-		return 0;
-	}
-	if (i < n && load_text_is_proto(t[i].s, t[i].len)) {
-		proto = field_proto_parse(t[i].s, t[i].len);
-		i++;
-	}
+	if (load_text_head(tp, &h) != NULL)
+		return;		/* load_text_starts took it: never */
+	i = h.i;
 	j = load_text_tail_start(tp, i);
-	if ((why = load_text_record_shape(tp, l, name, name_len, lo >= 0,
-	    proto != PROTO_NONE, i, j)) != NULL) {
-		load_text_refuse(tp, l, why);
-		return 0;
-	}
 	phrase = j == n && (k = load_text_phrase(tp, i, j)) != j;
 	if (phrase)
 		j = k;
 
 	r = registry_add_record(reg);
 	r->line = l->no;
-	r->service = name ? registry_strndup(reg, name, name_len) : NULL;
-	r->port_lo = lo;
-	r->port_hi = hi;
-	r->proto = (enum proto)proto;
+	r->service = h.name ? registry_strndup(reg, h.name, h.name_len) : NULL;
+	r->port_lo = h.lo;
+	r->port_hi = h.hi;
+	r->proto = (enum proto)h.proto;
 	r->description = load_text_span(tp, i, j);
 	tp->prev_rec = reg->n_records;
+	if (tp->first_doubt)
+		registry_warn_record(reg, l->no, r, "a name-only row after a "
+		    "line joined to the record before on a guess: it may be "
+		    "wrapped text of that record as well (pasted text cannot "
+		    "tell)");
 	if (phrase)
 		registry_warn_record(reg, l->no, r, "text from '%.*s ...' "
 		    "taken as notes, not description (pasted text cannot "
@@ -440,7 +481,8 @@ load_text_record(struct load_text *tp, const struct load_text_line *l)
 			    "(pasted text cannot tell)", k > j ? "people, "
 			    "dates and references" : "description");
 	}
-	return 1;
+	if (tp->n_brk > 0)
+		load_text_check_breaks(tp, r, i, j, k);
 }
 
 /* Set tp->last_port_line. */
@@ -471,8 +513,10 @@ load_text_records(struct load_text *tp, char **err)
 {
 	struct load_text_line	 l;
 	const char		*p = tp->records;
+	const char		*why;
 	uint32_t		 no = tp->header, first = 0;
 	size_t			 lines = 0, bad = 0;
+	int			 joined, order, never;
 
 	load_text_find_ports(tp);
 	while (load_text_next_line(&p, tp->end, &no, &l)) {
@@ -482,11 +526,33 @@ load_text_records(struct load_text *tp, char **err)
 		if (l.len == 0)
 			continue;
 		lines++;
-		if (load_text_line_ok(tp, &l) && load_text_record(tp, &l))
-			continue;
+		if (load_text_line_ok(tp, &l)) {
+			why = load_text_starts(tp, &l, &never);
+			order = load_text_out_of_order(tp, &l, p);
+			joined = why != NULL || order ?
+			    load_text_join(tp, &l, order || never) : -1;
+			if (joined < 0 && why == NULL) {
+				load_text_flush(tp);
+				tp->first = l;
+				tp->first_doubt = tp->last_doubt &&
+				    !load_text_starts_with_port(&l);
+				tp->last_doubt = 0;
+				continue;
+			}
+			tp->last_doubt = joined == 0;
+			if (joined == 1)
+				continue;
+			if (joined < 0) {
+				load_text_flush(tp);
+				load_text_refuse(tp, &l, why);
+			}
+			/* Refused, or joined on a guess: either counts
+			   against the form. */
+		}
 		if (bad++ == 0)
 			first = l.no;
 	}
+	load_text_flush(tp);
 	if (bad >= TEXT_BAD_MIN && bad * 2 > lines) {
 		*err = load_error(tp->reg->source, first, 0, "expected the "
 		    "registry page pasted as text, one record a line; %zu of "
@@ -495,6 +561,15 @@ load_text_records(struct load_text *tp, char **err)
 		return -1;
 	}
 	return 0;
+}
+
+static void
+load_text_free(struct load_text *tp)
+{
+	free(tp->tok);
+	free(tp->ids);
+	free(tp->join);
+	free(tp->brk);
 }
 
 int
@@ -524,8 +599,7 @@ load_text(struct registry *reg, const char *buf, size_t len, char **err)
 	}
 	load_text_collect_ids(&tp);
 	if (load_text_records(&tp, err) != 0) {
-		free(tp.tok);
-		free(tp.ids);
+		load_text_free(&tp);
 		return -1;
 	}
 	load_text_contacts(&tp);
@@ -533,7 +607,6 @@ load_text(struct registry *reg, const char *buf, size_t len, char **err)
 		registry_warn(reg, 0, "no 'Contact Information' table: people "
 		    "are known by id only");
 
-	free(tp.tok);
-	free(tp.ids);
+	load_text_free(&tp);
 	return 0;
 }
