@@ -376,6 +376,34 @@ excerpt_wrapped_lines_joined(void **state)
 	registry_free(reg);
 }
 
+/*
+ * brski-reg-cmp: its description, wrapped over three lines, ends in a
+ * reference, "(LCMPP) [RFC9483]", and its people lists follow.  In
+ * column order references come after the people: the bracket is the
+ * description's, and the tail starts at [IESG].
+ */
+static void
+reference_before_people_is_description(void **state)
+{
+	struct registry		*reg = text_file(test_data("text-excerpt.txt"));
+	const struct record	*r;
+
+	r = join_named(reg, "brski-reg-cmp", PROTO_TCP);
+	assert_string_equal(r->description, "Bootstrapping Remote Secure "
+	    "Key Infrastructure\nregistrar with CMP capabilities according "
+	    "to the Lightweight CMP\nProfile (LCMPP) [RFC9483]");
+	assert_int_equal(r->n_assignees, 1);
+	assert_string_equal(r->assignees[0].id, "IESG");
+	assert_int_equal(r->n_contacts, 1);
+	assert_string_equal(r->contacts[0].id, "IETF_Chair");
+	assert_string_equal(r->registered, "2024-09-23");
+	assert_int_equal(r->n_refs, 1);
+	assert_string_equal(r->refs[0], "RFC9733");
+	assert_string_equal(r->notes, "Defined TXT keys: None");
+	assert_int_equal(text_warnings(reg, r->line, "bracket"), 0);
+	registry_free(reg);
+}
+
 int
 main(void)
 {
@@ -389,6 +417,7 @@ main(void)
 		cmocka_unit_test(break_between_fields_is_warned),
 		cmocka_unit_test(join_refused_before_a_record_and_past_the_limit),
 		cmocka_unit_test(excerpt_wrapped_lines_joined),
+		cmocka_unit_test(reference_before_people_is_description),
 	};
 
 	return RUN_TESTS(tests);

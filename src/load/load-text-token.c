@@ -441,12 +441,12 @@ load_text_line_ok(struct load_text *tp, const struct load_text_line *l)
 }
 
 int
-load_text_has_bracket(const char *s)
+load_text_has_bracket(const char *s, size_t len)
 {
 	const char	*o;
 
-	return s != NULL && (o = strchr(s, '[')) != NULL &&
-	    strchr(o, ']') != NULL;
+	return (o = memchr(s, '[', len)) != NULL &&
+	    memchr(o, ']', len - (size_t)(o - s)) != NULL;
 }
 
 int

@@ -156,9 +156,17 @@ load_text_tail_start(struct load_text *tp, size_t from)
 	int			 known, k1, k2;
 
 	for (j = from; j < n; j++) {
-		if (field_is_date(t[j].s, t[j].len) ||
-		    load_text_ref_token(&t[j]))
+		if (field_is_date(t[j].s, t[j].len))
 			return j;
+		/* References come after the people lists: one right before
+		   a list of the table's ids is the description's
+		   ("... (LCMPP) [RFC9483] [IESG] [IETF_Chair]", brski-reg-cmp). */
+		if (load_text_ref_token(&t[j])) {
+			if (j + 1 < n && load_text_people(tp, &t[j + 1],
+			    &known) && known)
+				continue;
+			return j;
+		}
 		if (!load_text_people(tp, &t[j], &known))
 			continue;
 		if (known)
@@ -408,7 +416,15 @@ load_text_record(struct load_text *tp, const struct load_text_line *l)
 		    "the description; notes or unauthorized use after it "
 		    "cannot be told apart (pasted text cannot tell)",
 		    field_quote(q, r->description, strlen(r->description)));
-	if (load_text_has_bracket(r->description))
+	/* A reference right before the people lists is the description's
+	   (load_text_tail_start), which settles it; other brackets may be
+	   references. */
+	g = j;
+	if (g > i && g < n && load_text_ref_token(&t[g - 1]) &&
+	    load_text_people(tp, &t[g], &known) && known)
+		g--;
+	if (g > i && load_text_has_bracket(t[i].s,
+	    (size_t)(t[g - 1].s + t[g - 1].len - t[i].s)))
 		registry_warn_record(reg, l->no, r, "a bracket in the "
 		    "description is kept there; it may be a reference "
 		    "(pasted text cannot tell)");

@@ -169,8 +169,8 @@ int	load_text_people(struct load_text *tp, const struct load_text_token *t,
 int	load_text_ref_token(const struct load_text_token *t);
 void	load_text_roles(struct load_text *tp, const struct load_text_token *t,
 	    int role);
-/* Does the string s hold a bracketed group ("[...]")? */
-int	load_text_has_bracket(const char *s);
+/* Do the len bytes at s hold a bracketed group ("[...]")? */
+int	load_text_has_bracket(const char *s, size_t len);
 /* Does the line start with a port, or a word and a port? */
 int	load_text_starts_with_port(const struct load_text_line *l);
 void	load_text_warn_line(struct load_text *tp,
