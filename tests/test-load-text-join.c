@@ -320,7 +320,7 @@ break_between_fields_is_warned(void **state)
 /* Before the first record there is nothing to join to; past
    TEXT_JOIN_MAX lines a record takes no more.  Both are refused. */
 static void
-join_refused_before_a_record_and_past_the_limit(void **state)
+join_refused_before_a_record_and_past_limit(void **state)
 {
 	char		*text, *p;
 	size_t		 i, size = 64 * 1024;
@@ -415,7 +415,7 @@ main(void)
 		cmocka_unit_test(wrapped_line_with_a_port_is_warned),
 		cmocka_unit_test(wrapped_name_only_row_by_order),
 		cmocka_unit_test(break_between_fields_is_warned),
-		cmocka_unit_test(join_refused_before_a_record_and_past_the_limit),
+		cmocka_unit_test(join_refused_before_a_record_and_past_limit),
 		cmocka_unit_test(excerpt_wrapped_lines_joined),
 		cmocka_unit_test(reference_before_people_is_description),
 	};

@@ -16,10 +16,10 @@
  * line has a port: IANA lists the name-only rows after every port, so
  * no record can start there.  Elsewhere (a port or a number at its
  * start, no port after it, or an indentation no line of the page has)
- * the line is joined on a guess and the record warned.  A break always falls
- * inside one field (the description, the notes or the unauthorized use);
- * where the record read puts one between two fields, the reading is
- * doubtful and warned too.
+ * the line is joined on a guess and the record warned.  A break always
+ * falls inside one field (the description, the notes, the unauthorized
+ * use, or a reference's own text); where the record read puts one
+ * between two fields, the reading is doubtful and warned too.
  *
  * After every port come the name-only rows, sorted by the first
  * character of the name (lower-cased: one run, after a shorter one).
@@ -143,7 +143,7 @@ load_text_flush(struct load_text *tp)
 enum load_text_field {
 	TEXT_F_HEAD,		/* name, port, protocol */
 	TEXT_F_DESCRIPTION,
-	TEXT_F_TAIL,		/* people, dates, references, service code */
+	TEXT_F_TAIL,	/* people, dates, references, service code */
 	TEXT_F_REST		/* notes or unauthorized use */
 };
 

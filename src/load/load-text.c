@@ -159,8 +159,8 @@ load_text_tail_start(struct load_text *tp, size_t from)
 		if (field_is_date(t[j].s, t[j].len))
 			return j;
 		/* References come after the people lists: one right before
-		   a list of the table's ids is the description's
-		   ("... (LCMPP) [RFC9483] [IESG] [IETF_Chair]", brski-reg-cmp). */
+		   a list of the table's ids is the description's ("...
+		   (LCMPP) [RFC9483] [IESG] [IETF_Chair]", brski-reg-cmp). */
 		if (load_text_ref_token(&t[j])) {
 			if (j + 1 < n && load_text_people(tp, &t[j + 1],
 			    &known) && known)

@@ -49,7 +49,7 @@ struct load_text_head {
 	size_t		 name_len;
 	int32_t		 lo, hi;	/* -1: no port */
 	int		 proto;		/* an enum proto */
-	size_t		 i;		/* the first token after them */
+	size_t		 i;	/* the first token after them */
 };
 
 /* A wrapped line joined to the record being read. */
@@ -187,7 +187,8 @@ const char	*load_text_starts(struct load_text *tp,
 	    const struct load_text_line *l, int *never);
 /* Read a record from l: a line load_text_starts took, or the text of the
    record being read with its wrapped lines joined (tp->brk). */
-void	load_text_record(struct load_text *tp, const struct load_text_line *l);
+void	load_text_record(struct load_text *tp,
+	    const struct load_text_line *l);
 
 /* --- Wrapped lines (load-text-join.c) ---------------------------------- */
 
