@@ -2,10 +2,12 @@
 """check-pasted.py - render IANA's XML as its web page pastes, read the
 render back with portreg, and check that every misread is warned.
 
-Usage: tests/check-pasted.py [--portreg PATH] [--keep DIR] FILE.xml LO-HI...
+Usage: tests/check-pasted.py [--portreg PATH] [--keep DIR] [--all] FILE.xml
+       LO-HI[+names]...
 
-For each port range LO-HI, the records of FILE.xml with a port in it are
-written the way the registry page copies out of a browser as plain text
+For each port range LO-HI, the records of FILE.xml with a port in it
+(and with +names the name-only rows after them, as the page lists them
+after every port) are written the way the registry page copies out of a browser as plain text
 (the form of data/seed-excerpt-2024-10-15.txt): a preamble with "Last
 Updated", the column header line, one line per record holding its
 non-empty CSV fields joined by single spaces (a line break inside a field,
@@ -14,20 +16,22 @@ browser shows HTML), then "Contact Information" and one line per person
 the records name, "[Id] name organization URI... updated".
 
 `portreg -f RENDER -o json` and `portreg -f RENDER --check` then read it.
-Every record line the loader accepted is matched to the record rendered
-on it (the loader makes one record per accepted line, in order; the
-lines it refused are the "not a record line" warnings).  A record whose
+The records read are matched, in order, to the records rendered, by
+service, port and protocol.  A record whose
 fields differ from the XML's (service, port, protocol, description,
 assignee and contact ids, dates, references, service code, unauthorized
 use, notes; text compared with white space collapsed) must have a
 --check warning on one of its lines (its record line or the lines its
 multi-line fields wrapped onto); a record the loader made from a wrapped
-line must be warned on that line; a person whose name, organization,
+line (one that matches no record rendered) must be warned on a wrapped
+line of the record before it; a record rendered and not read must be
+warned on one of its lines; a person whose name, organization,
 e-mail or date differs must be warned on their contact line.  Any other
 difference is an unwarned misread: listed (the first 20), and the exit
 status is 1.  Exit 0 when there is none, 2 when it cannot run.
 
---keep DIR keeps each render as DIR/pasted-LO-HI.txt.
+--keep DIR keeps each render as DIR/pasted-LO-HI[+names].txt; --all lists every
+record misread, warned or not.
 """
 
 import importlib.util
@@ -50,6 +54,10 @@ HEADER = ("Service Name Port Number Transport Protocol Description Assignee "
           "Contact Registration Date Modification Date Reference Service "
           "Code Unauthorized Use Reported Assignment Notes")
 SHOWN = 20
+# How far ahead a record read is looked for among those rendered.
+LOOKAHEAD = 50
+# --all: list every record misread, warned or not.
+LIST_ALL = False
 
 
 def shown(s):
@@ -109,20 +117,26 @@ def email_of(uris):
     return None
 
 
-def render(records, people, order, updated, lo, hi):
-    """The pasted page for records with a port in [lo, hi]: the text and,
-    per record, (first line, last line) of its lines; per person id its
-    contact line."""
+def render(records, people, order, updated, lo, hi, names):
+    """The pasted page for records with a port in [lo, hi], and with names
+    the name-only rows (in the XML's order, after every port, as IANA's
+    page lists them): the text and, per record, (first line, last line)
+    of its lines; per person id its contact line."""
     out = ["Internet Assigned Numbers Authority", "",
            "Service Name and Transport Protocol Port Number Registry", "",
            "Last Updated", updated or "2026-08-17", "", HEADER]
     spans = []
     chosen = []
     for r in records:
-        if r['port'] is None or r['port_end'] < lo or r['port'] > hi:
+        if r['port'] is None:
+            if not names:
+                continue
+            port = None
+        elif r['port_end'] < lo or r['port'] > hi:
             continue
-        port = (str(r['port']) if r['port'] == r['port_end'] else
-                '%d-%d' % (r['port'], r['port_end']))
+        else:
+            port = (str(r['port']) if r['port'] == r['port_end'] else
+                    '%d-%d' % (r['port'], r['port_end']))
         fields = [r['service'], port, r['protocol'], r['description'],
                   ''.join('[%s]' % a for a in r['assignees']),
                   ''.join('[%s]' % c for c in r['contacts']),
@@ -183,11 +197,13 @@ def field_of(r, k, from_json):
     return v
 
 
-def check_range(portreg, records, people, order, updated, lo, hi, keep):
+def check_range(portreg, records, people, order, updated, lo, hi, names,
+                keep):
     text, chosen, spans, pline = render(records, people, order, updated,
-                                        lo, hi)
+                                        lo, hi, names)
+    what = '%d-%d%s' % (lo, hi, '+names' if names else '')
     if keep:
-        path = os.path.join(keep, 'pasted-%d-%d.txt' % (lo, hi))
+        path = os.path.join(keep, 'pasted-%s.txt' % what)
         with open(path, 'w', encoding='utf-8') as f:
             f.write(text)
     else:
@@ -197,20 +213,19 @@ def check_range(portreg, records, people, order, updated, lo, hi, keep):
     try:
         rc, out, err = run(portreg, path, '-o', 'json')
         if rc != 0:
-            print('check-pasted: %d-%d: portreg -o json: exit %d: %s'
-                  % (lo, hi, rc, err.strip()[:300]))
+            print('check-pasted: %s: portreg -o json: exit %d: %s'
+                  % (what, rc, err.strip()[:300]))
             return None
         got = json.loads(out)
         rc, out, err = run(portreg, path, '--check', '--format-in', 'text')
         if rc == 2:
-            print('check-pasted: %d-%d: --check: %s' % (lo, hi, err[:300]))
+            print('check-pasted: %s: --check: %s' % (what, err[:300]))
             return None
     finally:
         if not keep:
             os.unlink(path)
 
     warned = {}
-    refused = set()
     pat = re.compile(r'^.*?:(\d+): warning: (.*)$')
     for line in out.splitlines():
         m = pat.match(line)
@@ -218,61 +233,74 @@ def check_range(portreg, records, people, order, updated, lo, hi, keep):
             continue
         n = int(m.group(1))
         warned.setdefault(n, []).append(m.group(2))
-        if 'not a record line (' in m.group(2) or \
-                'NUL byte' in m.group(2):
-            refused.add(n)
 
-    # The record lines the loader accepted, in order.
-    first_line = 8
-    last_line = spans[-1][1] if spans else first_line
-    line_rec = {}
-    for i, (a, b) in enumerate(spans):
-        for n in range(a, b + 1):
-            line_rec[n] = (i, n == a)
-    accepted = [n for n in range(first_line + 1, last_line + 1)
-                if n in line_rec and n not in refused]
     problems = []
     misread = 0
     unwarned = 0
+    exact = 0
 
     def is_warned(i):
         a, b = spans[i]
         return any(n in warned for n in range(a, b + 1))
 
+    def key(r):
+        return (r.get('service'), r.get('port'), r.get('port_end'),
+                r.get('protocol'))
+
+    # The records read, matched in order to the records rendered by
+    # service, port and protocol.  One the loader made of a wrapped line
+    # matches none: it must be warned on a wrapped line of the record
+    # before it.  A rendered record nothing matches is lost: it must be
+    # warned on one of its lines.
     seen = set()
-    for k, rec in enumerate(got):
-        if k >= len(accepted):
-            problems.append('%d-%d: record %d has no line (more records '
-                            'than accepted lines)' % (lo, hi, k + 1))
-            unwarned += 1
-            continue
-        n = accepted[k]
-        i, is_first = line_rec[n]
-        if not is_first:
+    i = 0
+    for rec in got:
+        k = key(rec)
+        d = next((d for d in range(LOOKAHEAD) if i + d < len(chosen) and
+                  key(chosen[i + d]) == k), None)
+        if d is None:
             misread += 1
-            if n not in warned:
+            if i == 0:
+                problems.append('%s: record %r before the first line, '
+                                'unwarned' % (what, k))
                 unwarned += 1
-                problems.append('line %d: a record made of a wrapped line '
-                                'of %s %s/%s, unwarned'
-                                % (n, chosen[i]['service'],
-                                   chosen[i]['port'], chosen[i]['protocol']))
+                continue
+            a, b = spans[i - 1]
+            if not any(n in warned for n in range(a + 1, b + 1)):
+                unwarned += 1
+                problems.append('lines %d-%d: a record %r made of a '
+                                'wrapped line of %s %s/%s, unwarned'
+                                % (a + 1, b, k, chosen[i - 1]['service'],
+                                   chosen[i - 1]['port'],
+                                   chosen[i - 1]['protocol']))
             continue
+        i += d
         seen.add(i)
         want = chosen[i]
+        n = spans[i][0]
+        i += 1
         bad = []
         for f in FIELDS:
             a = field_of(want, f, False)
             b = field_of(rec, f, True)
             if a != b:
                 bad.append((f, a, b))
-        if bad:
-            misread += 1
-            if not is_warned(i):
-                unwarned += 1
-                for f, a, b in bad:
-                    problems.append('line %d (%s %s/%s) %s: %r, read %r'
-                                    % (n, want['service'], want['port'],
-                                       want['protocol'], f, a, b))
+        if not bad:
+            exact += 1
+            continue
+        misread += 1
+        if LIST_ALL:
+            for f, a, b in bad:
+                print('  misread (%s) line %d (%s %s/%s) %s: %r, read %r'
+                      % ('warned' if is_warned(i - 1) else 'UNWARNED', n,
+                         want['service'], want['port'], want['protocol'],
+                         f, a, b))
+        if not is_warned(i - 1):
+            unwarned += 1
+            for f, a, b in bad:
+                problems.append('line %d (%s %s/%s) %s: %r, read %r'
+                                % (n, want['service'], want['port'],
+                                   want['protocol'], f, a, b))
     for i in range(len(chosen)):
         if i not in seen:
             misread += 1
@@ -311,10 +339,11 @@ def check_range(portreg, records, people, order, updated, lo, hi, keep):
                 for f, a, b in bad:
                     problems.append('line %d person [%s] %s: %r, read %r'
                                     % (n, pid, f, a, b))
-    print('check-pasted: %d-%d: %d records, %d people; %d records and %d '
-          'people misread; %d misreads unwarned; %d warnings'
-          % (lo, hi, len(chosen), len(pline), misread, pmis, unwarned,
-             sum(len(v) for v in warned.values())))
+    print('check-pasted: %s: %d records, %d read exactly right, %d '
+          'people; %d records and %d people misread; %d misreads '
+          'unwarned; %d warnings'
+          % (what, len(chosen), exact, len(pline), misread, pmis,
+             unwarned, sum(len(v) for v in warned.values())))
     return problems
 
 
@@ -328,6 +357,9 @@ def main(argv):
             portreg = next(it, None)
         elif a == '--keep':
             keep = next(it, None)
+        elif a == '--all':
+            global LIST_ALL
+            LIST_ALL = True
         else:
             args.append(a)
     if len(args) < 2:
@@ -347,13 +379,14 @@ def main(argv):
             updated = (c.text or '').strip()
     problems = []
     for r in args[1:]:
-        m = re.fullmatch(r'(\d+)-(\d+)', r)
+        m = re.fullmatch(r'(\d+)-(\d+)(\+names)?', r)
         if not m:
-            print('check-pasted: expected LO-HI, found %r' % r,
-                  file=sys.stderr)
+            print('check-pasted: expected LO-HI or LO-HI+names, found %r'
+                  % r, file=sys.stderr)
             return 2
         p = check_range(portreg, records, people, order, updated,
-                        int(m.group(1)), int(m.group(2)), keep)
+                        int(m.group(1)), int(m.group(2)),
+                        m.group(3) is not None, keep)
         if p is None:
             return 2
         problems += p

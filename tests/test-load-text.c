@@ -8,7 +8,7 @@
 #include "config.h"
 
 #include "test.h"
-#include "test-loader.h"
+#include "test-load-text.h"
 
 #include "load.h"
 #include "registry.h"
@@ -16,41 +16,6 @@
 
 #define SEED_RECORDS	101
 #define SEED_PEOPLE	44
-
-#define HEADER "Service Name Port Number Transport Protocol Description " \
-	"Assignee Contact Registration Date Modification Date Reference " \
-	"Service Code Unauthorized Use Reported Assignment Notes\n"
-
-/*
- * Load len bytes with load_text into a fresh registry, finished when the
- * load succeeds.  The text is copied into a buffer of exactly len + 1
- * bytes, overwritten and freed before returning: the registry must not
- * point into it.
- */
-static struct registry *
-text_load(const char *text, size_t len, int *rc, char **err)
-{
-	return test_loader_load(load_text, "t.txt", 1, text, len, rc, err);
-}
-
-static struct registry *
-text_ok(const char *text, size_t len)
-{
-	return test_loader_ok(load_text, "t.txt", 1, text, len);
-}
-
-static struct registry *
-text_file(const char *path)
-{
-	struct registry	*reg;
-	char		*buf;
-	size_t		 len;
-
-	buf = test_loader_read(path, &len);
-	reg = text_ok(buf, len);
-	free(buf);
-	return reg;
-}
 
 /* The shipped seed (tests/data does not hold it: data/ does). */
 static struct registry *
@@ -62,43 +27,6 @@ text_seed(void)
 	snprintf(path, sizeof path, "%s/data/seed-excerpt-2024-10-15.txt",
 	    top ? top : ".");
 	return text_file(path);
-}
-
-/* The only record at port/proto; fails unless there is exactly one. */
-static const struct record *
-text_at(const struct registry *reg, int32_t port, enum proto proto)
-{
-	uint32_t	 idx[4];
-	size_t		 n;
-
-	n = registry_at_port(reg, port, proto, idx, 4);
-	if (n != 1)
-		fail_msg("%zu records at %d/%s", n, port, proto_name(proto));
-	return &reg->records[idx[0]];
-}
-
-static const struct person *
-text_person(const struct registry *reg, const char *id)
-{
-	int32_t	 p = registry_person(reg, id);
-
-	if (p < 0)
-		fail_msg("no person [%s]", id);
-	return &reg->people[p];
-}
-
-/* How many warnings on this line contain needle. */
-static size_t
-text_warnings(const struct registry *reg, uint32_t line, const char *needle)
-{
-	size_t	 i, n = 0;
-
-	for (i = 0; i < reg->n_warnings; i++) {
-		if ((line == 0 || reg->warnings[i].line == line) &&
-		    strstr(reg->warnings[i].text, needle) != NULL)
-			n++;
-	}
-	return n;
 }
 
 static void
@@ -534,29 +462,6 @@ excerpt_tail_fields(void **state)
 	registry_free(reg);
 }
 
-static void
-excerpt_continuation_lines_warn(void **state)
-{
-	struct registry	*reg = text_file(test_data("text-excerpt.txt"));
-	uint32_t	 idx[8];
-	size_t		 i;
-
-	/* 20 rows; the 7 wrapped lines of whois++ and brski-reg-cmp make
-	   no records, each is warned about. */
-	assert_int_equal(reg->n_records, 20);
-	assert_int_equal(text_warnings(reg, 0, "not a record line"), 7);
-	for (i = 0; i < reg->n_records; i++) {
-		assert_null(strstr(reg->records[i].service ?
-		    reg->records[i].service : "", "IANA"));
-		assert_true(reg->records[i].service == NULL ||
-		    strcmp(reg->records[i].service, "registrar") != 0);
-	}
-	assert_int_equal(registry_by_name(reg, "whois++", PROTO_NONE, idx, 8),
-	    2);
-	assert_int_equal(reg->n_people, 12);
-	registry_free(reg);
-}
-
 /* --- Bad input --------------------------------------------------------- */
 
 static void
@@ -620,9 +525,19 @@ bad_garbage_lines_warn(void **state)
 	    "[Ok] Ok mailto:a&b.c 2020-01-01\n";
 	struct registry	*reg = text_ok(text, sizeof text - 1);
 
+	/* Lines that are not records are joined to 10129/udp, whose
+	   description is then warned; those that might be records (a
+	   number, two spaces, an indent) are warned one by one. */
 	assert_int_equal(reg->n_records, 9);
 	assert_int_equal(reg->records[0].port_lo, 10129);
-	assert_int_equal(text_warnings(reg, 0, "not a record line"), 8);
+	assert_int_equal(strncmp(reg->records[0].description,
+	    "Reserved\n@@@ !!! ###\n", 21), 0);
+	assert_int_equal(text_warnings(reg, 2, "10129/udp: no people, dates "
+	    "or references end the description"), 1);
+	assert_int_equal(text_warnings(reg, 0, "joined to this record"), 5);
+	assert_int_equal(text_warnings(reg, 6, "'99999 tcp Out of range' "
+	    "joined to this record"), 1);
+	assert_int_equal(text_warnings(reg, 0, "not a record line"), 0);
 	assert_int_equal(text_warnings(reg, 0, "expected a contact line"), 2);
 	assert_int_equal(reg->n_people, 1);
 	assert_string_equal(reg->people[0].email, "a@b.c");
@@ -734,7 +649,7 @@ bad_nul_bytes_skip_the_line(void **state)
  * Lines of a render of the 2026 XML whose fields the form cannot settle
  * (issue 14, item 15): each is warned, naming the record; the wrapped
  * "unitary 126/tcp" line, a name-only shape before rows with ports, is
- * not made a record.
+ * not made a record but joined back to nxedit's notes.
  */
 static void
 pasted_misreads_are_warned(void **state)
@@ -766,8 +681,12 @@ pasted_misreads_are_warned(void **state)
 	    "it may be the unauthorized use reported"), 1);
 	assert_int_equal(text_warnings(reg, 3, "114: no people, dates or "
 	    "references end the description"), 1);
-	assert_int_equal(text_warnings(reg, 5, "nxedit 126/tcp: not a "
-	    "record line (a name-only row before rows with ports"), 1);
+	r = text_at(reg, 126, PROTO_TCP);
+	assert_string_equal(r->notes, "Port 126 Previously assigned to "
+	    "application below\nunitary 126/tcp Unisys Unitary Login");
+	assert_int_equal(text_warnings(reg, 4, "nxedit 126/tcp: text after "
+	    "the people, dates and references taken as assignment notes"), 1);
+	assert_int_equal(text_warnings(reg, 5, ""), 0);
 	assert_int_equal(text_warnings(reg, 6, "shilp 2049/tcp: no people"),
 	    1);
 	r = text_at(reg, 8010, PROTO_NONE);
@@ -812,7 +731,9 @@ bad_mostly_unparsed_is_an_error(void **state)
 	free(err);
 	reg = text_ok(few, sizeof few - 1);
 	assert_int_equal(reg->n_records, 4);
-	assert_int_equal(text_warnings(reg, 3, "not a record line"), 1);
+	assert_int_equal(text_warnings(reg, 3, "a 1/tcp: 'wrapped prose one' "
+	    "joined to this record as a wrapped line of its description, "
+	    "but it is indented"), 1);
 	registry_free(reg);
 }
 
@@ -857,7 +778,6 @@ main(void)
 		cmocka_unit_test(seed_people_match_xml_2026),
 		cmocka_unit_test(excerpt_brackets_in_descriptions),
 		cmocka_unit_test(excerpt_tail_fields),
-		cmocka_unit_test(excerpt_continuation_lines_warn),
 		cmocka_unit_test(bad_empty_input),
 		cmocka_unit_test(bad_no_header),
 		cmocka_unit_test(bad_garbage_lines_warn),

@@ -139,6 +139,19 @@ load_text_tokenize(struct load_text *tp, const struct load_text_line *l)
 	}
 }
 
+/* Text of tokens [a, b) as it stands on the line, or NULL. */
+const char *
+load_text_span(struct load_text *tp, size_t a, size_t b)
+{
+	const char	*s, *e;
+
+	if (a >= b)
+		return NULL;
+	s = tp->tok[a].s;
+	e = tp->tok[b - 1].s + tp->tok[b - 1].len;
+	return registry_strtrim(tp->reg, s, (size_t)(e - s));
+}
+
 /* --- Token shapes ------------------------------------------------------ */
 
 int
@@ -428,12 +441,12 @@ load_text_line_ok(struct load_text *tp, const struct load_text_line *l)
 }
 
 int
-load_text_has_bracket(const char *s)
+load_text_has_bracket(const char *s, size_t len)
 {
 	const char	*o;
 
-	return s != NULL && (o = strchr(s, '[')) != NULL &&
-	    strchr(o, ']') != NULL;
+	return (o = memchr(s, '[', len)) != NULL &&
+	    memchr(o, ']', len - (size_t)(o - s)) != NULL;
 }
 
 int

@@ -24,6 +24,9 @@
  *   assignee and no contact, none the other way round).
  * - A lone date is the registration date when the record names an
  *   assignee, else the modification date.
+ * - A line that cannot start a record is a line wrapped out of a field
+ *   of the record before: it is joined back to it (load-text-join.c),
+ *   with a warning where the lines around do not settle that.
  * - A contact's name is the leading words that spell the id; the rest
  *   is the organization.  Where the id spells all of the text, or the
  *   person is an assignee (organizations are), the text is kept whole as
@@ -153,9 +156,17 @@ load_text_tail_start(struct load_text *tp, size_t from)
 	int			 known, k1, k2;
 
 	for (j = from; j < n; j++) {
-		if (field_is_date(t[j].s, t[j].len) ||
-		    load_text_ref_token(&t[j]))
+		if (field_is_date(t[j].s, t[j].len))
 			return j;
+		/* References come after the people lists: one right before
+		   a list of the table's ids is the description's ("...
+		   (LCMPP) [RFC9483] [IESG] [IETF_Chair]", brski-reg-cmp). */
+		if (load_text_ref_token(&t[j])) {
+			if (j + 1 < n && load_text_people(tp, &t[j + 1],
+			    &known) && known)
+				continue;
+			return j;
+		}
 		if (!load_text_people(tp, &t[j], &known))
 			continue;
 		if (known)
@@ -178,19 +189,6 @@ load_text_tail_start(struct load_text *tp, size_t from)
 			return j;
 	}
 	return n;
-}
-
-/* Text of tokens [a, b) as it stands on the line, or NULL. */
-static const char *
-load_text_span(struct load_text *tp, size_t a, size_t b)
-{
-	const char	*s, *e;
-
-	if (a >= b)
-		return NULL;
-	s = tp->tok[a].s;
-	e = tp->tok[b - 1].s + tp->tok[b - 1].len;
-	return registry_strtrim(tp->reg, s, (size_t)(e - s));
 }
 
 static int
@@ -285,9 +283,9 @@ load_text_phrase(struct load_text *tp, size_t from, size_t to)
 }
 
 /*
- * A line that is not a record: most often the rest of a multi-line field
- * of the record before, whose text is then lost (the warning names that
- * record).
+ * A line that is not a record and cannot be joined to one (there is none
+ * before it, or it has TEXT_JOIN_MAX lines already): its text is lost
+ * (the warning names the record before, if any).
  */
 static void
 load_text_refuse(struct load_text *tp, const struct load_text_line *l,
@@ -308,68 +306,106 @@ load_text_refuse(struct load_text *tp, const struct load_text_line *l,
 		    why, field_quote(q, l->s, l->len));
 }
 
-/* Read a record line; 0 when it is not one (warned). */
-static int
+/*
+ * Read [name] [port] [protocol] from the tokens.  Returns NULL, or why
+ * the tokens cannot start a record.
+ */
+static const char *
+load_text_head(struct load_text *tp, struct load_text_head *h)
+{
+	const struct load_text_token	*t = tp->tok;
+	size_t			 n = tp->n_tok;
+	int32_t			 a, b;
+
+	memset(h, 0, sizeof *h);
+	h->lo = h->hi = -1;
+	h->proto = PROTO_NONE;
+	if (n == 0)
+		return "an empty line";
+	if (field_port_parse(t[0].s, t[0].len, &a, &b) == FIELD_PORT_OK) {
+		h->lo = a;
+		h->hi = b;
+		h->i = 1;
+	} else if (load_text_is_name(t[0].s, t[0].len)) {
+		h->name = t[0].s;
+		h->name_len = t[0].len;
+		h->i = 1;
+		if (n > 1 && field_port_parse(t[1].s, t[1].len, &a,
+		    &b) == FIELD_PORT_OK) {
+			h->lo = a;
+			h->hi = b;
+			h->i = 2;
+		}
+	} else
+		return "its first word is neither a port nor a service name";
+	if (h->i < n && load_text_is_proto(t[h->i].s, t[h->i].len)) {
+		h->proto = field_proto_parse(t[h->i].s, t[h->i].len);
+		h->i++;
+	}
+	return NULL;
+}
+
+/* Does line l start a record?  NULL, or why not. */
+const char *
+load_text_starts(struct load_text *tp, const struct load_text_line *l,
+    int *never)
+{
+	struct load_text_head	 h;
+	const char		*why;
+
+	load_text_tokenize(tp, l);
+	*never = 0;
+	if ((why = load_text_head(tp, &h)) != NULL) {
+		*never = 1;
+		return why;
+	}
+	return load_text_record_shape(tp, l, h.name, h.name_len, h.lo >= 0,
+	    h.proto != PROTO_NONE, h.i, load_text_tail_start(tp, h.i));
+}
+
+/*
+ * Read a record: a line that load_text_starts took, and any wrapped
+ * lines joined to it (l's text then holds them, each after a '\n', and
+ * tp->brk says where).
+ */
+void
 load_text_record(struct load_text *tp, const struct load_text_line *l)
 {
 	struct registry		*reg = tp->reg;
 	struct load_text_token	*t;
+	struct load_text_head	 h;
 	struct record		*r;
-	const char		*name = NULL, *date[2] = { NULL, NULL };
-	const char		*rest, *why;
+	const char		*date[2] = { NULL, NULL };
+	const char		*rest;
 	char			 q[FIELD_QUOTE_SIZE];
-	size_t			 n, i = 0, j, k, name_len = 0, g;
-	size_t			 n_lists = 0, n_dates = 0, list[2];
-	int32_t			 lo = -1, hi = -1, a, b;
-	int			 proto = PROTO_NONE, known, phrase;
+	size_t			 n, i, j, k, g, n_lists = 0, n_dates = 0;
+	size_t			 list[2];
+	int			 known, phrase;
 
 	load_text_tokenize(tp, l);
 	t = tp->tok;
 	n = tp->n_tok;
-	if (n == 0)
-		return 1;
-
-	if (field_port_parse(t[0].s, t[0].len, &a, &b) == FIELD_PORT_OK) {
-		lo = a;
-		hi = b;
-		i = 1;
-	} else if (load_text_is_name(t[0].s, t[0].len)) {
-		name = t[0].s;
-		name_len = t[0].len;
-		i = 1;
-		if (i < n && field_port_parse(t[i].s, t[i].len, &a,
-		    &b) == FIELD_PORT_OK) {
-			lo = a;
-			hi = b;
-			i++;
-		}
-	} else {
-		load_text_refuse(tp, l, "its first word is neither a port "
-		    "nor a service name");
-		return 0;
-	}
-	if (i < n && load_text_is_proto(t[i].s, t[i].len)) {
-		proto = field_proto_parse(t[i].s, t[i].len);
-		i++;
-	}
+	if (load_text_head(tp, &h) != NULL)
+		return;		/* load_text_starts took it: never */
+	i = h.i;
 	j = load_text_tail_start(tp, i);
-	if ((why = load_text_record_shape(tp, l, name, name_len, lo >= 0,
-	    proto != PROTO_NONE, i, j)) != NULL) {
-		load_text_refuse(tp, l, why);
-		return 0;
-	}
 	phrase = j == n && (k = load_text_phrase(tp, i, j)) != j;
 	if (phrase)
 		j = k;
 
 	r = registry_add_record(reg);
 	r->line = l->no;
-	r->service = name ? registry_strndup(reg, name, name_len) : NULL;
-	r->port_lo = lo;
-	r->port_hi = hi;
-	r->proto = (enum proto)proto;
+	r->service = h.name ? registry_strndup(reg, h.name, h.name_len) : NULL;
+	r->port_lo = h.lo;
+	r->port_hi = h.hi;
+	r->proto = (enum proto)h.proto;
 	r->description = load_text_span(tp, i, j);
 	tp->prev_rec = reg->n_records;
+	if (tp->first_doubt)
+		registry_warn_record(reg, l->no, r, "a name-only row after a "
+		    "line joined to the record before on a guess: it may be "
+		    "wrapped text of that record as well (pasted text cannot "
+		    "tell)");
 	if (phrase)
 		registry_warn_record(reg, l->no, r, "text from '%.*s ...' "
 		    "taken as notes, not description (pasted text cannot "
@@ -380,7 +416,15 @@ load_text_record(struct load_text *tp, const struct load_text_line *l)
 		    "the description; notes or unauthorized use after it "
 		    "cannot be told apart (pasted text cannot tell)",
 		    field_quote(q, r->description, strlen(r->description)));
-	if (load_text_has_bracket(r->description))
+	/* A reference right before the people lists is the description's
+	   (load_text_tail_start), which settles it; other brackets may be
+	   references. */
+	g = j;
+	if (g > i && g < n && load_text_ref_token(&t[g - 1]) &&
+	    load_text_people(tp, &t[g], &known) && known)
+		g--;
+	if (g > i && load_text_has_bracket(t[i].s,
+	    (size_t)(t[g - 1].s + t[g - 1].len - t[i].s)))
 		registry_warn_record(reg, l->no, r, "a bracket in the "
 		    "description is kept there; it may be a reference "
 		    "(pasted text cannot tell)");
@@ -453,7 +497,8 @@ load_text_record(struct load_text *tp, const struct load_text_line *l)
 			    "(pasted text cannot tell)", k > j ? "people, "
 			    "dates and references" : "description");
 	}
-	return 1;
+	if (tp->n_brk > 0)
+		load_text_check_breaks(tp, r, i, j, k);
 }
 
 /* Set tp->last_port_line. */
@@ -484,8 +529,10 @@ load_text_records(struct load_text *tp, char **err)
 {
 	struct load_text_line	 l;
 	const char		*p = tp->records;
+	const char		*why;
 	uint32_t		 no = tp->header, first = 0;
 	size_t			 lines = 0, bad = 0;
+	int			 joined, order, never;
 
 	load_text_find_ports(tp);
 	while (load_text_next_line(&p, tp->end, &no, &l)) {
@@ -495,11 +542,33 @@ load_text_records(struct load_text *tp, char **err)
 		if (l.len == 0)
 			continue;
 		lines++;
-		if (load_text_line_ok(tp, &l) && load_text_record(tp, &l))
-			continue;
+		if (load_text_line_ok(tp, &l)) {
+			why = load_text_starts(tp, &l, &never);
+			order = load_text_out_of_order(tp, &l, p);
+			joined = why != NULL || order ?
+			    load_text_join(tp, &l, order || never) : -1;
+			if (joined < 0 && why == NULL) {
+				load_text_flush(tp);
+				tp->first = l;
+				tp->first_doubt = tp->last_doubt &&
+				    !load_text_starts_with_port(&l);
+				tp->last_doubt = 0;
+				continue;
+			}
+			tp->last_doubt = joined == 0;
+			if (joined == 1)
+				continue;
+			if (joined < 0) {
+				load_text_flush(tp);
+				load_text_refuse(tp, &l, why);
+			}
+			/* Refused, or joined on a guess: either counts
+			   against the form. */
+		}
 		if (bad++ == 0)
 			first = l.no;
 	}
+	load_text_flush(tp);
 	if (bad >= TEXT_BAD_MIN && bad * 2 > lines) {
 		*err = load_error(tp->reg->source, first, 0, "expected the "
 		    "registry page pasted as text, one record a line; %zu of "
@@ -510,227 +579,13 @@ load_text_records(struct load_text *tp, char **err)
 	return 0;
 }
 
-/* --- Contacts ---------------------------------------------------------- */
-
-/*
- * The key a word is compared by: ASCII letters and digits, lower-cased,
- * and every byte of a non-ASCII character; punctuation drops out.
- */
-static size_t
-load_text_key(const char *s, size_t len, char *out)
-{
-	size_t	 i, n = 0;
-	char	 c;
-
-	for (i = 0; i < len; i++) {
-		c = s[i];
-		if (c >= 'A' && c <= 'Z')
-			out[n++] = (char)(c - 'A' + 'a');
-		else if (load_text_alpha(c) || load_text_digit(c) ||
-		    (unsigned char)c >= 0x80)
-			out[n++] = c;
-	}
-	return n;
-}
-
-/*
- * How many leading words of the text spell the id key?  IANA cuts long
- * ids at 20 characters ("Barend_Jacobus_van_d"), so such an id may end
- * inside a word.  Returns 0 when the words never spell it.
- */
-static size_t
-load_text_spelled(const struct load_text_token *w, size_t n, const char *id,
-    size_t id_len, int cut)
-{
-	char	 key[256];
-	size_t	 k, have = 0, got, best = 0;
-
-	if (id_len == 0)
-		return 0;
-	for (k = 0; k < n && have < id_len; k++) {
-		if (w[k].len > sizeof key)
-			return best;
-		got = load_text_key(w[k].s, w[k].len, key);
-		if (got > id_len - have) {
-			if (cut && memcmp(key, id + have, id_len - have) == 0)
-				best = k + 1;
-			return best;
-		}
-		if (memcmp(key, id + have, got) != 0)
-			return best;
-		have += got;
-		if (have == id_len && got != 0)
-			best = k + 1;
-	}
-	return best;
-}
-
-/*
- * Split "name organization" by the id.  Returns how many words are the
- * name: n when the id spells all of it, 0 when it spells none of it.
- */
-static size_t
-load_text_name_words(const char *id, size_t id_len,
-    const struct load_text_token *w, size_t n)
-{
-	char	 full[256], base[256];
-	size_t	 full_len, base_len = 0, k, b, i;
-	int	 cut = id_len >= 20;
-
-	if (id_len > sizeof full)
-		return 0;
-	full_len = load_text_key(id, id_len, full);
-	/* A numeric suffix tells namesakes apart: "Eugen_Bacic_2". */
-	i = id_len;
-	while (i > 0 && load_text_digit(id[i - 1]))
-		i--;
-	if (i > 0 && i < id_len &&
-	    (id[i - 1] == '_' || load_text_alpha(id[i - 1]))) {
-		while (i > 0 && id[i - 1] == '_')
-			i--;
-		base_len = load_text_key(id, i, base);
-	}
-	k = load_text_spelled(w, n, full, full_len, cut);
-	if (base_len > 0 &&
-	    (b = load_text_spelled(w, n, base, base_len, 0)) > k)
-		k = b;
-	/* Punctuation standing alone after the name belongs to it. */
-	while (k > 0 && k < n && load_text_key(w[k].s,
-	    w[k].len > sizeof full ? sizeof full : w[k].len, full) == 0)
-		k++;
-	return k;
-}
-
-static int
-load_text_is_uri(const char *s, size_t len)
-{
-	return load_text_prefix(s, len, "mailto:") ||
-	    load_text_prefix(s, len, "http:") ||
-	    load_text_prefix(s, len, "https:") ||
-	    load_text_prefix(s, len, "tel:") ||
-	    load_text_prefix(s, len, "ftp:");
-}
-
 static void
-load_text_contact(struct load_text *tp, const struct load_text_line *l)
+load_text_free(struct load_text *tp)
 {
-	struct registry		*reg = tp->reg;
-	struct load_text_token	*w;
-	struct person		*p;
-	struct load_text_id		*e;
-	const char		*close, *id, *s, *end, *text;
-	size_t			 id_len, n, u, last, k, i;
-	int			 roles;
-
-	close = l->len > 2 && *l->s == '[' ? memchr(l->s, ']', l->len) : NULL;
-	if (close == NULL || !load_text_id_like(l->s + 1,
-	    (size_t)(close - l->s - 1))) {
-		load_text_warn_line(tp, l, "expected a contact line '[Id] name "
-		    "organization uri updated'; ignored");
-		return;
-	}
-	id = l->s + 1;
-	id_len = (size_t)(close - id);
-
-	/* The words after the id: no brackets to keep together here. */
-	tp->n_tok = 0;
-	for (s = close + 1, end = l->s + l->len; s < end;) {
-		while (s < end && field_is_space(*s))
-			s++;
-		if (s == end)
-			break;
-		text = s;
-		while (s < end && !field_is_space(*s))
-			s++;
-		load_text_add_token(tp, text, (size_t)(s - text));
-	}
-	w = tp->tok;
-	n = tp->n_tok;
-
-	p = registry_add_person(reg);
-	p->id = registry_strndup(reg, id, id_len);
-	p->line = l->no;
-
-	last = n;
-	if (n > 0 && field_is_date(w[n - 1].s, w[n - 1].len)) {
-		last--;
-		p->updated = registry_strndup(reg, w[last].s, w[last].len);
-	}
-	for (u = 0; u < last && !load_text_is_uri(w[u].s, w[u].len); u++)
-		;
-	/* Each URI runs to the next one: a space inside one ("mailto:Giriraj
-	   Harapanahalli") keeps it whole. */
-	for (i = u; i < last; i = k) {
-		for (k = i + 1; k < last &&
-		    !load_text_is_uri(w[k].s, w[k].len); k++)
-			;
-		load_person_uri(reg, p, w[i].s,
-		    (size_t)(w[k - 1].s + w[k - 1].len - w[i].s));
-	}
-	if (u == 0)
-		return;
-	text = load_text_span(tp, 0, u);
-
-	k = load_text_name_words(id, id_len, w, u);
-	e = load_text_id_find(tp, id, id_len);
-	roles = e != NULL ? e->roles : 0;
-	if (k == u) {
-		/* The id spells it all: "[Apple_Inc_3] Apple Inc." is an
-		   organization, "[Carl_Malamud] Carl Malamud" a name. */
-		p->name = text;
-		p->name_is_display = 1;
-		registry_warn(reg, l->no, "contact [%.*s]: '%s' kept whole "
-		    "as the name; it may be an organization (pasted text "
-		    "cannot tell)", (int)id_len, id, text);
-	} else if (k == 0) {
-		p->name = text;
-		p->name_is_display = 1;
-		registry_warn(reg, l->no, "contact [%.*s]: the id spells none "
-		    "of '%s'; kept whole, name and organization cannot be "
-		    "told apart", (int)id_len, id, text);
-	} else if (roles & (TEXT_ROLE_ASSIGNEE | TEXT_ROLE_SELF)) {
-		p->name = text;
-		p->name_is_display = 1;
-		registry_warn(reg, l->no, "contact [%.*s]: '%s' kept whole: "
-		    "the id spells only its start, and assignees are mostly "
-		    "organizations or people without one (pasted text cannot "
-		    "tell)", (int)id_len, id, text);
-	} else {
-		p->name = load_text_span(tp, 0, k);
-		p->org = load_text_span(tp, k, u);
-		registry_warn(reg, l->no, "contact [%.*s]: name '%s' and "
-		    "organization '%s' told apart by the id's words (pasted "
-		    "text cannot tell)", (int)id_len, id, p->name, p->org);
-	}
-}
-
-static void
-load_text_contacts(struct load_text *tp)
-{
-	struct load_text_line	 l;
-	const char		*p = tp->people;
-	uint32_t		 no = tp->contacts;
-	int			 header = 0;
-
-	if (p == NULL)
-		return;
-	while (load_text_next_line(&p, tp->end, &no, &l)) {
-		load_text_trim_start(&l);
-		if (l.len == 0 || !load_text_line_ok(tp, &l))
-			continue;
-		if (!header &&
-		    load_text_line_starts(&l, "ID Name Organization")) {
-			header = 1;
-			continue;
-		}
-		if (!header && *l.s == '[') {
-			registry_warn(tp->reg, l.no, "expected the contact "
-			    "table's header line 'ID Name Organization ...' "
-			    "before the first contact");
-			header = 1;
-		}
-		load_text_contact(tp, &l);
-	}
+	free(tp->tok);
+	free(tp->ids);
+	free(tp->join);
+	free(tp->brk);
 }
 
 int
@@ -760,8 +615,7 @@ load_text(struct registry *reg, const char *buf, size_t len, char **err)
 	}
 	load_text_collect_ids(&tp);
 	if (load_text_records(&tp, err) != 0) {
-		free(tp.tok);
-		free(tp.ids);
+		load_text_free(&tp);
 		return -1;
 	}
 	load_text_contacts(&tp);
@@ -769,7 +623,6 @@ load_text(struct registry *reg, const char *buf, size_t len, char **err)
 		registry_warn(reg, 0, "no 'Contact Information' table: people "
 		    "are known by id only");
 
-	free(tp.tok);
-	free(tp.ids);
+	load_text_free(&tp);
 	return 0;
 }
