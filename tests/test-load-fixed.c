@@ -612,8 +612,15 @@ bad_port_and_protocol_kept_without(void **state)
 	assert_int_equal(reg->n_records, 3);
 	assert_int_equal(fixed_warnings(reg, "expected a port number"), 2);
 	assert_int_equal(fixed_warnings(reg, "expected a protocol"), 1);
-	/* "someday", and 2024-02-30: the form of a date, not a date. */
+	/* "someday", and 2024-02-30: the form of a date, not a date.  Each
+	   warning names its record as the other loaders' do. */
 	assert_int_equal(fixed_warnings(reg, "expected a date"), 2);
+	assert_int_equal(fixed_warnings(reg, "big/tcp: expected a date "
+	    "(YYYY-MM-DD) in the Registration Date column, found "
+	    "\"someday\""), 1);
+	assert_int_equal(fixed_warnings(reg, "rev/udp: expected a date "
+	    "(YYYY-MM-DD) in the Registration Date column, found "
+	    "\"2024-02-30\""), 1);
 	assert_int_equal(fixed_warnings(reg, "expected people like [Id]"), 1);
 	r = fixed_named(reg, "big", PROTO_TCP);
 	assert_int_equal(r->port_lo, -1);

@@ -207,14 +207,16 @@ load_fixed_people_cell(struct fixed_parse *fp, const struct fixed_table *t,
 
 static const char *
 load_fixed_date(struct fixed_parse *fp, const struct fixed_table *t,
-    const struct fixed_line *rows, size_t n, size_t c, uint32_t no)
+    const struct fixed_line *rows, size_t n, size_t c, const struct record *r,
+    uint32_t no)
 {
 	char		 q[FIELD_QUOTE_SIZE];
 	const char	*d = load_fixed_string(fp, t, rows, n, c);
 
 	if (d != NULL && !field_date_valid(d, strlen(d))) {
-		registry_warn(fp->reg, no, "expected a date (YYYY-MM-DD) in "
-		    "the %s column, found \"%s\"; kept as written",
+		registry_warn_record(fp->reg, no, r, "expected a date "
+		    "(YYYY-MM-DD) in the %s column, found \"%s\"; kept as "
+		    "written",
 		    t->spec->names[c],
 		    field_quote(q, d, strlen(d)));
 	}
@@ -256,8 +258,8 @@ load_fixed_record_emit(struct fixed_parse *fp, const struct fixed_table *t,
 	r->description = load_fixed_string(fp, t, rows, n, FC_DESC);
 	load_fixed_people_cell(fp, t, rows, n, FC_ASSIGNEE, r, 'a', no);
 	load_fixed_people_cell(fp, t, rows, n, FC_CONTACT, r, 'c', no);
-	r->registered = load_fixed_date(fp, t, rows, n, FC_REG, no);
-	r->modified = load_fixed_date(fp, t, rows, n, FC_MOD, no);
+	r->registered = load_fixed_date(fp, t, rows, n, FC_REG, r, no);
+	r->modified = load_fixed_date(fp, t, rows, n, FC_MOD, r, no);
 	if ((len = load_fixed_text(fp, t, rows, n, FC_REF)) > 0)
 		load_refs(reg, r, fp->text.data, len);
 	r->service_code = load_fixed_string(fp, t, rows, n, FC_SC);
