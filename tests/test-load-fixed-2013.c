@@ -121,12 +121,46 @@ registry_2013_wrapped_lines_and_neighbours(void **state)
 	registry_free(reg);
 }
 
+/*
+ * A cell repeated on neighbouring rows is shaped alike on each: the
+ * unauthorized use of the four rows of 4444 ("krb524 assigned the port,
+ * nv used it without an assignment", five lines centred on each anchor),
+ * and the organization of the two UCAR people (three lines each).  A
+ * notes or unauthorized-use cell names other services ("krb524" on
+ * nv-video's row): only a description, a person's name or organization
+ * is taken to name its own row.
+ */
+static void
+registry_2013_repeated_cells(void **state)
+{
+	static const char	 k524[] = "krb524 assigned the port, nv used "
+	    "it without an assignment";
+	static const char	 ucar[] = "The University Corporation for "
+	    "Atmospheric Research";
+	struct registry		*reg = fixed_2013();
+
+	assert_string_equal(fixed_at(reg, 4444, PROTO_TCP,
+	    "krb524")->unauthorized, k524);
+	assert_string_equal(fixed_at(reg, 4444, PROTO_UDP,
+	    "krb524")->unauthorized, k524);
+	assert_string_equal(fixed_at(reg, 4444, PROTO_TCP,
+	    "nv-video")->unauthorized, k524);
+	assert_string_equal(fixed_at(reg, 4444, PROTO_UDP,
+	    "nv-video")->unauthorized, k524);
+	assert_string_equal(fixed_person(reg,
+	    "University_Corporation_for_Atmospheric_Research")->org, ucar);
+	assert_string_equal(fixed_person(reg,
+	    "University_Corporation_for_Atmospheric_Research2")->org, ucar);
+	registry_free(reg);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(registry_2013),
 		cmocka_unit_test(registry_2013_wrapped_lines_and_neighbours),
+		cmocka_unit_test(registry_2013_repeated_cells),
 	};
 
 	return RUN_TESTS(tests);

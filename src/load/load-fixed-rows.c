@@ -71,27 +71,55 @@ load_fixed_pair(const struct fixed_table *t, const struct fixed_line *x,
 }
 
 
-/* Are the anchors at x and y rows of one service and port? */
+/* Does line i of l[0 .. n) have a neighbour with text in column c? */
 static int
-load_fixed_twins(const struct fixed_table *t, const struct fixed_line *x,
-    const struct fixed_line *y)
+load_fixed_wrapped_at(const struct fixed_line *l, size_t n, size_t i,
+    size_t c)
+{
+	return (i > 0 && !l[i - 1].anchor && (l[i - 1].mask & (1U << c))) ||
+	    (i + 1 < n && !l[i + 1].anchor && (l[i + 1].mask & (1U << c)));
+}
+
+/*
+ * Are the rows anchored at lines a and b of l[0 .. n) shaped alike: rows
+ * of one service and port (its tcp and udp rows), or rows whose anchor
+ * lines hold the same words of one wrapped cell (a cell repeated, as
+ * "port, nv used" in the four rows of 4444, or "Corporation for" in the
+ * two UCAR people)?
+ */
+static int
+load_fixed_twins(const struct fixed_table *t, const struct fixed_line *l,
+    size_t n, size_t a, size_t b)
 {
 	const char	*s1, *s2;
 	size_t		 c, n1, n2;
 	int		 any = 0;
 
-	if (t->spec->twin == 0)
-		return 0;
-	for (c = 0; c < t->ncols; c++) {
+	for (c = 0; t->spec->twin != 0 && c < t->ncols; c++) {
 		if (!(t->spec->twin & (1U << c)))
 			continue;
-		load_fixed_cell_trimmed(t, x, c, &s1, &n1);
-		load_fixed_cell_trimmed(t, y, c, &s2, &n2);
-		if (n1 != n2 || memcmp(s1, s2, n1) != 0)
-			return 0;
+		load_fixed_cell_trimmed(t, &l[a], c, &s1, &n1);
+		load_fixed_cell_trimmed(t, &l[b], c, &s2, &n2);
+		if (n1 != n2 || memcmp(s1, s2, n1) != 0) {
+			any = 0;
+			break;
+		}
 		any |= n1 > 0;
 	}
-	return any;
+	if (any)
+		return 1;
+	for (c = 0; c < t->ncols; c++) {
+		if (!(t->spec->wraps & l[a].mask & l[b].mask & (1U << c)) ||
+		    !load_fixed_wrapped_at(l, n, a, c) ||
+		    !load_fixed_wrapped_at(l, n, b, c))
+			continue;
+		load_fixed_cell_trimmed(t, &l[a], c, &s1, &n1);
+		load_fixed_cell_trimmed(t, &l[b], c, &s2, &n2);
+		if (n1 == n2 && memchr(s1, ' ', n1) != NULL &&
+		    memcmp(s1, s2, n1) == 0)
+			return 1;
+	}
+	return 0;
 }
 
 /* Is [w, w + n) in [s, s + len), ignoring case? */
@@ -123,7 +151,7 @@ load_fixed_acronym(const struct fixed_table *t, const struct fixed_line *l,
 	if (keylen < 4)
 		return 0;
 	for (c = 0; c < t->ncols; c++) {
-		if (!(t->spec->wraps & l->mask & (1U << c)))
+		if (!(t->spec->naming & l->mask & (1U << c)))
 			continue;
 		load_fixed_cell_raw(t, l, c, &s, &len);
 		for (i = 0; i < len && k < keylen; i += w + 1) {
@@ -165,7 +193,7 @@ load_fixed_names(const struct fixed_table *t, const struct fixed_line *l,
 	if (n_a < 4)
 		return 0;
 	for (c = 0; c < t->ncols; c++) {
-		if (!(t->spec->wraps & l->mask & (1U << c)))
+		if (!(t->spec->naming & l->mask & (1U << c)))
 			continue;
 		load_fixed_cell_raw(t, l, c, &s, &len);
 		for (i = 0; i < len; i += w + 1) {
@@ -278,11 +306,11 @@ load_fixed_lower(const struct fixed_table *t, const struct fixed_line *l)
 
 /*
  * Warn when the lines between rows k and k + 1 could as well go another
- * way: the two rows' other sides held as chosen, some other cut costs
- * within COST_GUESS of the chosen one (egistix's "Interactive Room
- * Software", which is eheap's, has nothing to say which it is).  With
- * open, row k + 1's lines below are not read yet: its centring is left
- * out.
+ * way: the rows' other sides held as chosen, some other cut costs
+ * within COST_GUESS of the chosen one.  A cut where a line starting in
+ * lower case would start the lower row is no alternative.  With open,
+ * row k + 1's lines below are not read yet: its centring and its shape
+ * against the rows after it are left out.
  */
 static void
 load_fixed_guess(struct fixed_parse *fp, const struct fixed_table *t,
@@ -291,31 +319,36 @@ load_fixed_guess(struct fixed_parse *fp, const struct fixed_table *t,
 	const struct fixed_line	*l = fp->lines;
 	const size_t		*an = fp->anchors;
 	size_t			 a = an[k], m = an[k + 1] - an[k] - 1, j, best;
-	long			 up = (long)fp->rows[k].above;
+	size_t			 up = fp->rows[k].above;
 	long			 down = (long)fp->rows[k + 1].below;
 	int64_t			 c, chosen = 0, other = INT64_MAX;
 	const char		*s1, *s2;
 	size_t			 n1, n2;
-	int			 twins;
 
 	if (m == 0)
 		return;
 	xgrow((void **)&fp->gcost, &fp->cap_gcost, 2 * (m + 1),
 	    sizeof *fp->gcost);
 	load_fixed_gap_costs(t, l, a, m, fp->gcost);
-	twins = load_fixed_twins(t, &l[a], &l[an[k + 1]]);
 	best = fp->rows[k].below;
 	for (j = 0; j <= m; j++) {
-		/* A line starting in lower case goes on a sentence: the
-		   lower row does not start there. */
 		if (j != best && j < m && load_fixed_lower(t, &l[a + 1 + j]))
 			continue;
-		c = load_fixed_off_centre((long)j, up) + fp->gcost[j] +
+		c = load_fixed_off_centre((long)j, (long)up) + fp->gcost[j] +
 		    COST_BELOW * (int64_t)(m - j);
-		if (twins && (long)(m - j) != up)
+		if (k > 0 && fp->twins[k - 1] &&
+		    j != fp->rows[k - 1].below)
 			c += COST_TWIN;
-		if (!open)
+		if (fp->twins[k] && m - j != up)
+			c += COST_TWIN;
+		if (!open) {
 			c += load_fixed_off_centre(down, (long)(m - j));
+			if (fp->twins[k] && (long)j != down)
+				c += COST_TWIN;
+			if (k + 2 < fp->n_anchors && fp->twins[k + 1] &&
+			    fp->rows[k + 2].above != m - j)
+				c += COST_TWIN;
+		}
 		if (j == best)
 			chosen = c;
 		else if (c < other)
@@ -347,9 +380,8 @@ load_fixed_flush(struct fixed_parse *fp, const struct fixed_table *t,
 	const struct fixed_line	*l = fp->lines;
 	const size_t		*an = fp->anchors;
 	size_t			 k, n = fp->n_anchors, total, u, j, m, a, ub;
-	size_t			 states, first;
+	size_t			 states, first, prev_m;
 	int64_t			 c, best, here;
-	int			 twins;
 
 	if (n == 0)
 		goto done;
@@ -367,13 +399,23 @@ load_fixed_flush(struct fixed_parse *fp, const struct fixed_table *t,
 		fp->state[k].cost = INT64_MAX;
 	fp->state[an[0]].cost = 0;	/* the lines before the first row */
 
+	/* Which neighbouring rows are shaped alike. */
+	xgrow((void **)&fp->twins, &fp->cap_twins, n, sizeof *fp->twins);
+	for (k = 0; k + 1 < n; k++)
+		fp->twins[k] = (uint8_t)load_fixed_twins(t, l, fp->n_lines,
+		    an[k], an[k + 1]);
+
+	/* Row k with u lines above and j below: its centring, the cost of
+	   the cut in the gap below it, and its shape against row k - 1
+	   (whose lines below follow from u) and row k + 1 (whose lines
+	   above follow from j). */
 	for (k = 0; k + 1 < n; k++) {
 		a = an[k];
 		m = an[k + 1] - a - 1;
+		prev_m = k > 0 ? an[k] - an[k - 1] - 1 : 0;
 		xgrow((void **)&fp->gcost, &fp->cap_gcost, 2 * (m + 1),
 		    sizeof *fp->gcost);
 		load_fixed_gap_costs(t, l, a, m, fp->gcost);
-		twins = load_fixed_twins(t, &l[a], &l[an[k + 1]]);
 		states = fp->off[k + 1] - fp->off[k];
 		for (u = 0; u < states; u++) {
 			here = fp->state[fp->off[k] + u].cost;
@@ -384,7 +426,10 @@ load_fixed_flush(struct fixed_parse *fp, const struct fixed_table *t,
 				c = here +
 				    load_fixed_off_centre((long)j, (long)u) +
 				    fp->gcost[j] + COST_BELOW * (int64_t)ub;
-				if (twins && ub != u)
+				if (fp->twins[k] && ub != u)
+					c += COST_TWIN;
+				if (k > 0 && fp->twins[k - 1] &&
+				    j + u != prev_m)
 					c += COST_TWIN;
 				if (c < fp->state[fp->off[k + 1] + ub].cost) {
 					fp->state[fp->off[k + 1] + ub].cost = c;
@@ -405,8 +450,12 @@ load_fixed_flush(struct fixed_parse *fp, const struct fixed_table *t,
 		if (here == INT64_MAX)
 			continue;
 		c = here;
-		if (!keep_last)
+		if (!keep_last) {
 			c += load_fixed_off_centre((long)tail, (long)u);
+			if (k > 0 && fp->twins[k - 1] &&
+			    tail + u != an[k] - an[k - 1] - 1)
+				c += COST_TWIN;
+		}
 		if (c < best) {
 			best = c;
 			first = u;

@@ -40,9 +40,13 @@
  *    look like one wrapped cell, inside brackets, or after a word that
  *    needs more ("and", "of", "for", a comma);
  *  - a line naming the other record's service or person id (a word of
- *    four letters or more of it: "Cedros Fraud Detection" and cedros-fds);
- *  - adjacent rows of one service and port (its tcp and udp rows) shaped
- *    differently;
+ *    four letters or more of it: "Cedros Fraud Detection" and cedros-fds)
+ *    in a column where a row names itself (a description, a person's
+ *    name or organization; notes and unauthorized uses name others);
+ *  - adjacent rows shaped differently (lines above, or below, their
+ *    anchors) that are of one service and port (its tcp and udp rows),
+ *    or whose anchor lines hold the same words of a wrapped cell (a cell
+ *    repeated: the four rows of 4444, the two UCAR people);
  *  - and, to break ties, each line given to the lower record: ambiguous
  *    lines go to the previous record.
  * Exactness is impossible.  Measured on the 2013 file against the 2025
@@ -100,6 +104,12 @@ static const struct fixed_spec fixed_records = {
 	(1 << FC_DESC) | (1 << FC_ASSIGNEE) | (1 << FC_CONTACT) |
 	    (1 << FC_REG) | (1 << FC_MOD) | (1 << FC_REF) | (1 << FC_SC) |
 	    (1 << FC_UNAUTH) | (1 << FC_NOTES),
+	(1 << FC_NAME) | (1 << FC_DESC) | (1 << FC_ASSIGNEE) |
+	    (1 << FC_CONTACT) | (1 << FC_REG) | (1 << FC_MOD) | (1 << FC_REF) |
+	    (1 << FC_SC) | (1 << FC_UNAUTH) | (1 << FC_NOTES),
+	/* Notes and unauthorized uses name other services ("krb524
+	   assigned the port, nv used it" on nv-video's row). */
+	1 << FC_DESC,
 	(1 << FC_NAME) | (1 << FC_PORT), FC_NAME,
 	load_fixed_record_anchor, load_fixed_record_emit
 };
@@ -110,6 +120,8 @@ static const struct fixed_spec fixed_people = {
 	{ "ID", "Name", "Organization", "Contact|URI", "Last|Updated" },
 	{ 0, 58, 84, 106, 168 },
 	(1 << FP_NAME) | (1 << FP_ORG) | (1 << FP_URI) | (1 << FP_UPDATED),
+	(1 << FP_NAME) | (1 << FP_ORG) | (1 << FP_URI) | (1 << FP_UPDATED),
+	(1 << FP_NAME) | (1 << FP_ORG),
 	/* Two people of one name (Steven_Emmerson, Steven_Emmerson2) are
 	   shaped alike, as tcp and udp rows are. */
 	1 << FP_NAME, FP_ID,
@@ -470,6 +482,7 @@ load_fixed(struct registry *reg, const char *buf, size_t len, char **err)
 	free(fp.off);
 	free(fp.gcost);
 	free(fp.rows);
+	free(fp.twins);
 	buf_free(&fp.text);
 	return 0;
 }

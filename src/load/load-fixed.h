@@ -76,6 +76,12 @@ struct fixed_spec {
 	const char	*vocab[FIXED_MAXCOLS];	/* header words, '|' apart */
 	uint32_t	 defaults[FIXED_MAXCOLS];	/* 2013 column starts */
 	uint16_t	 wraps;		/* columns of wrapped text */
+	uint16_t	 fits;		/* columns whose wrapping is greedy:
+					   wraps and the name, which wraps
+					   when it has spaces */
+	uint16_t	 naming;	/* columns where a row names itself
+					   (its description, a person's name
+					   and organization) */
 	uint16_t	 twin;		/* key columns of tcp/udp twins */
 	size_t		 key;		/* column of the service name or id */
 	int		 (*anchor)(const struct fixed_table *,
@@ -127,6 +133,8 @@ struct fixed_parse {
 		uint32_t below;
 	}			*rows;
 	size_t			 cap_rows;
+	uint8_t			*twins;		/* rows k and k + 1 alike */
+	size_t			 cap_twins;
 
 	struct buf		 text;		/* a cell's joined text */
 };
