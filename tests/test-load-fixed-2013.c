@@ -20,6 +20,8 @@
    12,567 lines with a port number + 739 service-name-only lines. */
 #define TXT_2013_RECORDS	13306
 #define TXT_2013_PEOPLE		4736
+/* Wrapped lines that nothing but the tie-break shares out (warned). */
+#define GUESSES_2013		2
 
 /* The 2013 file, loaded as portreg loads it; skips when absent. */
 static struct registry *
@@ -53,6 +55,13 @@ registry_2013(void **state)
 	assert_int_equal(fixed_warnings(reg, "not defined in the people "
 	    "table") + fixed_warnings(reg, "by a guess; the layout cannot "
 	    "tell"), reg->n_warnings);
+	/* A guess is warned only where nothing but the tie-break decided:
+	   sip's last line of notes, "Further TXT record keys may be added
+	   in the future.", could as well open sipuri's (read right). */
+	assert_int_equal(fixed_warnings(reg, "by a guess"), GUESSES_2013);
+	assert_int_equal(fixed_warnings(reg, "lines 16959-16969 between the "
+	    "records 'sip' (line 16958) and 'sipuri' (line 16970): 11 given "
+	    "to the first and 0 to the second by a guess"), 1);
 	registry_stats(reg, &st);
 	assert_int_equal(st.name_only, 739);
 

@@ -80,6 +80,20 @@ load_fixed_wrapped_at(const struct fixed_line *l, size_t n, size_t i,
 	    (i + 1 < n && !l[i + 1].anchor && (l[i + 1].mask & (1U << c)));
 }
 
+/* Do lines x and y hold the same words, two or more, in column c? */
+static int
+load_fixed_same_words(const struct fixed_table *t, const struct fixed_line *x,
+    const struct fixed_line *y, size_t c)
+{
+	const char	*s1, *s2;
+	size_t		 n1, n2;
+
+	load_fixed_cell_trimmed(t, x, c, &s1, &n1);
+	load_fixed_cell_trimmed(t, y, c, &s2, &n2);
+	return n1 == n2 && memchr(s1, ' ', n1) != NULL &&
+	    memcmp(s1, s2, n1) == 0;
+}
+
 /*
  * Are the rows anchored at lines a and b of l[0 .. n) shaped alike: rows
  * of one service and port (its tcp and udp rows), or rows whose anchor
@@ -113,10 +127,12 @@ load_fixed_twins(const struct fixed_table *t, const struct fixed_line *l,
 		    !load_fixed_wrapped_at(l, n, a, c) ||
 		    !load_fixed_wrapped_at(l, n, b, c))
 			continue;
-		load_fixed_cell_trimmed(t, &l[a], c, &s1, &n1);
-		load_fixed_cell_trimmed(t, &l[b], c, &s2, &n2);
-		if (n1 == n2 && memchr(s1, ' ', n1) != NULL &&
-		    memcmp(s1, s2, n1) == 0)
+		if (load_fixed_same_words(t, &l[a], &l[b], c))
+			return 1;
+		/* The line after each anchor: "NewsEDGE/Web application"
+		   below ddi-tcp-6 and below ddi-udp-6. */
+		if (a + 1 < b && b + 1 < n && !l[b + 1].anchor &&
+		    load_fixed_same_words(t, &l[a + 1], &l[b + 1], c))
 			return 1;
 	}
 	return 0;
@@ -211,6 +227,40 @@ load_fixed_names(const struct fixed_table *t, const struct fixed_line *l,
 	return n;
 }
 
+/*
+ * The columns where anchor line l starts its text with the start of
+ * key, its own service name or person id: a word of four letters or
+ * more that key starts with, or that starts with key ("AroundSound's
+ * information" for aroundsound, "iotaMed medical" for iota, "Hottinger
+ * Baldwin" for Hottinger_Baldwin_Messtechnik_GmbH).  A cell starting
+ * with its row's name most likely starts on that line, with no line of
+ * it above the anchor; weakly so ("Authentication service for" above
+ * "Mogeneti Software Applications" is mogeneti-auth's).
+ */
+static unsigned
+load_fixed_heading(const struct fixed_table *t, const struct fixed_line *l,
+    const char *key, size_t keylen)
+{
+	const char	*s;
+	size_t		 c, len, w;
+	unsigned	 named = 0;
+
+	for (; keylen > 0 && !isalnum((unsigned char)*key); keylen--)
+		key++;		/* a person's "[" */
+	for (c = 0; keylen >= 4 && c < t->ncols; c++) {
+		if (!(t->spec->naming & l->mask & (1U << c)))
+			continue;
+		load_fixed_cell_trimmed(t, l, c, &s, &len);
+		for (w = 0; w < len && isalnum((unsigned char)s[w]); w++)
+			;
+		if ((w >= 4 && w <= keylen &&
+		    strncasecmp(key, s, w) == 0) ||
+		    (w >= keylen && strncasecmp(key, s, keylen) == 0))
+			named |= 1U << c;
+	}
+	return named;
+}
+
 /* The cost of line x going to the record whose key is mine rather than
    to the one whose key is other: it names the other more than mine
    ("National Marine" between National_Instruments and
@@ -235,7 +285,7 @@ load_fixed_gap_costs(const struct fixed_table *t,
 {
 	size_t		 b = a + m + 1, x, j, n_upper, n_lower;
 	const char	*upper, *lower;
-	unsigned	 seen;
+	unsigned	 seen, heading;
 	int64_t		*up = g + m + 1, cost_up = 0, cost_down = 0;
 	int64_t		 fit_total = 0;
 	int		 fits, wrapped, paren, sentence;
@@ -243,15 +293,17 @@ load_fixed_gap_costs(const struct fixed_table *t,
 	load_fixed_cell_trimmed(t, &l[a], t->spec->key, &upper, &n_upper);
 	load_fixed_cell_trimmed(t, &l[b], t->spec->key, &lower, &n_lower);
 
-	/* up[j]: the cost of lines a+j+1 .. b-1 going down: orphans, and
-	   lines naming the upper record only. */
+	/* up[j]: the cost of lines a+j+1 .. b-1 going down: orphans, lines
+	   naming the upper record only, and lines above a cell that starts
+	   with the lower record's name. */
 	seen = l[b].mask;
+	heading = load_fixed_heading(t, &l[b], lower, n_lower);
 	up[m] = 0;
 	for (x = b - 1; x > a; x--) {
 		cost_up += COST_ORPHAN *
 		    load_fixed_popcount(l[x].mask & ~seen) +
 		    load_fixed_line_names(t, &l[x], lower, n_lower, upper,
-		    n_upper);
+		    n_upper) + (l[x].mask & heading ? COST_HEADING : 0);
 		seen |= l[x].mask;
 		up[x - a - 1] = cost_up;
 	}
@@ -306,9 +358,11 @@ load_fixed_lower(const struct fixed_table *t, const struct fixed_line *l)
 
 /*
  * Warn when the lines between rows k and k + 1 could as well go another
- * way: the rows' other sides held as chosen, some other cut costs
- * within COST_GUESS of the chosen one.  A cut where a line starting in
- * lower case would start the lower row is no alternative.  With open,
+ * way: the rows' other sides held as chosen, some other cut has nothing
+ * more against it than the chosen one (within COST_GUESS, the least
+ * evidence) but the tie-break that gives ambiguous lines to the row
+ * above (COST_BELOW).  A cut where a line starting in lower case would
+ * start the lower row is no alternative.  With open,
  * row k + 1's lines below are not read yet: its centring and its shape
  * against the rows after it are left out.
  */
@@ -334,8 +388,8 @@ load_fixed_guess(struct fixed_parse *fp, const struct fixed_table *t,
 	for (j = 0; j <= m; j++) {
 		if (j != best && j < m && load_fixed_lower(t, &l[a + 1 + j]))
 			continue;
-		c = load_fixed_off_centre((long)j, (long)up) + fp->gcost[j] +
-		    COST_BELOW * (int64_t)(m - j);
+		/* Evidence only: COST_BELOW, the tie-break, is left out. */
+		c = load_fixed_off_centre((long)j, (long)up) + fp->gcost[j];
 		if (k > 0 && fp->twins[k - 1] &&
 		    j != fp->rows[k - 1].below)
 			c += COST_TWIN;

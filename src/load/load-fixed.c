@@ -45,10 +45,15 @@
  *    name or organization; notes and unauthorized uses name others);
  *  - adjacent rows shaped differently (lines above, or below, their
  *    anchors) that are of one service and port (its tcp and udp rows),
- *    or whose anchor lines hold the same words of a wrapped cell (a cell
- *    repeated: the four rows of 4444, the two UCAR people);
+ *    or whose anchor lines, or the lines after them, hold the same words
+ *    of a wrapped cell (a cell repeated: the four rows of 4444, the two
+ *    UCAR people, "NewsEDGE/Web application" below ddi-tcp-6 and
+ *    ddi-udp-6);
+ *  - weakly, a line above a cell whose anchor line starts with its row's
+ *    name ("AroundSound's information" for aroundsound);
  *  - and, to break ties, each line given to the lower record: ambiguous
- *    lines go to the previous record.
+ *    lines go to the previous record.  Where nothing else decided (another
+ *    cut has no more evidence against it), the guess is warned.
  * Exactness is impossible.  Measured on the 2013 file against the 2025
  * CSV: of the 12,970 records found there by name, port and protocol,
  * 65 descriptions differ, 61 of them because IANA changed the text since;
@@ -104,9 +109,6 @@ static const struct fixed_spec fixed_records = {
 	(1 << FC_DESC) | (1 << FC_ASSIGNEE) | (1 << FC_CONTACT) |
 	    (1 << FC_REG) | (1 << FC_MOD) | (1 << FC_REF) | (1 << FC_SC) |
 	    (1 << FC_UNAUTH) | (1 << FC_NOTES),
-	(1 << FC_NAME) | (1 << FC_DESC) | (1 << FC_ASSIGNEE) |
-	    (1 << FC_CONTACT) | (1 << FC_REG) | (1 << FC_MOD) | (1 << FC_REF) |
-	    (1 << FC_SC) | (1 << FC_UNAUTH) | (1 << FC_NOTES),
 	/* Notes and unauthorized uses name other services ("krb524
 	   assigned the port, nv used it" on nv-video's row). */
 	1 << FC_DESC,
@@ -119,7 +121,6 @@ static const struct fixed_spec fixed_people = {
 	{ "ID", "Name", "Organization", "Contact URI", "Last Updated" },
 	{ "ID", "Name", "Organization", "Contact|URI", "Last|Updated" },
 	{ 0, 58, 84, 106, 168 },
-	(1 << FP_NAME) | (1 << FP_ORG) | (1 << FP_URI) | (1 << FP_UPDATED),
 	(1 << FP_NAME) | (1 << FP_ORG) | (1 << FP_URI) | (1 << FP_UPDATED),
 	(1 << FP_NAME) | (1 << FP_ORG),
 	/* Two people of one name (Steven_Emmerson, Steven_Emmerson2) are
