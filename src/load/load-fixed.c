@@ -50,14 +50,17 @@
  *    UCAR people, "NewsEDGE/Web application" below ddi-tcp-6 and
  *    ddi-udp-6);
  *  - weakly, a line above a cell whose anchor line starts with its row's
- *    name ("AroundSound's information" for aroundsound);
+ *    name ("AroundSound's information" for aroundsound), and a line below
+ *    a description whose anchor line is the row's name and one more word
+ *    ("Egistix Auto-Discovery", a title, which seldom goes on);
  *  - and, to break ties, each line given to the lower record: ambiguous
  *    lines go to the previous record.  Where nothing else decided (another
  *    cut has no more evidence against it), the guess is warned.
  * Exactness is impossible.  Measured on the 2013 file against the 2025
- * CSV: of the 12,970 records found there by name, port and protocol,
- * 65 descriptions differ, 61 of them because IANA changed the text since;
- * 4 (two cuts, both between name-only entries) are wrong.
+ * CSV and 2026 XML: of the 12,973 records found there by name, port and
+ * protocol, 61 descriptions, 5 notes and 76 unauthorized uses differ, and
+ * 15 organizations of people, all because IANA changed the text since;
+ * one sharing (sip's last line of notes, or sipuri's first) is a guess.
  * The text of a wrapped cell is joined with single spaces; a blank line
  * inside a cell is a paragraph break, kept as one '\n' (as IANA's CSV
  * writes <br/><br/>).  A person's URI cell holds one URI a line.
@@ -111,7 +114,7 @@ static const struct fixed_spec fixed_records = {
 	    (1 << FC_UNAUTH) | (1 << FC_NOTES),
 	/* Notes and unauthorized uses name other services ("krb524
 	   assigned the port, nv used it" on nv-video's row). */
-	1 << FC_DESC,
+	1 << FC_DESC, 1 << FC_DESC,
 	(1 << FC_NAME) | (1 << FC_PORT), FC_NAME,
 	load_fixed_record_anchor, load_fixed_record_emit
 };
@@ -123,6 +126,8 @@ static const struct fixed_spec fixed_people = {
 	{ 0, 58, 84, 106, 168 },
 	(1 << FP_NAME) | (1 << FP_ORG) | (1 << FP_URI) | (1 << FP_UPDATED),
 	(1 << FP_NAME) | (1 << FP_ORG),
+	/* A person's name or organization is no title. */
+	0,
 	/* Two people of one name (Steven_Emmerson, Steven_Emmerson2) are
 	   shaped alike, as tcp and udp rows are. */
 	1 << FP_NAME, FP_ID,

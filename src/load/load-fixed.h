@@ -81,6 +81,9 @@ struct fixed_spec {
 	uint16_t	 naming;	/* columns where a row names itself
 					   (its description, a person's name
 					   and organization) */
+	uint16_t	 titles;	/* columns where the row's name and
+					   one more word make a title (a
+					   description) */
 	uint16_t	 twin;		/* key columns of tcp/udp twins */
 	size_t		 key;		/* column of the service name or id */
 	int		 (*anchor)(const struct fixed_table *,
