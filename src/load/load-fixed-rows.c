@@ -97,9 +97,9 @@ load_fixed_same_words(const struct fixed_table *t, const struct fixed_line *x,
 /*
  * Are the rows anchored at lines a and b of l[0 .. n) shaped alike: rows
  * of one service and port (its tcp and udp rows), or rows whose anchor
- * lines hold the same words of one wrapped cell (a cell repeated, as
- * "port, nv used" in the four rows of 4444, or "Corporation for" in the
- * two UCAR people)?
+ * lines, or the lines after them, hold the same words of one cell that
+ * wraps in both (a cell repeated, as "port, nv used" in the four rows of
+ * 4444, or "Corporation for" in the two UCAR people)?
  */
 static int
 load_fixed_twins(const struct fixed_table *t, const struct fixed_line *l,
@@ -399,9 +399,9 @@ load_fixed_gap_costs(const struct fixed_table *t,
  * more against it than the chosen one (within COST_GUESS, the least
  * evidence) but the tie-break that gives ambiguous lines to the row
  * above (COST_BELOW).  A cut where a line starting in lower case would
- * start the lower row is no alternative.  With open,
- * row k + 1's lines below are not read yet: its centring and its shape
- * against the rows after it are left out.
+ * start the lower row is no alternative.  With open, row k + 1's lines
+ * below are not read yet: its centring and its shape against the rows
+ * after it are left out.
  */
 static void
 load_fixed_guess(struct fixed_parse *fp, const struct fixed_table *t,
