@@ -5,14 +5,15 @@
  * 225-241 range, a wrapped service name, x11 6000-6063, name-only
  * entries, the People section with a three-line organization, a person
  * without mailto:, one with two URIs, and the Footnote), on tables laid
- * out here with other column widths, on bad input, and on the whole 2013
- * file when it is present.
+ * out here with other column widths, and on bad input.  The whole 2013
+ * file is test-load-fixed-2013.c's.
  */
 
 #include "config.h"
 
 #include "test.h"
 #include "test-loader.h"
+#include "test-fixed.h"
 
 #include "load.h"
 #include "registry.h"
@@ -22,11 +23,6 @@
 #define EXCERPT_RECORDS	103	/* anchor lines: 96 with a port, 7 with
 				   a service name only */
 #define EXCERPT_PEOPLE	14	/* lines starting "[" before Footnote */
-
-/* Measured on the 2013 file; see the report of the loader's author:
-   12,567 lines with a port number + 739 service-name-only lines. */
-#define TXT_2013_RECORDS	13306
-#define TXT_2013_PEOPLE		4736
 
 /*
  * Load len bytes with load_fixed into a fresh registry, finished when
@@ -58,71 +54,6 @@ fixed_excerpt(void)
 	return reg;
 }
 
-/* The only record named name at port/proto; fails unless exactly one. */
-static const struct record *
-fixed_at(const struct registry *reg, int32_t port, enum proto proto,
-    const char *name)
-{
-	uint32_t		 idx[16];
-	size_t			 n, i;
-	const struct record	*found = NULL, *r;
-
-	n = registry_at_port(reg, port, proto, idx, 16);
-	assert_true(n <= 16);
-	for (i = 0; i < n; i++) {
-		r = &reg->records[idx[i]];
-		if (r->proto != proto && proto != PROTO_NONE)
-			continue;
-		if ((name == NULL) != (r->service == NULL))
-			continue;
-		if (name != NULL && strcmp(name, r->service) != 0)
-			continue;
-		if (found != NULL)
-			fail_msg("two records %s at %d/%s", name ? name : "-",
-			    port, proto_name(proto));
-		found = r;
-	}
-	if (found == NULL)
-		fail_msg("no record %s at %d/%s", name ? name : "-", port,
-		    proto_name(proto));
-	return found;
-}
-
-static const struct record *
-fixed_named(const struct registry *reg, const char *name, enum proto proto)
-{
-	uint32_t	 idx[4];
-	size_t		 n;
-
-	n = registry_by_name(reg, name, proto, idx, 4);
-	if (n != 1)
-		fail_msg("%zu records named %s/%s", n, name, proto_name(proto));
-	return &reg->records[idx[0]];
-}
-
-static const struct person *
-fixed_person(const struct registry *reg, const char *id)
-{
-	int32_t	 p = registry_person(reg, id);
-
-	if (p < 0)
-		fail_msg("no person [%s]", id);
-	return &reg->people[p];
-}
-
-/* How many warnings contain needle. */
-static size_t
-fixed_warnings(const struct registry *reg, const char *needle)
-{
-	size_t	 i, n = 0;
-
-	for (i = 0; i < reg->n_warnings; i++) {
-		if (strstr(reg->warnings[i].text, needle) != NULL)
-			n++;
-	}
-	return n;
-}
-
 /* --- The excerpt ------------------------------------------------------- */
 
 static void
@@ -136,13 +67,11 @@ excerpt_preamble_and_counts(void **state)
 	assert_string_equal(reg->updated, "2013-06-26");
 	assert_int_equal(reg->n_records, EXCERPT_RECORDS);
 	assert_int_equal(reg->n_people, EXCERPT_PEOPLE);
-	/* Nothing but people the excerpt leaves out is warned about, and
-	   the one wrapped line whose row the layout only guesses: "Apple
-	   Remote", the start of the name below it (read right). */
+	/* Nothing but people the excerpt leaves out is warned about: not
+	   "Apple Remote" (line 167), the start of the name below it, which
+	   the tcp and udp rows of 3283 settle, shaped alike. */
 	assert_int_equal(fixed_warnings(reg, "not defined in the people "
-	    "table") + fixed_warnings(reg, "line 167 between the records "
-	    "'datusorb' (line 166) and 'Desktop (Net' (line 168): 0 given "
-	    "to the first and 1 to the second by a guess"), reg->n_warnings);
+	    "table"), reg->n_warnings);
 	registry_free(reg);
 }
 
@@ -681,8 +610,15 @@ bad_port_and_protocol_kept_without(void **state)
 	assert_int_equal(reg->n_records, 3);
 	assert_int_equal(fixed_warnings(reg, "expected a port number"), 2);
 	assert_int_equal(fixed_warnings(reg, "expected a protocol"), 1);
-	/* "someday", and 2024-02-30: the form of a date, not a date. */
+	/* "someday", and 2024-02-30: the form of a date, not a date.  Each
+	   warning names its record as the other loaders' do. */
 	assert_int_equal(fixed_warnings(reg, "expected a date"), 2);
+	assert_int_equal(fixed_warnings(reg, "big/tcp: expected a date "
+	    "(YYYY-MM-DD) in the Registration Date column, found "
+	    "\"someday\""), 1);
+	assert_int_equal(fixed_warnings(reg, "rev/udp: expected a date "
+	    "(YYYY-MM-DD) in the Registration Date column, found "
+	    "\"2024-02-30\""), 1);
 	assert_int_equal(fixed_warnings(reg, "expected people like [Id]"), 1);
 	r = fixed_named(reg, "big", PROTO_TCP);
 	assert_int_equal(r->port_lo, -1);
@@ -812,106 +748,6 @@ bad_no_adjacent_anchors_for_long(void **state)
 	buf_free(&out);
 }
 
-/* --- The whole 2013 file ----------------------------------------------- */
-
-static void
-registry_2013(void **state)
-{
-	const char		*path = test_registry(TXT_2013);
-	struct registry		*reg;
-	struct registry_stats	 st;
-	const struct record	*r;
-	char			*err = NULL;
-
-	if (path == NULL)
-		skip();
-	reg = load_file(path, LOAD_AUTO, &err);
-	if (reg == NULL)
-		fail_msg("%s", err);
-	assert_string_equal(reg->format, "fixed");
-	assert_string_equal(reg->updated, "2013-06-26");
-	assert_int_equal(reg->n_records, TXT_2013_RECORDS);
-	assert_int_equal(reg->n_people, TXT_2013_PEOPLE);
-	/* The loader warns only about lines shared out by a guess;
-	   registry_finish about 5 ids the people table lacks. */
-	assert_int_equal(fixed_warnings(reg, "not defined in the people "
-	    "table") + fixed_warnings(reg, "by a guess; the layout cannot "
-	    "tell"), reg->n_warnings);
-	registry_stats(reg, &st);
-	assert_int_equal(st.name_only, 739);
-
-	r = fixed_at(reg, 22, PROTO_TCP, "ssh");
-	assert_string_equal(r->description, "The Secure Shell (SSH) Protocol");
-	r = fixed_at(reg, 63, PROTO_TCP, "whoispp");
-	assert_non_null(strstr(r->description,
-	    "replacement for \"whois++\""));
-	r = fixed_at(reg, 63, PROTO_TCP, "whois++");
-	assert_string_equal(r->description, "whois++");
-	r = fixed_at(reg, 80, PROTO_TCP, "www-http");
-	assert_non_null(r->notes);
-	assert_true(strlen(r->notes) > 1000);
-	r = fixed_at(reg, 9, PROTO_DCCP, "discard");
-	assert_string_equal(r->service_code, "1145656131");
-	assert_string_equal(fixed_person(reg,
-	    "ZigBee_Alliances_Network_Device_working_group")->org,
-	    "ZigBee Alliance's Network Device working group");
-	registry_free(reg);
-}
-
-/*
- * Wrapped lines that went to the wrong row (issue 14, item 16), against
- * IANA's 2025 CSV and 2026 XML: a line naming the lower row's id more
- * than the upper's, or spelling its service name as an acronym, goes
- * down; two people of one name are shaped alike; what nothing settles
- * is warned as a guess.
- */
-static void
-registry_2013_wrapped_lines_and_neighbours(void **state)
-{
-	const char		*path = test_registry(TXT_2013);
-	struct registry		*reg;
-	const struct record	*r;
-	char			*err = NULL;
-	uint32_t		 idx[4];
-
-	if (path == NULL)
-		skip();
-	reg = load_file(path, LOAD_AUTO, &err);
-	if (reg == NULL)
-		fail_msg("%s", err);
-
-	assert_int_equal(registry_by_name(reg, "twinlevel", PROTO_TCP, idx,
-	    4), 1);
-	r = &reg->records[idx[0]];
-	assert_string_equal(r->description, "detect sanitary product");
-	assert_int_equal(registry_by_name(reg, "tzrpc", PROTO_TCP, idx, 4),
-	    1);
-	r = &reg->records[idx[0]];
-	assert_string_equal(r->description, "TZ-Software remote procedure "
-	    "call based synchronization protocol");
-	/* "Interactive Room Software" is eheap's; nothing in the layout
-	   says so: kept with egistix, and warned. */
-	assert_int_equal(fixed_warnings(reg, "between the records "
-	    "'egistix' (line 16302) and 'eheap' (line 16304)"), 1);
-	assert_int_equal(fixed_warnings(reg, "between the records "
-	    "'twinlevel'"), 0);
-
-	assert_string_equal(fixed_person(reg, "Steven_Emmerson")->org,
-	    "The University Corporation for Atmospheric Research");
-	assert_string_equal(fixed_person(reg, "Steven_Emmerson2")->org,
-	    "The University Corporation for Atmospheric Research");
-	assert_string_equal(fixed_person(reg, "Data_Access_Inc")->org,
-	    "Data Access, Inc.");
-	assert_string_equal(fixed_person(reg, "Data_Storage_Institu")->org,
-	    "Data Storage Institute of Singapore");
-	assert_string_equal(fixed_person(reg, "National_Instruments")->org,
-	    "National Instruments");
-	assert_string_equal(fixed_person(reg,
-	    "National_Marine_Electronics_Association")->org,
-	    "National Marine Electronics Association");
-	registry_free(reg);
-}
-
 int
 main(void)
 {
@@ -937,8 +773,6 @@ main(void)
 		cmocka_unit_test(bad_bytes_never_crash),
 		cmocka_unit_test(bad_endless_continuation_is_cut),
 		cmocka_unit_test(bad_no_adjacent_anchors_for_long),
-		cmocka_unit_test(registry_2013),
-		cmocka_unit_test(registry_2013_wrapped_lines_and_neighbours),
 	};
 
 	return RUN_TESTS(tests);

@@ -71,27 +71,71 @@ load_fixed_pair(const struct fixed_table *t, const struct fixed_line *x,
 }
 
 
-/* Are the anchors at x and y rows of one service and port? */
+/* Does line i of l[0 .. n) have a neighbour with text in column c? */
 static int
-load_fixed_twins(const struct fixed_table *t, const struct fixed_line *x,
-    const struct fixed_line *y)
+load_fixed_wrapped_at(const struct fixed_line *l, size_t n, size_t i,
+    size_t c)
+{
+	return (i > 0 && !l[i - 1].anchor && (l[i - 1].mask & (1U << c))) ||
+	    (i + 1 < n && !l[i + 1].anchor && (l[i + 1].mask & (1U << c)));
+}
+
+/* Do lines x and y hold the same words, two or more, in column c? */
+static int
+load_fixed_same_words(const struct fixed_table *t, const struct fixed_line *x,
+    const struct fixed_line *y, size_t c)
+{
+	const char	*s1, *s2;
+	size_t		 n1, n2;
+
+	load_fixed_cell_trimmed(t, x, c, &s1, &n1);
+	load_fixed_cell_trimmed(t, y, c, &s2, &n2);
+	return n1 == n2 && memchr(s1, ' ', n1) != NULL &&
+	    memcmp(s1, s2, n1) == 0;
+}
+
+/*
+ * Are the rows anchored at lines a and b of l[0 .. n) shaped alike: rows
+ * of one service and port (its tcp and udp rows), or rows whose anchor
+ * lines, or the lines after them, hold the same words of one cell that
+ * wraps in both (a cell repeated, as "port, nv used" in the four rows of
+ * 4444, or "Corporation for" in the two UCAR people)?
+ */
+static int
+load_fixed_twins(const struct fixed_table *t, const struct fixed_line *l,
+    size_t n, size_t a, size_t b)
 {
 	const char	*s1, *s2;
 	size_t		 c, n1, n2;
 	int		 any = 0;
 
-	if (t->spec->twin == 0)
-		return 0;
-	for (c = 0; c < t->ncols; c++) {
+	for (c = 0; t->spec->twin != 0 && c < t->ncols; c++) {
 		if (!(t->spec->twin & (1U << c)))
 			continue;
-		load_fixed_cell_trimmed(t, x, c, &s1, &n1);
-		load_fixed_cell_trimmed(t, y, c, &s2, &n2);
-		if (n1 != n2 || memcmp(s1, s2, n1) != 0)
-			return 0;
+		load_fixed_cell_trimmed(t, &l[a], c, &s1, &n1);
+		load_fixed_cell_trimmed(t, &l[b], c, &s2, &n2);
+		if (n1 != n2 || memcmp(s1, s2, n1) != 0) {
+			any = 0;
+			break;
+		}
 		any |= n1 > 0;
 	}
-	return any;
+	if (any)
+		return 1;
+	for (c = 0; c < t->ncols; c++) {
+		if (!(t->spec->wraps & l[a].mask & l[b].mask & (1U << c)) ||
+		    !load_fixed_wrapped_at(l, n, a, c) ||
+		    !load_fixed_wrapped_at(l, n, b, c))
+			continue;
+		if (load_fixed_same_words(t, &l[a], &l[b], c))
+			return 1;
+		/* The line after each anchor: "NewsEDGE/Web application"
+		   below ddi-tcp-6 and below ddi-udp-6. */
+		if (a + 1 < b && b + 1 < n && !l[b + 1].anchor &&
+		    load_fixed_same_words(t, &l[a + 1], &l[b + 1], c))
+			return 1;
+	}
+	return 0;
 }
 
 /* Is [w, w + n) in [s, s + len), ignoring case? */
@@ -123,7 +167,7 @@ load_fixed_acronym(const struct fixed_table *t, const struct fixed_line *l,
 	if (keylen < 4)
 		return 0;
 	for (c = 0; c < t->ncols; c++) {
-		if (!(t->spec->wraps & l->mask & (1U << c)))
+		if (!(t->spec->naming & l->mask & (1U << c)))
 			continue;
 		load_fixed_cell_raw(t, l, c, &s, &len);
 		for (i = 0; i < len && k < keylen; i += w + 1) {
@@ -165,7 +209,7 @@ load_fixed_names(const struct fixed_table *t, const struct fixed_line *l,
 	if (n_a < 4)
 		return 0;
 	for (c = 0; c < t->ncols; c++) {
-		if (!(t->spec->wraps & l->mask & (1U << c)))
+		if (!(t->spec->naming & l->mask & (1U << c)))
 			continue;
 		load_fixed_cell_raw(t, l, c, &s, &len);
 		for (i = 0; i < len; i += w + 1) {
@@ -183,6 +227,69 @@ load_fixed_names(const struct fixed_table *t, const struct fixed_line *l,
 	return n;
 }
 
+/*
+ * The columns where anchor line l starts its text with the start of
+ * key, its own service name or person id: a word of four letters or
+ * more that key starts with, or that starts with key ("AroundSound's
+ * information" for aroundsound, "iotaMed medical" for iota, "Hottinger
+ * Baldwin" for Hottinger_Baldwin_Messtechnik_GmbH).  A cell starting
+ * with its row's name most likely starts on that line, with no line of
+ * it above the anchor; weakly so ("Authentication service for" above
+ * "Mogeneti Software Applications" is mogeneti-auth's).
+ */
+static unsigned
+load_fixed_heading(const struct fixed_table *t, const struct fixed_line *l,
+    const char *key, size_t keylen)
+{
+	const char	*s;
+	size_t		 c, len, w;
+	unsigned	 named = 0;
+
+	for (; keylen > 0 && !isalnum((unsigned char)*key); keylen--)
+		key++;		/* a person's "[" */
+	for (c = 0; keylen >= 4 && c < t->ncols; c++) {
+		if (!(t->spec->naming & l->mask & (1U << c)))
+			continue;
+		load_fixed_cell_trimmed(t, l, c, &s, &len);
+		for (w = 0; w < len && isalnum((unsigned char)s[w]); w++)
+			;
+		if ((w >= 4 && w <= keylen &&
+		    strncasecmp(key, s, w) == 0) ||
+		    (w >= keylen && strncasecmp(key, s, keylen) == 0))
+			named |= 1U << c;
+	}
+	return named;
+}
+
+/*
+ * The columns of load_fixed_heading where the anchor line holds just the
+ * row's name and one more word, not a word that needs more: a title
+ * ("Egistix Auto-Discovery" for egistix).  Such a cell is most likely
+ * complete on its line: of the 2025 CSV's descriptions starting with
+ * their service's name whose first line, wrapped as here, has two words,
+ * 94% have no second line (1,361 of 1,451), against 76% of the others.
+ */
+static unsigned
+load_fixed_title(const struct fixed_table *t, const struct fixed_line *l,
+    unsigned heading)
+{
+	const char	*s, *sp;
+	size_t		 c, len;
+	unsigned	 title = 0;
+
+	for (c = 0; c < t->ncols; c++) {
+		if (!(heading & t->spec->titles & (1U << c)) ||
+		    (l->c[c].paren & OPEN_END))
+			continue;
+		load_fixed_cell_trimmed(t, l, c, &s, &len);
+		sp = memchr(s, ' ', len);
+		if (sp != NULL && memchr(sp + 1, ' ',
+		    len - (size_t)(sp + 1 - s)) == NULL)
+			title |= 1U << c;
+	}
+	return title;
+}
+
 /* The cost of line x going to the record whose key is mine rather than
    to the one whose key is other: it names the other more than mine
    ("National Marine" between National_Instruments and
@@ -195,66 +302,6 @@ load_fixed_line_names(const struct fixed_table *t, const struct fixed_line *x,
 	    n_mine) <= load_fixed_names(t, x, mine, n_mine, other, n_other))
 		return 0;
 	return COST_NAMES;
-}
-
-/*
- * The cost of each way to share the m lines between the anchors at a
- * and b = a + m + 1: g[j] when the upper record takes the first j.
- */
-static void
-load_fixed_gap_costs(const struct fixed_table *t,
-    const struct fixed_line *l, size_t a, size_t m, int64_t *g)
-{
-	size_t		 b = a + m + 1, x, j, n_upper, n_lower;
-	const char	*upper, *lower;
-	unsigned	 seen;
-	int64_t		*up = g + m + 1, cost_up = 0, cost_down = 0;
-	int64_t		 fit_total = 0;
-	int		 fits, wrapped, paren, sentence;
-
-	load_fixed_cell_trimmed(t, &l[a], t->spec->key, &upper, &n_upper);
-	load_fixed_cell_trimmed(t, &l[b], t->spec->key, &lower, &n_lower);
-
-	/* up[j]: the cost of lines a+j+1 .. b-1 going down: orphans, and
-	   lines naming the upper record only. */
-	seen = l[b].mask;
-	up[m] = 0;
-	for (x = b - 1; x > a; x--) {
-		cost_up += COST_ORPHAN *
-		    load_fixed_popcount(l[x].mask & ~seen) +
-		    load_fixed_line_names(t, &l[x], lower, n_lower, upper,
-		    n_upper);
-		seen |= l[x].mask;
-		up[x - a - 1] = cost_up;
-	}
-	for (x = a; x < b; x++) {
-		load_fixed_pair(t, &l[x], &l[x + 1], &fits, &wrapped, &paren,
-		    &sentence);
-		fit_total += fits;
-	}
-
-	seen = l[a].mask;
-	for (j = 0; j <= m; j++) {
-		if (j > 0) {
-			x = a + j;
-			cost_down += COST_ORPHAN *
-			    load_fixed_popcount(l[x].mask & ~seen) +
-			    load_fixed_line_names(t, &l[x], upper, n_upper,
-			    lower, n_lower);
-			seen |= l[x].mask;
-		}
-		/* The cut is between lines a + j and a + j + 1. */
-		load_fixed_pair(t, &l[a + j], &l[a + j + 1], &fits, &wrapped,
-		    &paren, &sentence);
-		g[j] = cost_down + up[j] +
-		    COST_FITS * (fit_total - fits) +
-		    COST_CUT_WRAP * wrapped + COST_CUT_PAREN * paren +
-		    COST_CUT_SENTENCE * sentence;
-		if (j > 0 && l[a + j].mask == 0)
-			g[j] += COST_BLANK_END;
-		if (j < m && l[a + j + 1].mask == 0)
-			g[j] += COST_BLANK_TOP;
-	}
 }
 
 /* Does the first wrapped cell with text on line l start in lower case? */
@@ -277,12 +324,84 @@ load_fixed_lower(const struct fixed_table *t, const struct fixed_line *l)
 }
 
 /*
+ * The cost of each way to share the m lines between the anchors at a
+ * and b = a + m + 1: g[j] when the upper record takes the first j.
+ */
+static void
+load_fixed_gap_costs(const struct fixed_table *t,
+    const struct fixed_line *l, size_t a, size_t m, int64_t *g)
+{
+	size_t		 b = a + m + 1, x, j, n_upper, n_lower;
+	const char	*upper, *lower;
+	unsigned	 seen, heading, title;
+	int64_t		*up = g + m + 1, cost_up = 0, cost_down = 0;
+	int64_t		 fit_total = 0;
+	int		 fits, wrapped, paren, sentence;
+
+	load_fixed_cell_trimmed(t, &l[a], t->spec->key, &upper, &n_upper);
+	load_fixed_cell_trimmed(t, &l[b], t->spec->key, &lower, &n_lower);
+
+	/* up[j]: the cost of lines a+j+1 .. b-1 going down: orphans, lines
+	   naming the upper record only, and lines above a cell that starts
+	   with the lower record's name. */
+	seen = l[b].mask;
+	heading = load_fixed_heading(t, &l[b], lower, n_lower);
+	up[m] = 0;
+	for (x = b - 1; x > a; x--) {
+		cost_up += COST_ORPHAN *
+		    load_fixed_popcount(l[x].mask & ~seen) +
+		    load_fixed_line_names(t, &l[x], lower, n_lower, upper,
+		    n_upper) + (l[x].mask & heading ? COST_HEADING : 0);
+		seen |= l[x].mask;
+		up[x - a - 1] = cost_up;
+	}
+	for (x = a; x < b; x++) {
+		load_fixed_pair(t, &l[x], &l[x + 1], &fits, &wrapped, &paren,
+		    &sentence);
+		fit_total += fits;
+	}
+
+	/* cost_down: the cost of lines a+1 .. a+j staying up: orphans,
+	   lines naming the lower record only, and a line going on below a
+	   title (not in lower case, which goes on a sentence). */
+	seen = l[a].mask;
+	title = load_fixed_title(t, &l[a],
+	    load_fixed_heading(t, &l[a], upper, n_upper));
+	for (j = 0; j <= m; j++) {
+		if (j > 0) {
+			x = a + j;
+			cost_down += COST_ORPHAN *
+			    load_fixed_popcount(l[x].mask & ~seen) +
+			    load_fixed_line_names(t, &l[x], upper, n_upper,
+			    lower, n_lower);
+			if (j == 1 && (l[x].mask & title) &&
+			    !load_fixed_lower(t, &l[x]))
+				cost_down += COST_HEADING;
+			seen |= l[x].mask;
+		}
+		/* The cut is between lines a + j and a + j + 1. */
+		load_fixed_pair(t, &l[a + j], &l[a + j + 1], &fits, &wrapped,
+		    &paren, &sentence);
+		g[j] = cost_down + up[j] +
+		    COST_FITS * (fit_total - fits) +
+		    COST_CUT_WRAP * wrapped + COST_CUT_PAREN * paren +
+		    COST_CUT_SENTENCE * sentence;
+		if (j > 0 && l[a + j].mask == 0)
+			g[j] += COST_BLANK_END;
+		if (j < m && l[a + j + 1].mask == 0)
+			g[j] += COST_BLANK_TOP;
+	}
+}
+
+/*
  * Warn when the lines between rows k and k + 1 could as well go another
- * way: the two rows' other sides held as chosen, some other cut costs
- * within COST_GUESS of the chosen one (egistix's "Interactive Room
- * Software", which is eheap's, has nothing to say which it is).  With
- * open, row k + 1's lines below are not read yet: its centring is left
- * out.
+ * way: the rows' other sides held as chosen, some other cut has nothing
+ * more against it than the chosen one (within COST_GUESS, the least
+ * evidence) but the tie-break that gives ambiguous lines to the row
+ * above (COST_BELOW).  A cut where a line starting in lower case would
+ * start the lower row is no alternative.  With open, row k + 1's lines
+ * below are not read yet: its centring and its shape against the rows
+ * after it are left out.
  */
 static void
 load_fixed_guess(struct fixed_parse *fp, const struct fixed_table *t,
@@ -291,31 +410,36 @@ load_fixed_guess(struct fixed_parse *fp, const struct fixed_table *t,
 	const struct fixed_line	*l = fp->lines;
 	const size_t		*an = fp->anchors;
 	size_t			 a = an[k], m = an[k + 1] - an[k] - 1, j, best;
-	long			 up = (long)fp->rows[k].above;
+	size_t			 up = fp->rows[k].above;
 	long			 down = (long)fp->rows[k + 1].below;
 	int64_t			 c, chosen = 0, other = INT64_MAX;
 	const char		*s1, *s2;
 	size_t			 n1, n2;
-	int			 twins;
 
 	if (m == 0)
 		return;
 	xgrow((void **)&fp->gcost, &fp->cap_gcost, 2 * (m + 1),
 	    sizeof *fp->gcost);
 	load_fixed_gap_costs(t, l, a, m, fp->gcost);
-	twins = load_fixed_twins(t, &l[a], &l[an[k + 1]]);
 	best = fp->rows[k].below;
 	for (j = 0; j <= m; j++) {
-		/* A line starting in lower case goes on a sentence: the
-		   lower row does not start there. */
 		if (j != best && j < m && load_fixed_lower(t, &l[a + 1 + j]))
 			continue;
-		c = load_fixed_off_centre((long)j, up) + fp->gcost[j] +
-		    COST_BELOW * (int64_t)(m - j);
-		if (twins && (long)(m - j) != up)
+		/* Evidence only: COST_BELOW, the tie-break, is left out. */
+		c = load_fixed_off_centre((long)j, (long)up) + fp->gcost[j];
+		if (k > 0 && fp->twins[k - 1] &&
+		    j != fp->rows[k - 1].below)
 			c += COST_TWIN;
-		if (!open)
+		if (fp->twins[k] && m - j != up)
+			c += COST_TWIN;
+		if (!open) {
 			c += load_fixed_off_centre(down, (long)(m - j));
+			if (fp->twins[k] && (long)j != down)
+				c += COST_TWIN;
+			if (k + 2 < fp->n_anchors && fp->twins[k + 1] &&
+			    fp->rows[k + 2].above != m - j)
+				c += COST_TWIN;
+		}
 		if (j == best)
 			chosen = c;
 		else if (c < other)
@@ -347,9 +471,8 @@ load_fixed_flush(struct fixed_parse *fp, const struct fixed_table *t,
 	const struct fixed_line	*l = fp->lines;
 	const size_t		*an = fp->anchors;
 	size_t			 k, n = fp->n_anchors, total, u, j, m, a, ub;
-	size_t			 states, first;
+	size_t			 states, first, prev_m;
 	int64_t			 c, best, here;
-	int			 twins;
 
 	if (n == 0)
 		goto done;
@@ -367,13 +490,23 @@ load_fixed_flush(struct fixed_parse *fp, const struct fixed_table *t,
 		fp->state[k].cost = INT64_MAX;
 	fp->state[an[0]].cost = 0;	/* the lines before the first row */
 
+	/* Which neighbouring rows are shaped alike. */
+	xgrow((void **)&fp->twins, &fp->cap_twins, n, sizeof *fp->twins);
+	for (k = 0; k + 1 < n; k++)
+		fp->twins[k] = (uint8_t)load_fixed_twins(t, l, fp->n_lines,
+		    an[k], an[k + 1]);
+
+	/* Row k with u lines above and j below: its centring, the cost of
+	   the cut in the gap below it, and its shape against row k - 1
+	   (whose lines below follow from u) and row k + 1 (whose lines
+	   above follow from j). */
 	for (k = 0; k + 1 < n; k++) {
 		a = an[k];
 		m = an[k + 1] - a - 1;
+		prev_m = k > 0 ? an[k] - an[k - 1] - 1 : 0;
 		xgrow((void **)&fp->gcost, &fp->cap_gcost, 2 * (m + 1),
 		    sizeof *fp->gcost);
 		load_fixed_gap_costs(t, l, a, m, fp->gcost);
-		twins = load_fixed_twins(t, &l[a], &l[an[k + 1]]);
 		states = fp->off[k + 1] - fp->off[k];
 		for (u = 0; u < states; u++) {
 			here = fp->state[fp->off[k] + u].cost;
@@ -384,7 +517,10 @@ load_fixed_flush(struct fixed_parse *fp, const struct fixed_table *t,
 				c = here +
 				    load_fixed_off_centre((long)j, (long)u) +
 				    fp->gcost[j] + COST_BELOW * (int64_t)ub;
-				if (twins && ub != u)
+				if (fp->twins[k] && ub != u)
+					c += COST_TWIN;
+				if (k > 0 && fp->twins[k - 1] &&
+				    j + u != prev_m)
 					c += COST_TWIN;
 				if (c < fp->state[fp->off[k + 1] + ub].cost) {
 					fp->state[fp->off[k + 1] + ub].cost = c;
@@ -405,8 +541,12 @@ load_fixed_flush(struct fixed_parse *fp, const struct fixed_table *t,
 		if (here == INT64_MAX)
 			continue;
 		c = here;
-		if (!keep_last)
+		if (!keep_last) {
 			c += load_fixed_off_centre((long)tail, (long)u);
+			if (k > 0 && fp->twins[k - 1] &&
+			    tail + u != an[k] - an[k - 1] - 1)
+				c += COST_TWIN;
+		}
 		if (c < best) {
 			best = c;
 			first = u;

@@ -40,15 +40,27 @@
  *    look like one wrapped cell, inside brackets, or after a word that
  *    needs more ("and", "of", "for", a comma);
  *  - a line naming the other record's service or person id (a word of
- *    four letters or more of it: "Cedros Fraud Detection" and cedros-fds);
- *  - adjacent rows of one service and port (its tcp and udp rows) shaped
- *    differently;
+ *    four letters or more of it: "Cedros Fraud Detection" and cedros-fds)
+ *    in a column where a row names itself (a description, a person's
+ *    name or organization; notes and unauthorized uses name others);
+ *  - adjacent rows shaped differently (lines above, or below, their
+ *    anchors) that are of one service and port (its tcp and udp rows),
+ *    or whose anchor lines, or the lines after them, hold the same words
+ *    of a wrapped cell (a cell repeated: the four rows of 4444, the two
+ *    UCAR people, "NewsEDGE/Web application" below ddi-tcp-6 and
+ *    ddi-udp-6);
+ *  - weakly, a line above a cell whose anchor line starts with its row's
+ *    name ("AroundSound's information" for aroundsound), and a line below
+ *    a description whose anchor line is the row's name and one more word
+ *    ("Egistix Auto-Discovery", a title, which seldom goes on);
  *  - and, to break ties, each line given to the lower record: ambiguous
- *    lines go to the previous record.
+ *    lines go to the previous record.  Where nothing else decided (another
+ *    cut has no more evidence against it), the guess is warned.
  * Exactness is impossible.  Measured on the 2013 file against the 2025
- * CSV: of the 12,970 records found there by name, port and protocol,
- * 65 descriptions differ, 61 of them because IANA changed the text since;
- * 4 (two cuts, both between name-only entries) are wrong.
+ * CSV and 2026 XML: of the 12,973 records found there by name, port and
+ * protocol, 61 descriptions, 5 notes and 76 unauthorized uses differ, and
+ * 15 organizations of people, all because IANA changed the text since;
+ * one sharing (sip's last line of notes, or sipuri's first) is a guess.
  * The text of a wrapped cell is joined with single spaces; a blank line
  * inside a cell is a paragraph break, kept as one '\n' (as IANA's CSV
  * writes <br/><br/>).  A person's URI cell holds one URI a line.
@@ -100,6 +112,9 @@ static const struct fixed_spec fixed_records = {
 	(1 << FC_DESC) | (1 << FC_ASSIGNEE) | (1 << FC_CONTACT) |
 	    (1 << FC_REG) | (1 << FC_MOD) | (1 << FC_REF) | (1 << FC_SC) |
 	    (1 << FC_UNAUTH) | (1 << FC_NOTES),
+	/* Notes and unauthorized uses name other services ("krb524
+	   assigned the port, nv used it" on nv-video's row). */
+	1 << FC_DESC, 1 << FC_DESC,
 	(1 << FC_NAME) | (1 << FC_PORT), FC_NAME,
 	load_fixed_record_anchor, load_fixed_record_emit
 };
@@ -110,6 +125,9 @@ static const struct fixed_spec fixed_people = {
 	{ "ID", "Name", "Organization", "Contact|URI", "Last|Updated" },
 	{ 0, 58, 84, 106, 168 },
 	(1 << FP_NAME) | (1 << FP_ORG) | (1 << FP_URI) | (1 << FP_UPDATED),
+	(1 << FP_NAME) | (1 << FP_ORG),
+	/* A person's name or organization is no title. */
+	0,
 	/* Two people of one name (Steven_Emmerson, Steven_Emmerson2) are
 	   shaped alike, as tcp and udp rows are. */
 	1 << FP_NAME, FP_ID,
@@ -207,14 +225,16 @@ load_fixed_people_cell(struct fixed_parse *fp, const struct fixed_table *t,
 
 static const char *
 load_fixed_date(struct fixed_parse *fp, const struct fixed_table *t,
-    const struct fixed_line *rows, size_t n, size_t c, uint32_t no)
+    const struct fixed_line *rows, size_t n, size_t c, const struct record *r,
+    uint32_t no)
 {
 	char		 q[FIELD_QUOTE_SIZE];
 	const char	*d = load_fixed_string(fp, t, rows, n, c);
 
 	if (d != NULL && !field_date_valid(d, strlen(d))) {
-		registry_warn(fp->reg, no, "expected a date (YYYY-MM-DD) in "
-		    "the %s column, found \"%s\"; kept as written",
+		registry_warn_record(fp->reg, no, r, "expected a date "
+		    "(YYYY-MM-DD) in the %s column, found \"%s\"; kept as "
+		    "written",
 		    t->spec->names[c],
 		    field_quote(q, d, strlen(d)));
 	}
@@ -256,8 +276,8 @@ load_fixed_record_emit(struct fixed_parse *fp, const struct fixed_table *t,
 	r->description = load_fixed_string(fp, t, rows, n, FC_DESC);
 	load_fixed_people_cell(fp, t, rows, n, FC_ASSIGNEE, r, 'a', no);
 	load_fixed_people_cell(fp, t, rows, n, FC_CONTACT, r, 'c', no);
-	r->registered = load_fixed_date(fp, t, rows, n, FC_REG, no);
-	r->modified = load_fixed_date(fp, t, rows, n, FC_MOD, no);
+	r->registered = load_fixed_date(fp, t, rows, n, FC_REG, r, no);
+	r->modified = load_fixed_date(fp, t, rows, n, FC_MOD, r, no);
 	if ((len = load_fixed_text(fp, t, rows, n, FC_REF)) > 0)
 		load_refs(reg, r, fp->text.data, len);
 	r->service_code = load_fixed_string(fp, t, rows, n, FC_SC);
@@ -468,6 +488,7 @@ load_fixed(struct registry *reg, const char *buf, size_t len, char **err)
 	free(fp.off);
 	free(fp.gcost);
 	free(fp.rows);
+	free(fp.twins);
 	buf_free(&fp.text);
 	return 0;
 }

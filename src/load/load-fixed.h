@@ -36,6 +36,8 @@ struct registry;
 #define COST_CUT_SENTENCE 10	/* a cut after "and", "of", "for", ... */
 #define COST_TWIN	10	/* tcp and udp rows shaped apart */
 #define COST_NAMES	20	/* a line naming the other record's service */
+#define COST_HEADING	5	/* a line above a cell that starts with
+				   its row's name */
 #define COST_BELOW	1	/* per line given to the lower record */
 #define COST_GUESS	5	/* another sharing of a gap's lines within
 				   this of the best is a guess: warned */
@@ -76,6 +78,12 @@ struct fixed_spec {
 	const char	*vocab[FIXED_MAXCOLS];	/* header words, '|' apart */
 	uint32_t	 defaults[FIXED_MAXCOLS];	/* 2013 column starts */
 	uint16_t	 wraps;		/* columns of wrapped text */
+	uint16_t	 naming;	/* columns where a row names itself
+					   (its description, a person's name
+					   and organization) */
+	uint16_t	 titles;	/* columns where the row's name and
+					   one more word make a title (a
+					   description) */
 	uint16_t	 twin;		/* key columns of tcp/udp twins */
 	size_t		 key;		/* column of the service name or id */
 	int		 (*anchor)(const struct fixed_table *,
@@ -127,6 +135,8 @@ struct fixed_parse {
 		uint32_t below;
 	}			*rows;
 	size_t			 cap_rows;
+	uint8_t			*twins;		/* rows k and k + 1 alike */
+	size_t			 cap_twins;
 
 	struct buf		 text;		/* a cell's joined text */
 };
