@@ -44,8 +44,7 @@ ui_prompt_open(struct ui *ui, enum ui_prompt kind)
 		ui->saved_dir = ui->search_dir;
 		ui->saved_limited = ui->search_limited;
 		if (ui->saved_matches == NULL)
-			ui->saved_matches = xreallocarray(NULL,
-			    ui->reg->n_records + 1, sizeof *ui->saved_matches);
+			ui->saved_matches = ui_rows_new(ui->reg);
 		ui_swap_matches(ui);
 		ui->search = NULL;
 		ui->search_expr = NULL;

@@ -229,8 +229,7 @@ ui_prompt_find(struct ui *ui, struct pattern *p, const char *expr,
 	const char	*prev = NULL;
 
 	if (ui->prompt_rows == NULL)
-		ui->prompt_rows = xreallocarray(NULL, ui->reg->n_records + 1,
-		    sizeof *ui->prompt_rows);
+		ui->prompt_rows = ui_rows_new(ui->reg);
 	else if (ui->prompt_expr != NULL && !ui->prompt_limited)
 		prev = ui->prompt_expr;
 	ui->n_prompt_rows = ui_find(ui, p, expr, prev, ui->prompt_rows,

@@ -93,6 +93,8 @@ void		 ui_filter_show(struct ui *, struct pattern *, const char *expr,
 void		 ui_match_positions(struct ui *);
 void		 ui_search_set(struct ui *, struct pattern *, const char *expr,
 		     int dir);
+/* Room for a row id per record and one more (ui.c; free()). */
+uint32_t	*ui_rows_new(const struct registry *);
 size_t		 ui_prompt_find(struct ui *, struct pattern *,
 		     const char *expr, int *limited);
 long		 ui_match_from(struct ui *, size_t from, int dir,
