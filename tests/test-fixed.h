@@ -1,8 +1,9 @@
 /*
  * test-fixed.h - what the fixed-width loader's test programs share
  * (test-load-fixed.c: the excerpt and tables laid out there;
- * test-load-fixed-2013.c: the whole 2013 file): finding one record or
- * person in a registry the test loaded, and counting its warnings.
+ * test-load-fixed-2013.c: the whole 2013 file): finding one record at a
+ * port by name, and counting warnings (test-loader.h has test_named and
+ * test_person).
  */
 #ifndef PORTREG_TEST_FIXED_H
 #define PORTREG_TEST_FIXED_H
@@ -39,28 +40,6 @@ fixed_at(const struct registry *reg, int32_t port, enum proto proto,
 		fail_msg("no record %s at %d/%s", name ? name : "-", port,
 		    proto_name(proto));
 	return found;
-}
-
-static __attribute__((unused)) const struct record *
-fixed_named(const struct registry *reg, const char *name, enum proto proto)
-{
-	uint32_t	 idx[4];
-	size_t		 n;
-
-	n = registry_by_name(reg, name, proto, idx, 4);
-	if (n != 1)
-		fail_msg("%zu records named %s/%s", n, name, proto_name(proto));
-	return &reg->records[idx[0]];
-}
-
-static __attribute__((unused)) const struct person *
-fixed_person(const struct registry *reg, const char *id)
-{
-	int32_t	 p = registry_person(reg, id);
-
-	if (p < 0)
-		fail_msg("no person [%s]", id);
-	return &reg->people[p];
 }
 
 /* How many warnings contain needle. */

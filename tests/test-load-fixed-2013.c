@@ -77,7 +77,7 @@ registry_2013(void **state)
 	assert_true(strlen(r->notes) > 1000);
 	r = fixed_at(reg, 9, PROTO_DCCP, "discard");
 	assert_string_equal(r->service_code, "1145656131");
-	assert_string_equal(fixed_person(reg,
+	assert_string_equal(test_person(reg,
 	    "ZigBee_Alliances_Network_Device_working_group")->org,
 	    "ZigBee Alliance's Network Device working group");
 	registry_free(reg);
@@ -111,26 +111,26 @@ registry_2013_wrapped_lines_and_neighbours(void **state)
 	   layout reads both ways alike (egistix 1 line and eheap 3, or 2
 	   and 2, all centred, at the same byte offsets); egistix's anchor
 	   line, its name and one word, is a title, which seldom goes on. */
-	assert_string_equal(fixed_named(reg, "egistix",
+	assert_string_equal(test_named(reg, "egistix",
 	    PROTO_NONE)->description, "Egistix Auto-Discovery");
-	assert_string_equal(fixed_named(reg, "eheap",
+	assert_string_equal(test_named(reg, "eheap",
 	    PROTO_NONE)->description, "Interactive Room Software "
 	    "Infrastructure (Event Sharing)");
 	assert_int_equal(fixed_warnings(reg, "'egistix'"), 0);
 	assert_int_equal(fixed_warnings(reg, "between the records "
 	    "'twinlevel'"), 0);
 
-	assert_string_equal(fixed_person(reg, "Steven_Emmerson")->org,
+	assert_string_equal(test_person(reg, "Steven_Emmerson")->org,
 	    "The University Corporation for Atmospheric Research");
-	assert_string_equal(fixed_person(reg, "Steven_Emmerson2")->org,
+	assert_string_equal(test_person(reg, "Steven_Emmerson2")->org,
 	    "The University Corporation for Atmospheric Research");
-	assert_string_equal(fixed_person(reg, "Data_Access_Inc")->org,
+	assert_string_equal(test_person(reg, "Data_Access_Inc")->org,
 	    "Data Access, Inc.");
-	assert_string_equal(fixed_person(reg, "Data_Storage_Institu")->org,
+	assert_string_equal(test_person(reg, "Data_Storage_Institu")->org,
 	    "Data Storage Institute of Singapore");
-	assert_string_equal(fixed_person(reg, "National_Instruments")->org,
+	assert_string_equal(test_person(reg, "National_Instruments")->org,
 	    "National Instruments");
-	assert_string_equal(fixed_person(reg,
+	assert_string_equal(test_person(reg,
 	    "National_Marine_Electronics_Association")->org,
 	    "National Marine Electronics Association");
 	registry_free(reg);
@@ -162,9 +162,9 @@ registry_2013_repeated_cells(void **state)
 	    "nv-video")->unauthorized, k524);
 	assert_string_equal(fixed_at(reg, 4444, PROTO_UDP,
 	    "nv-video")->unauthorized, k524);
-	assert_string_equal(fixed_person(reg,
+	assert_string_equal(test_person(reg,
 	    "University_Corporation_for_Atmospheric_Research")->org, ucar);
-	assert_string_equal(fixed_person(reg,
+	assert_string_equal(test_person(reg,
 	    "University_Corporation_for_Atmospheric_Research2")->org, ucar);
 	registry_free(reg);
 }

@@ -219,18 +219,18 @@ excerpt_name_only_entries(void **state)
 	struct registry		*reg = fixed_excerpt();
 	const struct record	*r;
 
-	r = fixed_named(reg, "cip4discovery", PROTO_NONE);
+	r = test_named(reg, "cip4discovery", PROTO_NONE);
 	assert_int_equal(r->port_lo, -1);
 	assert_int_equal(r->proto, PROTO_NONE);
 	/* A three-line cell centred on its anchor. */
 	assert_string_equal(r->description, "Discovery of JDF (CIP4 Job "
 	    "Definition Format) enabled devices");
 	assert_string_equal(r->assignees[0].id, "Stefan_Daun");
-	r = fixed_named(reg, "ciao", PROTO_TCP);
+	r = test_named(reg, "ciao", PROTO_TCP);
 	assert_string_equal(r->description, "Ciao Arduino Protocol");
 	/* A name-only ssh with a protocol, apart from ssh 22. */
 	assert_int_equal(registry_by_name(reg, "ssh", PROTO_TCP, NULL, 0), 2);
-	r = fixed_named(reg, "ssscreenshare", PROTO_NONE);
+	r = test_named(reg, "ssscreenshare", PROTO_NONE);
 	assert_int_equal(r->port_lo, -1);
 	assert_string_equal(r->description, "Screen Sharing");
 	registry_free(reg);
@@ -243,18 +243,18 @@ excerpt_people_wrapped_organization(void **state)
 	const struct person	*p;
 
 	/* "ZigBee Alliance's" above the anchor, "working group" below. */
-	p = fixed_person(reg, "ZigBee_Alliances_Network_Device_working_group");
+	p = test_person(reg, "ZigBee_Alliances_Network_Device_working_group");
 	assert_null(p->name);
 	assert_string_equal(p->org,
 	    "ZigBee Alliance's Network Device working group");
 	assert_string_equal(p->email, "ljm@exegin.com");
 	assert_string_equal(p->updated, "2013-05-28");
-	p = fixed_person(reg, "Ziad_Sawalha");
+	p = test_person(reg, "Ziad_Sawalha");
 	assert_string_equal(p->name, "Ziad Sawalha");
 	assert_string_equal(p->org, "Rackspace Hosting");
 	assert_string_equal(p->email, "ziad.sawalha@rackspace.com");
 	assert_string_equal(p->updated, "2011-08-15");
-	p = fixed_person(reg, "Zygmunt_Wiercioch");
+	p = test_person(reg, "Zygmunt_Wiercioch");
 	assert_null(p->org);
 	registry_free(reg);
 }
@@ -266,20 +266,20 @@ excerpt_people_uris(void **state)
 	const struct person	*p;
 
 	/* A bare address, without mailto:. */
-	p = fixed_person(reg, "flanne");
+	p = test_person(reg, "flanne");
 	assert_string_equal(p->email, "flanne@vnet.IBM.COM");
 	assert_null(p->name);
 	/* '&' for '@'. */
-	p = fixed_person(reg, "AMTEC_S_p_A");
+	p = test_person(reg, "AMTEC_S_p_A");
 	assert_string_equal(p->name, "AMTEC S.p.A");
 	assert_string_equal(p->email, "sp.amtec@interbusiness.it");
 	/* Two URIs on two lines: the first is the e-mail address. */
-	p = fixed_person(reg, "David_Walend");
+	p = test_person(reg, "David_Walend");
 	assert_string_equal(p->email, "david@walend.net");
 	assert_non_null(p->uri);
 	assert_non_null(strstr(p->uri, "salutafugijms"));
 	/* Records resolve to people of the table. */
-	p = fixed_person(reg, "Rickard_Schoultz");
+	p = test_person(reg, "Rickard_Schoultz");
 	assert_int_equal(p->n_records, 4);
 	registry_free(reg);
 }
@@ -488,13 +488,13 @@ layout_people_table(void **state)
 
 	assert_int_equal(reg->n_records, 1);
 	assert_int_equal(reg->n_people, 2);
-	p = fixed_person(reg, "Ann_B");
+	p = test_person(reg, "Ann_B");
 	assert_string_equal(p->name, "Ann B");
 	assert_string_equal(p->org, "Big Org");
 	assert_string_equal(p->email, "ann@big.example");
 	assert_string_equal(p->updated, "2001-01");
 	assert_int_equal(p->n_records, 1);
-	p = fixed_person(reg, "Carol_S");
+	p = test_person(reg, "Carol_S");
 	assert_null(p->name);
 	assert_string_equal(p->org, "Carol's Small Organization of Nobody");
 	assert_null(p->email);
@@ -620,16 +620,16 @@ bad_port_and_protocol_kept_without(void **state)
 	    "(YYYY-MM-DD) in the Registration Date column, found "
 	    "\"2024-02-30\""), 1);
 	assert_int_equal(fixed_warnings(reg, "expected people like [Id]"), 1);
-	r = fixed_named(reg, "big", PROTO_TCP);
+	r = test_named(reg, "big", PROTO_TCP);
 	assert_int_equal(r->port_lo, -1);
 	assert_string_equal(r->registered, "someday");
-	r = fixed_named(reg, "odd", PROTO_NONE);
+	r = test_named(reg, "odd", PROTO_NONE);
 	assert_int_equal(r->port_lo, 7);
 	assert_int_equal(r->proto, PROTO_NONE);
 	assert_int_equal(r->n_assignees, 1);
 	assert_string_equal(r->assignees[0].id, "no brackets");
-	assert_int_equal(fixed_named(reg, "rev", PROTO_UDP)->port_lo, -1);
-	assert_string_equal(fixed_named(reg, "rev", PROTO_UDP)->registered,
+	assert_int_equal(test_named(reg, "rev", PROTO_UDP)->port_lo, -1);
+	assert_string_equal(test_named(reg, "rev", PROTO_UDP)->registered,
 	    "2024-02-30");
 	registry_free(reg);
 	buf_free(&out);

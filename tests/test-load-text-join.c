@@ -13,19 +13,6 @@
 #define CONTACTS "Contact Information\n" \
 	"ID Name Organization Contact URI Last Updated\n"
 
-/* Records named so, with any protocol; fails unless there is one. */
-static const struct record *
-join_named(const struct registry *reg, const char *name, enum proto proto)
-{
-	uint32_t	 idx[4];
-	size_t		 n;
-
-	n = registry_by_name(reg, name, proto, idx, 4);
-	if (n != 1)
-		fail_msg("%zu records named %s/%s", n, name, proto_name(proto));
-	return &reg->records[idx[0]];
-}
-
 static size_t
 join_count(const char *s, char c)
 {
@@ -63,7 +50,7 @@ wrapped_description_and_notes(void **state)
 	const struct record	*r;
 
 	assert_int_equal(reg->n_records, 3);
-	r = join_named(reg, "instl-bootc", PROTO_TCP);
+	r = test_named(reg, "instl-bootc", PROTO_TCP);
 	assert_int_equal(r->line, 2);
 	assert_string_equal(r->description, "Installation Bootstrap Proto. "
 	    "Cli.\nIANA assigned this well-formed service name as a "
@@ -73,7 +60,7 @@ wrapped_description_and_notes(void **state)
 	assert_int_equal(r->n_contacts, 1);
 	assert_string_equal(r->contacts[0].id, "David_Arko");
 	assert_null(r->notes);
-	r = join_named(reg, "instl_bootc", PROTO_TCP);
+	r = test_named(reg, "instl_bootc", PROTO_TCP);
 	assert_int_equal(r->line, 4);
 	assert_string_equal(r->notes, "This entry is an alias to "
 	    "\"instl-bootc\".\nThis entry is now historic, not usable for "
@@ -281,14 +268,14 @@ wrapped_name_only_row_by_order(void **state)
 	const struct record	*r;
 
 	assert_int_equal(reg->n_records, 3);
-	r = join_named(reg, "mmm", PROTO_TCP);
+	r = test_named(reg, "mmm", PROTO_TCP);
 	assert_string_equal(r->description, "Provides a client with access "
 	    "to the Mathematical Mesh, a\nuser-focused PKI.");
 	assert_string_equal(r->assignees[0].id, "Phillip_Hallam-Baker");
 	assert_string_equal(r->contacts[0].id, "Phillip_Hallam-Baker");
 	assert_string_equal(r->notes, "Defined TXT keys: None");
 	assert_int_equal(text_warnings(reg, 4, ""), 0);
-	join_named(reg, "mms-edgerouter", PROTO_TCP);
+	test_named(reg, "mms-edgerouter", PROTO_TCP);
 	registry_free(reg);
 }
 
@@ -368,7 +355,7 @@ excerpt_wrapped_lines_joined(void **state)
 	assert_string_equal(reg->records[idx[0]].notes, "This entry is an "
 	    "alias to \"whoispp\".\nThis entry is now historic, not usable "
 	    "for use with many");
-	r = join_named(reg, "brski-reg-cmp", PROTO_TCP);
+	r = test_named(reg, "brski-reg-cmp", PROTO_TCP);
 	assert_int_equal(strncmp(r->description, "Bootstrapping Remote "
 	    "Secure Key Infrastructure\nregistrar with CMP capabilities "
 	    "according to the Lightweight CMP\nProfile (LCMPP)", 126), 0);
@@ -388,7 +375,7 @@ reference_before_people_is_description(void **state)
 	struct registry		*reg = text_file(test_data("text-excerpt.txt"));
 	const struct record	*r;
 
-	r = join_named(reg, "brski-reg-cmp", PROTO_TCP);
+	r = test_named(reg, "brski-reg-cmp", PROTO_TCP);
 	assert_string_equal(r->description, "Bootstrapping Remote Secure "
 	    "Key Infrastructure\nregistrar with CMP capabilities according "
 	    "to the Lightweight CMP\nProfile (LCMPP) [RFC9483]");

@@ -112,7 +112,7 @@ seed_nbd_url_reference_two_dates(void **state)
 	    "NetworkBlockDevice/nbd/blob/master/doc/proto.md");
 	assert_null(r->notes);
 	assert_int_equal(text_warnings(reg, r->line, ""), 0);
-	assert_string_equal(text_person(reg, "Wouter_Verhelst")->email,
+	assert_string_equal(test_person(reg, "Wouter_Verhelst")->email,
 	    "w@uter.be");
 	registry_free(reg);
 }
@@ -196,7 +196,7 @@ seed_contacts_name_org_split(void **state)
 	struct registry		*reg = text_seed();
 	const struct person	*p;
 
-	p = text_person(reg, "Andy_Garratt");
+	p = test_person(reg, "Andy_Garratt");
 	assert_string_equal(p->name, "Andy Garratt");
 	assert_string_equal(p->org, "Cirros Document Solutions Ltd");
 	assert_int_equal(p->name_is_display, 0);
@@ -205,16 +205,16 @@ seed_contacts_name_org_split(void **state)
 	assert_int_equal(text_warnings(reg, p->line, "told apart"), 1);
 
 	/* The id's "." and the text's "." are punctuation. */
-	p = text_person(reg, "Thomas_G._Obermair");
+	p = test_person(reg, "Thomas_G._Obermair");
 	assert_string_equal(p->name, "Thomas G. Obermair");
 	assert_string_equal(p->org, "Inlab Software GmbH");
 
 	/* A one-word organization. */
-	p = text_person(reg, "IETF_Chair");
+	p = test_person(reg, "IETF_Chair");
 	assert_string_equal(p->name, "IETF Chair");
 	assert_string_equal(p->org, "IETF");
 
-	p = text_person(reg, "Chris_Kent");
+	p = test_person(reg, "Chris_Kent");
 	assert_string_equal(p->org, "Decisive Tactics, Inc.");
 	registry_free(reg);
 }
@@ -226,23 +226,23 @@ seed_contacts_display_string(void **state)
 	const struct person	*p;
 
 	/* The id spells the whole text: name or organization, unknown. */
-	p = text_person(reg, "Apple_Inc_3");
+	p = test_person(reg, "Apple_Inc_3");
 	assert_string_equal(p->name, "Apple Inc.");
 	assert_null(p->org);
 	assert_int_equal(p->name_is_display, 1);
 	assert_string_equal(p->email, "kazu@apple.com");
 
-	p = text_person(reg, "IESG");
+	p = test_person(reg, "IESG");
 	assert_string_equal(p->name, "IESG");
 	assert_null(p->org);
 	assert_int_equal(p->name_is_display, 1);
 	assert_null(p->updated);
 
-	p = text_person(reg, "Eugen_Bacic_2");	/* "_2" dropped */
+	p = test_person(reg, "Eugen_Bacic_2");	/* "_2" dropped */
 	assert_string_equal(p->name, "Eugen Bacic");
 	assert_int_equal(p->name_is_display, 1);
 
-	p = text_person(reg, "Carl_Malamud");	/* no URI, no date */
+	p = test_person(reg, "Carl_Malamud");	/* no URI, no date */
 	assert_string_equal(p->name, "Carl Malamud");
 	assert_null(p->email);
 	assert_null(p->uri);
@@ -252,7 +252,7 @@ seed_contacts_display_string(void **state)
 	   each says so (issue 14, item 15). */
 	assert_int_equal(text_warnings(reg, p->line, "may be an "
 	    "organization"), 1);
-	p = text_person(reg, "IESG");
+	p = test_person(reg, "IESG");
 	assert_int_equal(text_warnings(reg, p->line, "'IESG' kept whole as "
 	    "the name; it may be an organization"), 1);
 	registry_free(reg);
@@ -266,14 +266,14 @@ seed_contacts_longer_than_id_kept_whole(void **state)
 
 	/* "Rojas" is the end of the name, not an organization: the person
 	   is an assignee, so the text is not split. */
-	p = text_person(reg, "Juan_Carlos_Olivares");
+	p = test_person(reg, "Juan_Carlos_Olivares");
 	assert_string_equal(p->name, "Juan Carlos Olivares Rojas");
 	assert_null(p->org);
 	assert_int_equal(p->name_is_display, 1);
 	assert_int_equal(text_warnings(reg, p->line, "kept whole"), 1);
 
 	/* An organization whose id is its start. */
-	p = text_person(reg, "JANUS_spol");
+	p = test_person(reg, "JANUS_spol");
 	assert_string_equal(p->name, "JANUS, spol. s r.o.");
 	assert_null(p->org);
 	assert_int_equal(p->name_is_display, 1);
@@ -373,7 +373,7 @@ seed_people_match_xml_2026(void **state)
 	seed = text_seed();
 	for (i = 0; i < seed->n_people; i++) {
 		s = &seed->people[i];
-		x = text_person(xml, s->id);
+		x = test_person(xml, s->id);
 		assert_true(text_same(s->email, x->email));
 		assert_true(text_same(s->updated, x->updated));
 		if (s->name_is_display) {

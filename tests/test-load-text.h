@@ -60,16 +60,6 @@ text_at(const struct registry *reg, int32_t port, enum proto proto)
 	return &reg->records[idx[0]];
 }
 
-static __attribute__((unused)) const struct person *
-text_person(const struct registry *reg, const char *id)
-{
-	int32_t	 p = registry_person(reg, id);
-
-	if (p < 0)
-		fail_msg("no person [%s]", id);
-	return &reg->people[p];
-}
-
 /* How many warnings on this line contain needle. */
 static __attribute__((unused)) size_t
 text_warnings(const struct registry *reg, uint32_t line, const char *needle)

@@ -82,4 +82,28 @@ test_loader_fails(test_loader_fn *load, const char *name, const char *text,
 	return err;
 }
 
+/* The one record named so (with proto); fails unless there is one. */
+static __attribute__((unused)) const struct record *
+test_named(const struct registry *reg, const char *name, enum proto proto)
+{
+	uint32_t	 idx[4];
+	size_t		 n;
+
+	n = registry_by_name(reg, name, proto, idx, 4);
+	if (n != 1)
+		fail_msg("%zu records named %s/%s", n, name, proto_name(proto));
+	return &reg->records[idx[0]];
+}
+
+/* Person id; fails when there is none. */
+static __attribute__((unused)) const struct person *
+test_person(const struct registry *reg, const char *id)
+{
+	int32_t	 p = registry_person(reg, id);
+
+	if (p < 0)
+		fail_msg("no person [%s]", id);
+	return &reg->people[p];
+}
+
 #endif
